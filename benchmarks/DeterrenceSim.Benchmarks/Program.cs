@@ -1,0 +1,27 @@
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace DeterrenceSim.Benchmarks;
+
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project benchmarks/DeterrenceSim.Benchmarks -- --filter '*'</c>.
+/// Exits non-zero when the filter matches nothing or a benchmark fails (BenchmarkDotNet does not by itself).
+/// </summary>
+public static class Program
+{
+    /// <summary>Runs the benchmarks selected by the arguments.</summary>
+    /// <param name="args">BenchmarkDotNet arguments, such as <c>--filter</c> and <c>--job</c>.</param>
+    /// <returns>0 when every selected benchmark ran, 1 otherwise.</returns>
+    public static int Main(string[] args)
+    {
+        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+        if (summaries.Length == 0 || summaries.All(s => s.BenchmarksCases.Length == 0))
+        {
+            Console.Error.WriteLine("No benchmark matched the filter.");
+            return 1;
+        }
+
+        bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success) || s.Reports.Length < s.BenchmarksCases.Length);
+        return failed ? 1 : 0;
+    }
+}

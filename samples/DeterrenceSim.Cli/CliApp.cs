@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using DeterrenceSim.Compilation;
+using DeterrenceSim.Engine;
+using DeterrenceSim.IO;
+using DeterrenceSim.Model;
+using DeterrenceSim.Outcomes;
+using DeterrenceSim.Scenarios;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace DeterrenceSim.Cli;
+
+/// <summary>
+/// The <c>deterrence-sim</c> command line: <c>run</c> plays one crisis, <c>list</c> shows scenarios and crises.
+/// Exit codes: 0 success, 1 usage error, 2 invalid scenario, parameter or option, 3 output could not be written,
+/// 70 internal error, 130 cancelled. With <c>--format json|csv</c> standard output holds the document alone; progress, logs and errors
+/// go to standard error.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Exit code for an invalid scenario, parameter path or option value.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>Exit code when the output file could not be written.</summary>
+    public const int OutputFailed = 3;
+
+    /// <summary>Exit code for an unexpected internal error (a bug).</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Exit code after cancellation.</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="cancellationToken">Cancels a run.</param>
+    /// <returns>The process exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        var root = new RootCommand("DeterrenceSim: agent-based Monte Carlo simulation of alliance deterrence and misperception.");
+        root.Subcommands.Add(RunCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ListCommand.Create(stdout));
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(stderr, "cancelled.", Cancelled);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, "could not write the output: " + e.Message, OutputFailed);
+        }
+        catch (Exception e)
+        {
+            // An unexpected failure is a bug: say so in one line, without a stack trace.
+            return Fail(stderr, $"internal error ({e.GetType().Name}): {e.Message} Please report it with the command line.", InternalError);
+        }
+    }
+
+    internal static IAnsiConsole Console(TextWriter writer, bool interactive = false)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!interactive)
+        {
+            console.Profile.Width = 120;
+        }
+
+        return console;
+    }
+
+    internal static int Fail(TextWriter stderr, string message, int code)
+    {
+        stderr.WriteLine("deterrence-sim: error: " + message);
+        return code;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using DeterrenceSim.Model;
+using DeterrenceSim.Outcomes;
+using Spectre.Console;
+
+namespace DeterrenceSim.Cli;
+
+/// <summary>Renders a result as a Spectre.Console table, numbers in the invariant culture.</summary>
+internal static class ResultTable
+{
+    public static void Write(IAnsiConsole console, SimulationResult r, Scenario scenario)
+    {
+        var crisis = scenario.Crises.First(c => c.Id == r.Crisis);
+        var c = CultureInfo.InvariantCulture;
+        console.WriteLine(string.Create(c, $"{r.Scenario} / {r.Crisis}: {crisis.Challenger} challenges {crisis.Defender} in {crisis.Theatre.Region}"));
+        console.WriteLine(string.Create(c, $"{r.Rounds:N0} rounds, seed {r.Seed}, {r.Threads} threads; challenger's win probability under accurate perception p_acc = {r.AccurateWinProbability:0.0000}"));
+        var table = new Table().AddColumn("measure").AddColumn(new TableColumn("rate").RightAligned())
+            .AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn(new TableColumn("count").RightAligned());
+        foreach (var (outcome, rate) in r.Outcomes)
+        {
+            Row(table, outcome.ToString(), rate);
+        }
+
+        foreach (var (cause, rate) in r.WarCauses)
+        {
+            Row(table, "  war: " + cause, rate);
+        }
+
+        Row(table, "  preventive from misperception", r.PreventiveFromMisperception);
+        Row(table, "P(challenger wins | war)", r.ChallengerVictoryGivenWar);
+        var m = r.MeanSettlement;
+        Cells(
+            table,
+            "mean settlement (peace)",
+            m.Mean?.ToString("0.0000", c) ?? "n/a",
+            m.Mean is null || !double.IsFinite(m.Lower) ? "n/a" : string.Create(c, $"[{m.Lower:0.0000}, {m.Upper:0.0000}]"),
+            m.Count.ToString("N0", c));
+        foreach (var (id, rate) in r.AlliancesTriggered)
+        {
+            Row(table, id + " triggered", rate);
+        }
+
+        foreach (var (id, rate) in r.SupportRates.Where(kv => kv.Value.Count > 0).OrderByDescending(kv => kv.Value.Count).Take(10))
+        {
+            Row(table, id + " fought (given war)", rate);
+        }
+
+        console.Write(table);
+    }
+
+    private static void Row(Table table, string name, Proportion rate)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Cells(
+            table,
+            name,
+            rate.Estimate?.ToString("0.0000", c) ?? "n/a",
+            string.Create(c, $"[{rate.Lower:0.0000}, {rate.Upper:0.0000}]"),
+            string.Create(c, $"{rate.Count:N0} / {rate.Trials:N0}"));
+    }
+
+    /// <summary>Adds a row of plain text cells: no markup is interpreted, so brackets and ids print as they are.</summary>
+    private static void Cells(Table table, params string[] cells) => table.AddRow(cells.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)).ToArray());
+}

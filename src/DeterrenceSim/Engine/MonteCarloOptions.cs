@@ -1,0 +1,37 @@
+namespace DeterrenceSim.Engine;
+
+/// <summary>Options of a Monte Carlo run of one crisis.</summary>
+public sealed record MonteCarloOptions
+{
+    /// <summary>Gets the number of rounds N. Range: N ≥ 1. The default value is 1,000,000.</summary>
+    public long Rounds { get; init; } = 1_000_000;
+
+    /// <summary>Gets the master seed; one seed reproduces the result exactly. The default value is 1.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Gets the replication index: replications of the same seed use independent streams. Range: ≥ 0. The default value is 0.</summary>
+    public int Replication { get; init; }
+
+    /// <summary>Gets the number of worker threads; results are bit-identical for any value. Range: ≥ 1. The default value is <see cref="Environment.ProcessorCount"/>.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Throws when an option is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
+    public void Validate()
+    {
+        if (Rounds < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, "Rounds must be at least 1.");
+        }
+
+        if (Threads < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be at least 1.");
+        }
+
+        if (Replication < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Replication), Replication, "Replication must be at least 0.");
+        }
+    }
+}

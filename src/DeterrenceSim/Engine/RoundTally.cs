@@ -1,0 +1,44 @@
+using DeterrenceSim.Outcomes;
+
+namespace DeterrenceSim.Engine;
+
+/// <summary>
+/// Integer counts of a set of rounds (exact, so they may be added in any order) and the floating-point sums of one
+/// chunk (added in chunk order by the caller, so threads never change the last bit).
+/// </summary>
+internal sealed class RoundTally
+{
+    public const int OutcomeOffset = 0;
+    public const int CauseOffset = 3;
+    public const int PreventiveFromMisperceptionIndex = 8;
+    public const int ChallengerWinsIndex = 9;
+    public const int AllianceOffset = 10;
+
+    public RoundTally(int alliances, int participants)
+    {
+        Alliances = alliances;
+        Counts = new long[AllianceOffset + alliances + participants];
+    }
+
+    public int Alliances { get; }
+
+    public long[] Counts { get; }
+
+    public double SettlementSum { get; set; }
+
+    public double SettlementSumOfSquares { get; set; }
+
+    public int SupportOffset => AllianceOffset + Alliances;
+
+    public void Add(RoundTally other)
+    {
+        for (int i = 0; i < Counts.Length; i++)
+        {
+            Counts[i] += other.Counts[i];
+        }
+    }
+
+    public long Outcome(Outcome outcome) => Counts[OutcomeOffset + (int)outcome];
+
+    public long Cause(WarCause cause) => Counts[CauseOffset + (int)cause];
+}

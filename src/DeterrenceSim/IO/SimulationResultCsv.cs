@@ -1,0 +1,92 @@
+using System.Globalization;
+using DeterrenceSim.Outcomes;
+
+namespace DeterrenceSim.IO;
+
+/// <summary>
+/// Writes results as tidy CSV (RFC 4180, invariant culture, '\n' line ends): one row per measure, with columns
+/// <c>scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper</c>. Groups are
+/// <c>outcome</c>, <c>warCause</c>, <c>preventiveFromMisperception</c>, <c>challengerVictoryGivenWar</c>,
+/// <c>meanSettlement</c> (count = observations, estimate = mean), <c>allianceTriggered</c> and <c>supportRate</c>.
+/// An undefined estimate is an empty field.
+/// </summary>
+public static class SimulationResultCsv
+{
+    /// <summary>The header line.</summary>
+    public const string Header = "scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper";
+
+    /// <summary>Writes the header and the rows of each result.</summary>
+    /// <param name="results">The results.</param>
+    /// <param name="writer">The destination.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static void Write(IEnumerable<SimulationResult> results, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Header);
+        writer.Write('\n');
+        foreach (var r in results)
+        {
+            foreach (var (outcome, rate) in r.Outcomes)
+            {
+                Row(writer, r, "outcome", SimulationResultJson.CamelCase(outcome.ToString()), rate);
+            }
+
+            foreach (var (cause, rate) in r.WarCauses)
+            {
+                Row(writer, r, "warCause", SimulationResultJson.CamelCase(cause.ToString()), rate);
+            }
+
+            Row(writer, r, "preventiveFromMisperception", "preventiveFromMisperception", r.PreventiveFromMisperception);
+            Row(writer, r, "challengerVictoryGivenWar", "challengerVictoryGivenWar", r.ChallengerVictoryGivenWar);
+            var m = r.MeanSettlement;
+            Row(writer, r, "meanSettlement", "meanSettlement", m.Count, m.Count, m.Mean, Finite(m.Lower), Finite(m.Upper));
+            foreach (var (id, rate) in r.AlliancesTriggered)
+            {
+                Row(writer, r, "allianceTriggered", id, rate);
+            }
+
+            foreach (var (id, rate) in r.SupportRates)
+            {
+                Row(writer, r, "supportRate", id, rate);
+            }
+        }
+    }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    private static void Row(TextWriter writer, SimulationResult r, string group, string name, Proportion rate) =>
+        Row(writer, r, group, name, rate.Count, rate.Trials, rate.Estimate, rate.Lower, rate.Upper);
+
+    private static void Row(TextWriter w, SimulationResult r, string group, string name, long count, long trials, double? estimate, double? lower, double? upper)
+    {
+        var c = CultureInfo.InvariantCulture;
+        w.Write(Field(r.Scenario));
+        w.Write(',');
+        w.Write(Field(r.Crisis));
+        w.Write(',');
+        w.Write(r.Rounds.ToString(c));
+        w.Write(',');
+        w.Write(r.Seed.ToString(c));
+        w.Write(',');
+        w.Write(r.Replication.ToString(c));
+        w.Write(',');
+        w.Write(group);
+        w.Write(',');
+        w.Write(Field(name));
+        w.Write(',');
+        w.Write(count.ToString(c));
+        w.Write(',');
+        w.Write(trials.ToString(c));
+        w.Write(',');
+        w.Write(estimate?.ToString("R", c) ?? "");
+        w.Write(',');
+        w.Write(lower?.ToString("R", c) ?? "");
+        w.Write(',');
+        w.Write(upper?.ToString("R", c) ?? "");
+        w.Write('\n');
+    }
+
+    private static string Field(string value) =>
+        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json;
+using DeterrenceSim.Outcomes;
+
+namespace DeterrenceSim.IO;
+
+/// <summary>
+/// Writes a <see cref="SimulationResult"/> as the JSON document of DESIGN.md section 7 (a contract: keys are only
+/// ever added). The document holds no timing, date, host or version, so one seed gives byte-identical output on any
+/// machine and thread count apart from <c>threads</c>. Numbers are written in the invariant culture.
+/// </summary>
+public static class SimulationResultJson
+{
+    /// <summary>Writes the document to a stream as UTF-8, indented, with a final newline.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="stream">The destination.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static void Write(SimulationResult result, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            Write(result, writer);
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Returns the document as a string.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The JSON text, with a final newline.</returns>
+    public static string ToJson(SimulationResult result)
+    {
+        using var stream = new MemoryStream();
+        Write(result, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the document as one JSON object.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="writer">The writer.</param>
+    public static void Write(SimulationResult result, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("scenario", result.Scenario);
+        writer.WriteString("crisis", result.Crisis);
+        writer.WriteNumber("rounds", result.Rounds);
+        writer.WriteNumber("seed", result.Seed);
+        writer.WriteNumber("replication", result.Replication);
+        writer.WriteNumber("threads", result.Threads);
+        writer.WriteNumber("accurateWinProbability", result.AccurateWinProbability);
+        writer.WriteStartObject("outcomes");
+        foreach (var (outcome, rate) in result.Outcomes)
+        {
+            WriteProportion(writer, CamelCase(outcome.ToString()), rate);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("warCauses");
+        foreach (var (cause, rate) in result.WarCauses)
+        {
+            WriteProportion(writer, CamelCase(cause.ToString()), rate);
+        }
+
+        writer.WriteEndObject();
+        WriteProportion(writer, "preventiveFromMisperception", result.PreventiveFromMisperception);
+        WriteProportion(writer, "challengerVictoryGivenWar", result.ChallengerVictoryGivenWar);
+        writer.WriteStartObject("meanSettlement");
+        writer.WriteNumber("count", result.MeanSettlement.Count);
+        WriteNullable(writer, "mean", result.MeanSettlement.Mean);
+        WriteNullable(writer, "standardError", result.MeanSettlement.StandardError);
+        WriteNullable(writer, "lower", double.IsFinite(result.MeanSettlement.Lower) ? result.MeanSettlement.Lower : null);
+        WriteNullable(writer, "upper", double.IsFinite(result.MeanSettlement.Upper) ? result.MeanSettlement.Upper : null);
+        writer.WriteEndObject();
+        writer.WriteStartObject("alliancesTriggered");
+        foreach (var (id, rate) in result.AlliancesTriggered)
+        {
+            WriteProportion(writer, id, rate);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("supportRates");
+        foreach (var (id, rate) in result.SupportRates)
+        {
+            WriteProportion(writer, id, rate);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    internal static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static void WriteProportion(Utf8JsonWriter writer, string name, Proportion rate)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteNumber("count", rate.Count);
+        writer.WriteNumber("trials", rate.Trials);
+        WriteNullable(writer, "estimate", rate.Estimate);
+        writer.WriteNumber("lower", rate.Lower);
+        writer.WriteNumber("upper", rate.Upper);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is double v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+}

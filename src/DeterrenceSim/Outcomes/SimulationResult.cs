@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+
+namespace DeterrenceSim.Outcomes;
+
+/// <summary>
+/// The result of a Monte Carlo run of one crisis (DESIGN.md sections 5 and 7): outcome and war-cause rates with 95%
+/// Wilson intervals, and the inputs that reproduce it (scenario, crisis, rounds, seed).
+/// </summary>
+public sealed record SimulationResult
+{
+    /// <summary>Gets the scenario name.</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary>Gets the crisis id.</summary>
+    public required string Crisis { get; init; }
+
+    /// <summary>Gets the number of rounds played.</summary>
+    public required long Rounds { get; init; }
+
+    /// <summary>Gets the master seed.</summary>
+    public required ulong Seed { get; init; }
+
+    /// <summary>Gets the replication index whose random streams were used (0 for a single run).</summary>
+    public required int Replication { get; init; }
+
+    /// <summary>Gets the number of worker threads used; results do not depend on it.</summary>
+    public required int Threads { get; init; }
+
+    /// <summary>Gets the win probability of the challenger under accurate perception, p_acc = CSF(E[S(C)], E[S(D)]), before escalation.</summary>
+    public required double AccurateWinProbability { get; init; }
+
+    /// <summary>Gets the rate of each outcome; denominator: rounds. The counts sum to <see cref="Rounds"/>.</summary>
+    public required IReadOnlyDictionary<Outcome, Proportion> Outcomes { get; init; }
+
+    /// <summary>Gets the rate of each war cause; denominator: rounds. The counts sum to the war count.</summary>
+    public required IReadOnlyDictionary<WarCause, Proportion> WarCauses { get; init; }
+
+    /// <summary>Gets the rate of preventive wars whose preventive test fails when the challenger sees truly
+    /// (Shifrinson's first mechanism); denominator: rounds.</summary>
+    public required Proportion PreventiveFromMisperception { get; init; }
+
+    /// <summary>Gets P(challenger wins | war); denominator: wars.</summary>
+    public required Proportion ChallengerVictoryGivenWar { get; init; }
+
+    /// <summary>Gets the mean settlement x (the challenger's share of the stakes) over peaceful rounds, with its t interval.</summary>
+    public required MeanEstimate MeanSettlement { get; init; }
+
+    /// <summary>Gets, by alliance id, how often each alliance of the scenario was triggered by an escalation strike; denominator: rounds.</summary>
+    public required IReadOnlyDictionary<string, Proportion> AlliancesTriggered { get; init; }
+
+    /// <summary>Gets, by state id, how often each potential supporter fought, escalation joins included; denominator: wars.</summary>
+    public required IReadOnlyDictionary<string, Proportion> SupportRates { get; init; }
+
+    /// <summary>Gets the rate of an outcome.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <returns>Its rate with interval.</returns>
+    public Proportion this[Outcome outcome] => Outcomes[outcome];
+
+    /// <summary>Gets the rate of a war cause.</summary>
+    /// <param name="cause">The cause.</param>
+    /// <returns>Its rate with interval.</returns>
+    public Proportion this[WarCause cause] => WarCauses[cause];
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{Scenario} / {Crisis}: {Rounds} rounds, seed {Seed}").AppendLine();
+        foreach (var (outcome, rate) in Outcomes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {outcome,-24} {rate}").AppendLine();
+        }
+
+        foreach (var (cause, rate) in WarCauses)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  war: {cause,-19} {rate}").AppendLine();
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"  P(challenger wins | war)  {ChallengerVictoryGivenWar}").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"  mean settlement          {MeanSettlement}");
+        return text.ToString();
+    }
+}

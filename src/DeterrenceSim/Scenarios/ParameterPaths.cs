@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DeterrenceSim.Model;
+
+namespace DeterrenceSim.Scenarios;
+
+/// <summary>
+/// Parameter paths (DESIGN.md section 6): dotted addresses of any value in a scenario, defaulted fields included, the
+/// same in the CLI's <c>--set</c>, in sweeps and in the library. Items of <c>states</c>, <c>alliances</c> and
+/// <c>crises</c> are selected by id, <c>commitments</c> by <c>Supporter&gt;Protege</c>, <c>escalation</c> entries by
+/// index, and <c>*</c> matches every item: <c>states.CHN.perception.credulity</c>,
+/// <c>commitments.USA&gt;JPN.reliability</c>, <c>states.*.perception.noise</c>,
+/// <c>crises.east-china-sea.bargaining.protocol</c>, <c>crises.baltic.theatre.projection.USA</c>.
+/// The scenario is validated again after every override.
+/// </summary>
+public static class ParameterPaths
+{
+    /// <summary>Returns a copy of the scenario with the value at a parameter path replaced.</summary>
+    /// <param name="scenario">The scenario to change; it is not modified.</param>
+    /// <param name="path">The parameter path; <c>*</c> sets every matching item.</param>
+    /// <param name="value">The new value: a number in the invariant culture (<c>0.25</c>, <c>1e-3</c>) for numeric fields, a name for
+    /// enumerations and ids (<c>TakeItOrLeaveIt</c>).</param>
+    /// <returns>The changed, validated scenario.</returns>
+    /// <exception cref="ScenarioException">The path matches nothing, the value has the wrong type, or the changed scenario is invalid;
+    /// <see cref="ScenarioException.ParameterPath"/> names the path.</exception>
+    public static Scenario Set(Scenario scenario, string path, string value)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(value);
+        return SetAll(scenario, [new KeyValuePair<string, string>(path, value)]);
+    }
+
+    /// <summary>Returns a copy of the scenario with the number at a parameter path replaced.</summary>
+    /// <param name="scenario">The scenario to change; it is not modified.</param>
+    /// <param name="path">The parameter path of a numeric field.</param>
+    /// <param name="value">The new value.</param>
+    /// <returns>The changed, validated scenario.</returns>
+    /// <exception cref="ScenarioException">As for <see cref="Set(Scenario, string, string)"/>.</exception>
+    public static Scenario Set(Scenario scenario, string path, double value) =>
+        Set(scenario, path, value.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>Applies overrides in order and validates the result once after each.</summary>
+    /// <param name="scenario">The scenario to change; it is not modified.</param>
+    /// <param name="assignments">Pairs of parameter path and value, as for <see cref="Set(Scenario, string, string)"/>.</param>
+    /// <returns>The changed, validated scenario.</returns>
+    /// <exception cref="ScenarioException">As for <see cref="Set(Scenario, string, string)"/>.</exception>
+    public static Scenario SetAll(Scenario scenario, IEnumerable<KeyValuePair<string, string>> assignments)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(assignments);
+        string source = "scenario '" + scenario.Name + "'";
+        var current = scenario;
+        foreach (var (path, value) in assignments)
+        {
+            var root = ScenarioJsonWriter.ToNode(current);
+            foreach (var target in Resolve(root, path, source))
+            {
+                target.Parent[target.Key] = ParseValue(target, value, path, source);
+            }
+
+            try
+            {
+                current = ScenarioJsonReader.Read(root.ToJsonString(), source);
+            }
+            catch (ScenarioException e)
+            {
+                throw e.WithParameterPath(path);
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>Lists the concrete parameter paths a (possibly wildcard) path matches, with their current values.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="path">The parameter path.</param>
+    /// <returns>Each matching concrete path and its value as JSON text (<c>null</c> for an unset optional field).</returns>
+    /// <exception cref="ScenarioException">The path matches nothing.</exception>
+    public static IReadOnlyList<KeyValuePair<string, string>> Get(Scenario scenario, string path)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(path);
+        var root = ScenarioJsonWriter.ToNode(scenario);
+        return Resolve(root, path, "scenario '" + scenario.Name + "'")
+            .Select(t => new KeyValuePair<string, string>(t.ConcretePath, t.Parent[t.Key]?.ToJsonString() ?? "null"))
+            .ToArray();
+    }
+
+    /// <summary>Splits a <c>path=value</c> assignment, as given to the CLI's <c>--set</c>.</summary>
+    /// <param name="assignment">The text, such as <c>states.CHN.perception.credulity=0.8</c>.</param>
+    /// <returns>The path and the value, trimmed.</returns>
+    /// <exception cref="FormatException">The text has no <c>=</c>, or an empty path or value.</exception>
+    public static KeyValuePair<string, string> ParseAssignment(string assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        int i = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (i <= 0 || i == assignment.Length - 1)
+        {
+            throw new FormatException($"'{assignment}' is not an assignment: expected path=value, such as states.CHN.perception.credulity=0.8.");
+        }
+
+        return new(assignment[..i].Trim(), assignment[(i + 1)..].Trim());
+    }
+
+    private static List<Target> Resolve(JsonObject root, string path, string source)
+    {
+        var segments = path.Split('.');
+        if (path.Length == 0 || segments.Any(s => s.Length == 0))
+        {
+            throw new ScenarioException(source, "$", "a dotted parameter path such as states.CHN.perception.credulity", $"'{path}'", path);
+        }
+
+        var targets = new List<Target>();
+        Walk(root, "$", "", segments, 0, path, source, targets);
+        return targets;
+    }
+
+    private static void Walk(JsonObject node, string jsonPath, string concrete, string[] segments, int i, string path, string source, List<Target> targets)
+    {
+        string segment = segments[i];
+        bool last = i == segments.Length - 1;
+        bool isMap = jsonPath.EndsWith(".projection", StringComparison.Ordinal);
+        var keys = segment == "*" && isMap ? node.Select(kv => kv.Key).ToList() : [segment];
+        foreach (var key in keys)
+        {
+            string childJsonPath = jsonPath + "." + key;
+            string childConcrete = concrete.Length == 0 ? key : concrete + "." + key;
+            if (!node.TryGetPropertyValue(key, out var child) && !isMap)
+            {
+                throw new ScenarioException(
+                    source,
+                    childJsonPath,
+                    "one of the fields " + string.Join(", ", node.Select(kv => kv.Key)),
+                    $"'{key}'",
+                    path);
+            }
+
+            if (last)
+            {
+                if (child is JsonObject or JsonArray)
+                {
+                    throw new ScenarioException(source, childJsonPath, "a path that ends at a number or a name", "a path to " + (child is JsonObject ? "an object" : "an array"), path);
+                }
+
+                targets.Add(new Target(node, key, childConcrete));
+            }
+            else if (child is JsonObject obj)
+            {
+                Walk(obj, childJsonPath, childConcrete, segments, i + 1, path, source, targets);
+            }
+            else if (child is JsonArray array)
+            {
+                SelectItems(array, key, childJsonPath, childConcrete, segments, i + 1, path, source, targets);
+            }
+            else
+            {
+                throw new ScenarioException(source, childJsonPath, "a field that holds an object", $"'{segments[i + 1]}' below a value", path);
+            }
+        }
+    }
+
+    private static void SelectItems(JsonArray array, string collection, string jsonPath, string concrete, string[] segments, int i, string path, string source, List<Target> targets)
+    {
+        string selector = segments[i];
+        if (i == segments.Length - 1)
+        {
+            throw new ScenarioException(source, jsonPath, "a field after the item selector", $"a path that ends at an item of '{collection}'", path);
+        }
+
+        bool matched = false;
+        for (int k = 0; k < array.Count; k++)
+        {
+            if (array[k] is not JsonObject item)
+            {
+                continue;
+            }
+
+            string key = ItemKey(collection, item, k);
+            if (selector == "*" || string.Equals(selector, key, StringComparison.Ordinal))
+            {
+                matched = true;
+                Walk(item, jsonPath + "[" + k.ToString(CultureInfo.InvariantCulture) + "]", concrete + "." + key, segments, i + 1, path, source, targets);
+            }
+        }
+
+        if (!matched)
+        {
+            string how = collection switch
+            {
+                "commitments" => "a commitment Supporter>Protege",
+                "escalation" => "an escalation index from 0",
+                _ => "an id in " + collection,
+            };
+            string known = string.Join(", ", array.OfType<JsonObject>().Select((item, k) => ItemKey(collection, item, k)).Take(12));
+            throw new ScenarioException(source, jsonPath, $"{how} or * (such as {known})", selector == "*" ? "an empty collection" : $"'{selector}'", path);
+        }
+    }
+
+    private static string ItemKey(string collection, JsonObject item, int index) => collection switch
+    {
+        "commitments" => item["supporter"]?.GetValue<string>() + ">" + item["protege"]?.GetValue<string>(),
+        "escalation" => index.ToString(CultureInfo.InvariantCulture),
+        _ when item.TryGetPropertyValue("id", out var id) && id is JsonValue v && v.TryGetValue<string>(out var s) => s,
+        _ => index.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static JsonNode? ParseValue(Target target, string value, string path, string source)
+    {
+        var current = target.Parent[target.Key];
+        bool isNumber = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number);
+        bool wantsNumber = current is JsonValue v ? v.GetValueKind() == JsonValueKind.Number : target.Parent is not null && IsNumericWhenNull(target.Key);
+        if (wantsNumber)
+        {
+            if (!isNumber || !double.IsFinite(number))
+            {
+                throw new ScenarioException(source, "$." + target.ConcretePath, "a finite number in the invariant culture (such as 0.25 or 1e-3)", $"'{value}'", path);
+            }
+
+            return JsonValue.Create(number);
+        }
+
+        return JsonValue.Create(value);
+    }
+
+    private static bool IsNumericWhenNull(string key) => key is not "alliance";
+
+    private sealed record Target(JsonObject Parent, string Key, string ConcretePath);
+}
