@@ -41,11 +41,6 @@ public static partial class ScenarioValidator
                 throw Error("$.states", "a non-empty array of states", "an empty array");
             }
 
-            if (s.Crises.Count == 0)
-            {
-                throw Error("$.crises", "a non-empty array of crises", "an empty array");
-            }
-
             var states = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int i = 0; i < s.States.Count; i++)
             {
@@ -62,6 +57,11 @@ public static partial class ScenarioValidator
             for (int i = 0; i < s.Commitments.Count; i++)
             {
                 CheckCommitment(s.Commitments[i], At("$.commitments", i), states, alliances, pairs);
+            }
+
+            if (s.Crises.Count == 0)
+            {
+                throw Error("$.crises", "a non-empty array of crises", "an empty array");
             }
 
             var crises = new HashSet<string>(StringComparer.Ordinal);

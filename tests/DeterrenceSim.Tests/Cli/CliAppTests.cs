@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using DeterrenceSim.Cli;
+
+namespace DeterrenceSim.Tests.Cli;
+
+/// <summary>End-to-end tests of the <c>deterrence-sim</c> command line, in process and as a real process.</summary>
+public class CliAppTests
+{
+    private static readonly string[] OutcomeKeys = ["deterred", "concession", "war"];
+    private static readonly string[] CauseKeys = ["preventive", "challengerMisperception", "defenderMisperception", "mutualMisperception", "rational"];
+
+    [Fact]
+    public async Task Run_JsonOnEmbeddedScenario_SatisfiesTheOutputContract()
+    {
+        var (code, stdout, stderr) = await Cli("run", "--rounds", "40000", "--seed", "7", "--format", "json");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        using var document = JsonDocument.Parse(stdout);
+        var root = document.RootElement;
+        Assert.Equal("indo-pacific-2023", root.GetProperty("scenario").GetString());
+        Assert.Equal("east-china-sea", root.GetProperty("crisis").GetString());
+        Assert.Equal(40000, root.GetProperty("rounds").GetInt64());
+        Assert.Equal(7, root.GetProperty("seed").GetInt64());
+        Assert.True(root.GetProperty("threads").GetInt32() >= 1);
+        long outcomes = OutcomeKeys.Sum(k => AssertInterval(root.GetProperty("outcomes").GetProperty(k)));
+        Assert.Equal(40000, outcomes);
+        long wars = root.GetProperty("outcomes").GetProperty("war").GetProperty("count").GetInt64();
+        Assert.Equal(wars, CauseKeys.Sum(k => AssertInterval(root.GetProperty("warCauses").GetProperty(k))));
+        AssertInterval(root.GetProperty("preventiveFromMisperception"));
+        AssertInterval(root.GetProperty("challengerVictoryGivenWar"));
+        AssertInterval(root.GetProperty("alliancesTriggered").GetProperty("NATO"));
+        AssertInterval(root.GetProperty("supportRates").GetProperty("USA"));
+        foreach (var forbidden in new[] { "time", "date", "host", "version", "elapsed" })
+        {
+            Assert.DoesNotContain(forbidden, stdout, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task Run_JsonWithOneAndTwoThreads_ByteIdenticalApartFromThreads()
+    {
+        var (_, one, _) = await Cli("run", "--rounds", "50000", "--threads", "1", "--format", "json", "--crisis", "baltic");
+        var (_, two, _) = await Cli("run", "--rounds", "50000", "--threads", "2", "--format", "json", "--crisis", "baltic");
+        Assert.Equal(one.Replace("\"threads\": 1", "\"threads\": 2", StringComparison.Ordinal), two);
+    }
+
+    [Fact]
+    public async Task Run_GermanLocale_WritesInvariantNumbers()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            var (code, csv, _) = await Cli("run", "--rounds", "20000", "--format", "csv");
+            Assert.Equal(0, code);
+            var lines = csv.TrimEnd('\n').Split('\n');
+            Assert.Equal("scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper", lines[0]);
+            var war = lines.Single(l => l.Contains(",outcome,war,", StringComparison.Ordinal)).Split(',');
+            Assert.Equal(12, war.Length);
+            double estimate = double.Parse(war[9], CultureInfo.InvariantCulture);
+            Assert.InRange(estimate, 0, 1);
+            Assert.Contains('.', war[10]);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public async Task Run_Table_ShowsOutcomesAndCauses()
+    {
+        var (code, stdout, _) = await Cli("run", "--rounds", "20000", "--crisis", "korean-peninsula");
+        Assert.Equal(0, code);
+        Assert.Contains("korean-peninsula", stdout, StringComparison.Ordinal);
+        Assert.Contains("Deterred", stdout, StringComparison.Ordinal);
+        Assert.Contains("DefenderMisperception", stdout, StringComparison.Ordinal);
+        Assert.Contains("95% interval", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SetOverride_ChangesTheResult()
+    {
+        var (_, baseline, _) = await Cli("run", "--rounds", "20000", "--format", "json");
+        var (code, changed, _) = await Cli("run", "--rounds", "20000", "--format", "json", "--set", "states.JPN.perception.credulity=1", "--set", "states.CHN.perception.noise=2");
+        Assert.Equal(0, code);
+        Assert.NotEqual(baseline, changed);
+    }
+
+    [Fact]
+    public async Task Run_MalformedScenarioFile_OneLineErrorWithFilePathAndNoOutput()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"bad-scenario-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "name": "x", "states": [ { "id": "A", "name": "A", "capability": -1, "homeRegion": "R" } ], "crises": [] }""");
+        try
+        {
+            var (code, stdout, stderr) = await Cli("run", "--scenario", path, "--format", "json");
+            Assert.Equal(CliApp.InvalidInput, code);
+            Assert.Equal("", stdout);
+            Assert.Contains(path, stderr, StringComparison.Ordinal);
+            Assert.Contains("$.states[0].capability", stderr, StringComparison.Ordinal);
+            Assert.Contains("-1", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+            Assert.Single(stderr.TrimEnd().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("states.CHN.perception.credulity=2", "$.states[")]
+    [InlineData("states.XYZ.perception.credulity=0.5", "XYZ")]
+    [InlineData("states.CHN.perception.credulity=abc", "abc")]
+    [InlineData("states.CHN.perception.credulity", "path=value")]
+    [InlineData("crises.baltic.bargaining.protocol=Nash", "TakeItOrLeaveIt")]
+    public async Task Run_BadSet_FailsNamingTheParameter(string assignment, string expectedText)
+    {
+        var (code, stdout, stderr) = await Cli("run", "--rounds", "1000", "--format", "json", "--set", assignment);
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(expectedText, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--crisis", "taiwan-strait")]
+    [InlineData("--scenario", "no-such-scenario.json")]
+    [InlineData("--rounds", "0")]
+    [InlineData("--threads", "0")]
+    [InlineData("--format", "xml")]
+    [InlineData("--rounds", "many")]
+    public async Task Run_BadOption_ExitsNonZeroWithMessageOnStandardError(string option, string value)
+    {
+        var (code, stdout, stderr) = await Cli("run", option, value, "--format", "json");
+        if (option == "--format")
+        {
+            (code, stdout, stderr) = await Cli("run", option, value);
+        }
+
+        Assert.NotEqual(0, code);
+        Assert.DoesNotContain("\"outcomes\"", stdout, StringComparison.Ordinal);
+        Assert.Contains(value, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_ShowsEmbeddedScenarioAndItsCrises()
+    {
+        var (code, stdout, _) = await Cli("list");
+        Assert.Equal(0, code);
+        foreach (var crisis in new[] { "indo-pacific-2023", "east-china-sea", "korean-peninsula", "baltic" })
+        {
+            Assert.Contains(crisis, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Process_RunJson_DocumentOnStandardOutputAndExitZero()
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "deterrence-sim.dll");
+        Assert.True(File.Exists(dll), dll);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { dll, "run", "--rounds", "20000", "--format", "json", "--crisis", "baltic" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        string stdout = await process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("", await stderrTask);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Equal("baltic", document.RootElement.GetProperty("crisis").GetString());
+    }
+
+    private static long AssertInterval(JsonElement interval)
+    {
+        long count = interval.GetProperty("count").GetInt64();
+        Assert.True(count >= 0);
+        double lower = interval.GetProperty("lower").GetDouble();
+        double upper = interval.GetProperty("upper").GetDouble();
+        Assert.InRange(lower, 0, 1);
+        Assert.InRange(upper, lower, 1);
+        var estimate = interval.GetProperty("estimate");
+        if (estimate.ValueKind == JsonValueKind.Number)
+        {
+            Assert.InRange(estimate.GetDouble(), lower, upper);
+        }
+
+        return count;
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> Cli(params string[] args)
+    {
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        var culture = CultureInfo.CurrentCulture;
+        int code = await CliApp.RunAsync(args, stdout, stderr);
+        CultureInfo.CurrentCulture = culture;
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}

@@ -1,0 +1,78 @@
+using DeterrenceSim.Engine;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
+
+namespace DeterrenceSim.Tests.Engine;
+
+public class SplitMix64Tests
+{
+    [Fact]
+    public void NextUInt64_Seed1234567_MatchesPublishedReferenceOutputs()
+    {
+        // Reference outputs of Vigna's splitmix64.c for seed 1234567 (Rosetta Code, "Pseudo-random numbers/Splitmix64").
+        var generator = new SplitMix64(1234567);
+        ulong[] expected = [6457827717110365317, 3203168211198807973, 9817491932198370423, 4593380528125082431, 16408922859458223821];
+        foreach (ulong value in expected)
+        {
+            Assert.Equal(value, generator.NextUInt64());
+        }
+    }
+
+    [Fact]
+    public void NextDouble_ManyDraws_UniformOnUnitInterval()
+    {
+        const int n = 200_000;
+        var generator = new SplitMix64(7);
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = generator.NextDouble();
+            Assert.InRange(values[i], 0.0, 1.0 - 1e-17);
+        }
+
+        // Mean 1/2 with SE sqrt(1/12 / n); variance 1/12 with SE about sqrt(1/180 / n).
+        Assert.InRange(values.Mean(), 0.5 - (4 * Math.Sqrt(1.0 / 12 / n)), 0.5 + (4 * Math.Sqrt(1.0 / 12 / n)));
+        Assert.InRange(values.Variance(), (1.0 / 12) - (4 * Math.Sqrt(1.0 / 180 / n)), (1.0 / 12) + (4 * Math.Sqrt(1.0 / 180 / n)));
+    }
+
+    [Fact]
+    public void NextNormalPair_ManyDraws_MatchesStandardNormal()
+    {
+        const int pairs = 100_000;
+        var generator = new SplitMix64(99);
+        var values = new double[2 * pairs];
+        for (int i = 0; i < pairs; i++)
+        {
+            generator.NextNormalPair(out values[2 * i], out values[(2 * i) + 1]);
+        }
+
+        int n = values.Length;
+        Assert.InRange(values.Mean(), -4 / Math.Sqrt(n), 4 / Math.Sqrt(n));
+        Assert.InRange(values.Variance(), 1 - (4 * Math.Sqrt(2.0 / n)), 1 + (4 * Math.Sqrt(2.0 / n)));
+
+        // Kolmogorov-Smirnov statistic against MathNet's normal CDF; the 0.1% critical value is 1.95 / sqrt(n).
+        Array.Sort(values);
+        double d = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double cdf = Normal.CDF(0, 1, values[i]);
+            d = Math.Max(d, Math.Max(((i + 1.0) / n) - cdf, cdf - ((double)i / n)));
+        }
+
+        Assert.True(d < 1.95 / Math.Sqrt(n), $"KS statistic {d} too large");
+    }
+
+    [Fact]
+    public void Stream_DifferentPurposesAndRounds_GiveDifferentDraws()
+    {
+        ulong replication = RandomStreams.ReplicationKey(1, 0);
+        ulong round0 = RandomStreams.RoundKey(replication, 0);
+        ulong round1 = RandomStreams.RoundKey(replication, 1);
+        Assert.NotEqual(round0, round1);
+        Assert.NotEqual(RandomStreams.ReplicationKey(1, 0), RandomStreams.ReplicationKey(1, 1));
+        Assert.NotEqual(RandomStreams.ReplicationKey(1, 0), RandomStreams.ReplicationKey(2, 0));
+        Assert.NotEqual(
+            RandomStreams.Stream(round0, RandomStreams.Support).NextUInt64(),
+            RandomStreams.Stream(round0, RandomStreams.Shock).NextUInt64());
+    }
+}
