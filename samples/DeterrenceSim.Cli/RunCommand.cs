@@ -21,7 +21,7 @@ internal static class RunCommand
             DefaultValueFactory = _ => ScenarioLoader.DefaultScenarioName,
         };
         var crisisOption = new Option<string?>("--crisis", "-c") { Description = "The crisis id (default: the scenario's first crisis)." };
-        var roundsOption = new Option<long>("--rounds", "-n") { Description = "Number of rounds (>= 1).", DefaultValueFactory = _ => 1_000_000 };
+        var roundsOption = new Option<long>("--rounds", "-n") { Description = "Number of Monte Carlo rounds (>= 1).", DefaultValueFactory = _ => 1_000_000 };
         var seedOption = new Option<ulong>("--seed") { Description = "Master seed (0 to 18446744073709551615).", DefaultValueFactory = _ => 1 };
         var threadsOption = new Option<int>("--threads", "-t") { Description = "Worker threads (>= 1); results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var setOption = new Option<string[]>("--set")
@@ -35,9 +35,10 @@ internal static class RunCommand
         var verboseOption = new Option<bool>("--verbose", "-v") { Description = "Log to standard error." };
         roundsOption.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<long>() < 1)
+            long rounds = r.GetValueOrDefault<long>();
+            if (rounds < 1 || rounds > MonteCarloOptions.MaxRounds)
             {
-                r.AddError("--rounds must be at least 1, found " + r.GetValueOrDefault<long>().ToString(CultureInfo.InvariantCulture) + ".");
+                r.AddError($"--rounds must be between 1 and {MonteCarloOptions.MaxRounds}, found {rounds.ToString(CultureInfo.InvariantCulture)}.");
             }
         });
         threadsOption.Validators.Add(r =>

@@ -3,7 +3,10 @@ namespace DeterrenceSim.Engine;
 /// <summary>Options of a Monte Carlo run of one crisis.</summary>
 public sealed record MonteCarloOptions
 {
-    /// <summary>Gets the number of rounds N. Range: N ≥ 1. The default value is 1,000,000.</summary>
+    /// <summary>The largest number of rounds of one run: 2^31 - 1 chunks of <see cref="MonteCarlo.ChunkSize"/> rounds (about 3.5 × 10^13).</summary>
+    public const long MaxRounds = (long)int.MaxValue * MonteCarlo.ChunkSize;
+
+    /// <summary>Gets the number of rounds N. Range: 1 ≤ N ≤ <see cref="MaxRounds"/>. The default value is 1,000,000.</summary>
     public long Rounds { get; init; } = 1_000_000;
 
     /// <summary>Gets the master seed; one seed reproduces the result exactly. The default value is 1.</summary>
@@ -19,9 +22,9 @@ public sealed record MonteCarloOptions
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
     public void Validate()
     {
-        if (Rounds < 1)
+        if (Rounds < 1 || Rounds > MaxRounds)
         {
-            throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, "Rounds must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, $"Rounds must be between 1 and {MaxRounds}.");
         }
 
         if (Threads < 1)

@@ -144,7 +144,7 @@ public static class ParameterPaths
                     throw new ScenarioException(source, childJsonPath, "a path that ends at a number or a name", "a path to " + (child is JsonObject ? "an object" : "an array"), path);
                 }
 
-                targets.Add(new Target(node, key, childConcrete));
+                targets.Add(new Target(node, key, childConcrete, childJsonPath));
             }
             else if (child is JsonObject obj)
             {
@@ -215,7 +215,7 @@ public static class ParameterPaths
         {
             if (!isNumber || !double.IsFinite(number))
             {
-                throw new ScenarioException(source, "$." + target.ConcretePath, "a finite number in the invariant culture (such as 0.25 or 1e-3)", $"'{value}'", path);
+                throw new ScenarioException(source, target.JsonPath, "a finite number in the invariant culture (such as 0.25 or 1e-3)", $"'{value}'", path);
             }
 
             return JsonValue.Create(number);
@@ -226,5 +226,5 @@ public static class ParameterPaths
 
     private static bool IsNumericWhenNull(string key) => key is not "alliance";
 
-    private sealed record Target(JsonObject Parent, string Key, string ConcretePath);
+    private sealed record Target(JsonObject Parent, string Key, string ConcretePath, string JsonPath);
 }
