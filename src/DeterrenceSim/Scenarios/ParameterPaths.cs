@@ -123,6 +123,11 @@ public static class ParameterPaths
         bool last = i == segments.Length - 1;
         bool isMap = jsonPath.EndsWith(".projection", StringComparison.Ordinal);
         var keys = segment == "*" && isMap ? node.Select(kv => kv.Key).ToList() : [segment];
+        if (keys.Count == 0)
+        {
+            throw new ScenarioException(source, jsonPath, "a state id, or * over a non-empty map", "* over an empty map", path);
+        }
+
         foreach (var key in keys)
         {
             string childJsonPath = jsonPath + "." + key;

@@ -40,7 +40,7 @@ internal sealed class ScenarioJsonReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
+            document = JsonDocument.Parse(json.AsMemory().TrimStart('\uFEFF'), DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -357,7 +357,11 @@ internal sealed class ScenarioJsonReader
 
     private static string FirstSentence(string message)
     {
+        // System.Text.Json appends " Path: $ | LineNumber: 0 | BytePositionInLine: 0." (zero-based); the caller
+        // states the position one-based, so keep only the description.
         int i = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (i > 0 ? message[..i] : message).TrimEnd('.', ' ');
+        int j = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        int cut = i > 0 && j > 0 ? Math.Min(i, j) : Math.Max(i, j);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ', '|');
     }
 }

@@ -23,7 +23,7 @@ public static partial class ScenarioValidator
         new Checker(source ?? "<code>").Check(scenario);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+\z")]
     private static partial Regex IdPattern();
 
     private sealed class Checker(string source)
