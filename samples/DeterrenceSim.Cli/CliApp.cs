@@ -13,12 +13,15 @@ namespace DeterrenceSim.Cli;
 
 /// <summary>
 /// The <c>deterrence-sim</c> command line: <c>run</c> plays one crisis, <c>list</c> shows scenarios and crises.
-/// Exit codes: 0 success, 1 usage error, 2 invalid scenario, parameter or option, 3 output could not be written,
+/// Exit codes: 0 success, 1 usage error, 2 invalid scenario, parameter or option value, 3 output could not be written,
 /// 70 internal error, 130 cancelled. With <c>--format json|csv</c> standard output holds the document alone; progress, logs and errors
 /// go to standard error.
 /// </summary>
 public static class CliApp
 {
+    /// <summary>Exit code for a command-line usage error: unknown command or option, unparsable value, value not among the choices.</summary>
+    public const int UsageError = 1;
+
     /// <summary>Exit code for an invalid scenario, parameter path or option value.</summary>
     public const int InvalidInput = 2;
 
@@ -43,11 +46,26 @@ public static class CliApp
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         var root = new RootCommand("DeterrenceSim: agent-based Monte Carlo simulation of alliance deterrence and misperception.");
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ListCommand.Create(stdout));
+        root.Subcommands.Add(ListCommand.Create(stdout, stderr));
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            // No response files: a scenario path may start with '@'.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (parse.Errors.Count > 0)
+            {
+                // Usage errors go to standard error alone, one line each; standard output stays empty.
+                foreach (var error in parse.Errors)
+                {
+                    stderr.WriteLine("deterrence-sim: error: " + error.Message);
+                }
+
+                string command = parse.CommandResult.Command == root ? "" : parse.CommandResult.Command.Name + " ";
+                stderr.WriteLine($"Try 'deterrence-sim {command}--help'.");
+                return UsageError;
+            }
+
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -4,18 +4,35 @@ using Spectre.Console;
 
 namespace DeterrenceSim.Cli;
 
-/// <summary>The <c>list</c> command: the embedded scenarios and their crises.</summary>
+/// <summary>The <c>list</c> command: scenarios (every embedded one, or the one given) and their crises.</summary>
 internal static class ListCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("list", "List the embedded scenarios and their crises.");
-        command.SetAction(_ =>
+        var scenarioOption = new Option<string?>("--scenario", "-s") { Description = "A scenario file or embedded name (default: every embedded scenario)." };
+        var command = new Command("list", "List scenarios and their crises.") { scenarioOption };
+        command.SetAction(parse =>
         {
-            var table = new Table().AddColumns("scenario", "year", "crisis", "challenger", "defender", "theatre", "protocol");
-            foreach (var name in ScenarioLoader.EmbeddedNames)
+            string? requested = parse.GetValue(scenarioOption);
+            if (requested is not null && string.IsNullOrWhiteSpace(requested))
             {
-                var scenario = ScenarioLoader.LoadEmbedded(name);
+                return CliApp.Fail(stderr, "--scenario: expected an embedded scenario name or a file path, found an empty string.", CliApp.InvalidInput);
+            }
+
+            var scenarios = new List<Model.Scenario>();
+            try
+            {
+                scenarios.AddRange(requested is null ? ScenarioLoader.EmbeddedNames.Select(ScenarioLoader.LoadEmbedded) : [ScenarioLoader.Load(requested)]);
+            }
+            catch (ScenarioException e)
+            {
+                return CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
+            }
+
+            var table = new Table().AddColumns("scenario", "year", "crisis", "challenger", "defender", "theatre", "protocol");
+            foreach (var scenario in scenarios)
+            {
+                string name = scenario.Name;
                 foreach (var crisis in scenario.Crises)
                 {
                     table.AddRow(

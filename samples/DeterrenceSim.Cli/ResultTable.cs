@@ -40,12 +40,18 @@ internal static class ResultTable
             Row(table, id + " triggered", rate);
         }
 
-        foreach (var (id, rate) in r.SupportRates.Where(kv => kv.Value.Count > 0).OrderByDescending(kv => kv.Value.Count).Take(10))
+        const int shown = 10;
+        var fought = r.SupportRates.Where(kv => kv.Value.Count > 0).OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        foreach (var (id, rate) in fought.Take(shown))
         {
             Row(table, id + " fought (given war)", rate);
         }
 
         console.Write(table);
+        if (fought.Count > shown)
+        {
+            console.WriteLine(string.Create(c, $"Showing the {shown} supporters that fought most often of {fought.Count}; --format json or csv lists all {r.SupportRates.Count} potential supporters."));
+        }
     }
 
     private static void Row(Table table, string name, Proportion rate)

@@ -13,6 +13,9 @@ namespace DeterrenceSim.Cli;
 /// <summary>The <c>run</c> command: N rounds of one crisis, with rates and 95% intervals.</summary>
 internal static class RunCommand
 {
+    /// <summary>The largest accepted --threads: more workers than this only add scheduling overhead.</summary>
+    private const int MaxThreads = 1024;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var scenarioOption = new Option<string>("--scenario", "-s")
@@ -33,22 +36,6 @@ internal static class RunCommand
         var formatOption = new Option<string>("--format", "-f") { Description = "Output format: table, json or csv.", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json", "csv");
         var verboseOption = new Option<bool>("--verbose", "-v") { Description = "Log to standard error." };
-        roundsOption.Validators.Add(r =>
-        {
-            long rounds = r.GetValueOrDefault<long>();
-            if (rounds < 1 || rounds > MonteCarloOptions.MaxRounds)
-            {
-                r.AddError($"--rounds must be between 1 and {MonteCarloOptions.MaxRounds}, found {rounds.ToString(CultureInfo.InvariantCulture)}.");
-            }
-        });
-        threadsOption.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--threads must be at least 1, found " + r.GetValueOrDefault<int>().ToString(CultureInfo.InvariantCulture) + ".");
-            }
-        });
-
         var command = new Command("run", "Play N rounds of one crisis and report outcome and war-cause rates with 95% Wilson intervals.")
         {
             scenarioOption, crisisOption, roundsOption, seedOption, threadsOption, setOption, formatOption, verboseOption,
@@ -68,6 +55,21 @@ internal static class RunCommand
 
     private static int Execute(TextWriter stdout, TextWriter stderr, string scenarioName, string? crisisId, MonteCarloOptions options, string[] assignments, string format, bool verbose, CancellationToken cancellationToken)
     {
+        if (options.Rounds < 1 || options.Rounds > MonteCarloOptions.MaxRounds)
+        {
+            return CliApp.Fail(stderr, $"--rounds: expected an integer from 1 to {MonteCarloOptions.MaxRounds}, found {options.Rounds}.", CliApp.InvalidInput);
+        }
+
+        if (options.Threads < 1 || options.Threads > MaxThreads)
+        {
+            return CliApp.Fail(stderr, $"--threads: expected an integer from 1 to {MaxThreads}, found {options.Threads}.", CliApp.InvalidInput);
+        }
+
+        if (string.IsNullOrWhiteSpace(scenarioName))
+        {
+            return CliApp.Fail(stderr, "--scenario: expected an embedded scenario name or a file path, found an empty string.", CliApp.InvalidInput);
+        }
+
         CompiledScenario compiled;
         string crisis;
         try
@@ -137,8 +139,22 @@ internal static class RunCommand
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(crisis), maxValue: options.Rounds);
-                var progress = new SynchronousProgress(p => task.Value = p.RoundsCompleted);
+                long shown = 0;
+
+                // Workers report out of order: show the largest count seen.
+                var progress = new SynchronousProgress(p =>
+                {
+                    long value = Interlocked.Read(ref shown);
+                    while (p.RoundsCompleted > value && Interlocked.CompareExchange(ref shown, p.RoundsCompleted, value) != value)
+                    {
+                        value = Interlocked.Read(ref shown);
+                    }
+
+                    task.Value = Interlocked.Read(ref shown);
+                });
                 result = monteCarlo.Run(crisis, options, progress, cancellationToken);
+                task.Value = options.Rounds;
+                task.StopTask();
             });
         return result!;
     }

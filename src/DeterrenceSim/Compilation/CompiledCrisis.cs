@@ -19,6 +19,12 @@ internal sealed class CompiledCrisis
 
         ChallengerStrength = challenger.Capability * Projection(challenger.Id, 1);
         DefenderStrength = defender.Capability * Projection(defender.Id, 1);
+
+        // The preventive test looks H periods ahead: capabilities grow by (1 + g)^H (DESIGN.md section 4's growth,
+        // anticipated; Powell 2006's shifting power) while commitments deepen.
+        double Growth(State state) => Math.Pow(1 + state.GrowthRate, crisis.Foresight);
+        DeepenedChallengerStrength = ChallengerStrength * Growth(challenger);
+        DeepenedDefenderStrength = DefenderStrength * Growth(defender);
         Decisiveness = crisis.Decisiveness;
         StatusQuo = crisis.StatusQuo;
         ChallengerCost = crisis.ChallengerCost;
@@ -122,6 +128,7 @@ internal sealed class CompiledCrisis
         ParticipantState = participants.Select(p => p.State).ToArray();
         ParticipantIds = participants.Select(p => states[p.State].Id).ToArray();
         Strength = new double[n];
+        DeepenedStrength = new double[n];
         Reliability = new double[n];
         Signal = new double[n];
         DeepenedReliability = new double[n];
@@ -131,6 +138,7 @@ internal sealed class CompiledCrisis
         {
             var state = states[participants[p].State];
             Strength[p] = state.Capability * Projection(state.Id, crisis.Theatre.DefaultProjection);
+            DeepenedStrength[p] = Strength[p] * Growth(state);
             if (participants[p].Commitment is { } c)
             {
                 bool inScope = c.Scope.Contains(crisis.Theatre.Region);
@@ -164,6 +172,12 @@ internal sealed class CompiledCrisis
 
     public double DefenderStrength { get; }
 
+    /// <summary>Gets the challenger's strength after H periods of growth (the preventive test's outlook).</summary>
+    public double DeepenedChallengerStrength { get; }
+
+    /// <summary>Gets the defender's strength after H periods of growth.</summary>
+    public double DeepenedDefenderStrength { get; }
+
     public double Decisiveness { get; }
 
     public double StatusQuo { get; }
@@ -193,6 +207,9 @@ internal sealed class CompiledCrisis
     public string[] ParticipantIds { get; }
 
     public double[] Strength { get; }
+
+    /// <summary>Gets each participant's strength after H periods of growth.</summary>
+    public double[] DeepenedStrength { get; }
 
     public double[] Reliability { get; }
 

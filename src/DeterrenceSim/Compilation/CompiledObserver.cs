@@ -70,17 +70,18 @@ internal sealed class CompiledObserver
     public double ConstantDeepenedLogit { get; }
 
     /// <summary>
-    /// The belief logit m (ln Ŝ_i(C) - ln Ŝ_i(D)) before the optimism shock. With <paramref name="epsilons"/> empty, no
+    /// The belief logit m (ln Ŝ_i(C) - ln Ŝ_i(D)) before the optimism shock, now or (<paramref name="deepened"/>) after
+    /// the foresight's H periods of deepening and capability growth. With <paramref name="epsilons"/> empty, no
     /// supporter noise is applied.
     /// </summary>
     public double Belief(CompiledCrisis crisis, bool deepened, ReadOnlySpan<double> epsilons)
     {
         var reliability = deepened ? crisis.DeepenedReliability : crisis.Reliability;
         var logits = deepened ? DeepenedLogitBase : LogitBase;
-        var strength = crisis.Strength;
+        var strength = deepened ? crisis.DeepenedStrength : crisis.Strength;
         bool noisy = !epsilons.IsEmpty;
-        double challengerSide = crisis.ChallengerStrength;
-        double defenderSide = crisis.DefenderStrength;
+        double challengerSide = deepened ? crisis.DeepenedChallengerStrength : crisis.ChallengerStrength;
+        double defenderSide = deepened ? crisis.DeepenedDefenderStrength : crisis.DefenderStrength;
         int nC = crisis.ChallengerSupporterCount;
         int n = crisis.SideCount;
         for (int p = 0; p < n; p++)

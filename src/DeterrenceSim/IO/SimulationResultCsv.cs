@@ -5,10 +5,11 @@ namespace DeterrenceSim.IO;
 
 /// <summary>
 /// Writes results as tidy CSV (RFC 4180, invariant culture, '\n' line ends): one row per measure, with columns
-/// <c>scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper</c>. Groups are
-/// <c>outcome</c>, <c>warCause</c>, <c>preventiveFromMisperception</c>, <c>challengerVictoryGivenWar</c>,
-/// <c>meanSettlement</c> (count = observations, estimate = mean), <c>allianceTriggered</c> and <c>supportRate</c>.
-/// An undefined estimate is an empty field.
+/// <c>scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper</c>. Groups and names are
+/// the keys of the JSON document (DESIGN.md section 7): <c>outcomes</c>, <c>warCauses</c>,
+/// <c>preventiveFromMisperception</c>, <c>challengerVictoryGivenWar</c>, <c>meanSettlement</c> (count and trials =
+/// peaceful rounds, estimate = the mean settlement, lower and upper = its t interval), <c>alliancesTriggered</c> and
+/// <c>supportRates</c>. An undefined value is an empty field.
 /// </summary>
 public static class SimulationResultCsv
 {
@@ -29,12 +30,12 @@ public static class SimulationResultCsv
         {
             foreach (var (outcome, rate) in r.Outcomes)
             {
-                Row(writer, r, "outcome", SimulationResultJson.CamelCase(outcome.ToString()), rate);
+                Row(writer, r, "outcomes", SimulationResultJson.CamelCase(outcome.ToString()), rate);
             }
 
             foreach (var (cause, rate) in r.WarCauses)
             {
-                Row(writer, r, "warCause", SimulationResultJson.CamelCase(cause.ToString()), rate);
+                Row(writer, r, "warCauses", SimulationResultJson.CamelCase(cause.ToString()), rate);
             }
 
             Row(writer, r, "preventiveFromMisperception", "preventiveFromMisperception", r.PreventiveFromMisperception);
@@ -43,12 +44,12 @@ public static class SimulationResultCsv
             Row(writer, r, "meanSettlement", "meanSettlement", m.Count, m.Count, m.Mean, Finite(m.Lower), Finite(m.Upper));
             foreach (var (id, rate) in r.AlliancesTriggered)
             {
-                Row(writer, r, "allianceTriggered", id, rate);
+                Row(writer, r, "alliancesTriggered", id, rate);
             }
 
             foreach (var (id, rate) in r.SupportRates)
             {
-                Row(writer, r, "supportRate", id, rate);
+                Row(writer, r, "supportRates", id, rate);
             }
         }
     }

@@ -24,7 +24,10 @@ public sealed record Crisis(string Id, string Challenger, string Defender, Theat
     /// <summary>Gets the decisiveness m of the contest success function (Tullock 1980; Hirshleifer 1989). Range: m &gt; 0. The default value is 1.</summary>
     public double Decisiveness { get; init; } = 1;
 
-    /// <summary>Gets the foresight H: periods of deepening the challenger anticipates in its preventive test. Range: integer ≥ 1. The default value is 1.</summary>
+    /// <summary>
+    /// Gets the foresight H: periods of commitment deepening and capability growth the challenger anticipates in its
+    /// preventive test. Range: integer ≥ 1. The default value is 1.
+    /// </summary>
     public int Foresight { get; init; } = 1;
 
     /// <summary>Gets the bargaining protocol and its parameters. The default value is <see cref="Model.Bargaining.Default"/>.</summary>

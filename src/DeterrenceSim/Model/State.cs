@@ -15,7 +15,11 @@ public sealed record State(string Id, string Name, double Capability, string Hom
     /// <summary>Gets all regions that hold the state's territory. The default value is <c>[HomeRegion]</c>.</summary>
     public IReadOnlyList<string> Regions { get; init; } = [HomeRegion];
 
-    /// <summary>Gets the capability growth rate per period (fraction, 0.02 = 2% a period). Range: finite, &gt; -1. The default value is 0.</summary>
+    /// <summary>
+    /// Gets the capability growth rate g per period (fraction, 0.02 = 2% a period): K grows to K(1 + g)^H over H periods.
+    /// In a single round it shapes the challenger's preventive test, which looks <see cref="Crisis.Foresight"/> periods
+    /// ahead (shifting power; Powell 2006). Range: finite, &gt; -1. The default value is 0.
+    /// </summary>
     public double GrowthRate { get; init; }
 
     /// <summary>Gets how the state misperceives. The default value is <see cref="PerceptionProfile.Accurate"/>.</summary>

@@ -12,7 +12,7 @@ namespace DeterrenceSim.Scenarios;
 /// index, and <c>*</c> matches every item: <c>states.CHN.perception.credulity</c>,
 /// <c>commitments.USA&gt;JPN.reliability</c>, <c>states.*.perception.noise</c>,
 /// <c>crises.east-china-sea.bargaining.protocol</c>, <c>crises.baltic.theatre.projection.USA</c>.
-/// The scenario is validated again after every override.
+/// The scenario is validated again once the overrides are applied.
 /// </summary>
 public static class ParameterPaths
 {
@@ -41,36 +41,47 @@ public static class ParameterPaths
     public static Scenario Set(Scenario scenario, string path, double value) =>
         Set(scenario, path, value.ToString("R", CultureInfo.InvariantCulture));
 
-    /// <summary>Applies overrides in order and validates the result once after each.</summary>
+    /// <summary>
+    /// Applies overrides in order, then validates the result once, so that overrides that only make sense together
+    /// (a protocol and its parameter) may come in any order.
+    /// </summary>
     /// <param name="scenario">The scenario to change; it is not modified.</param>
     /// <param name="assignments">Pairs of parameter path and value, as for <see cref="Set(Scenario, string, string)"/>.</param>
     /// <returns>The changed, validated scenario.</returns>
-    /// <exception cref="ScenarioException">As for <see cref="Set(Scenario, string, string)"/>.</exception>
+    /// <exception cref="ScenarioException">As for <see cref="Set(Scenario, string, string)"/>; a validation error is attributed
+    /// to the override that wrote the offending value, or else to all overrides.</exception>
     public static Scenario SetAll(Scenario scenario, IEnumerable<KeyValuePair<string, string>> assignments)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(assignments);
-        string source = "scenario '" + scenario.Name + "'";
-        var current = scenario;
-        foreach (var (path, value) in assignments)
+        var list = assignments.ToList();
+        if (list.Count == 0)
         {
-            var root = ScenarioJsonWriter.ToNode(current);
+            return scenario;
+        }
+
+        string source = "scenario '" + scenario.Name + "'";
+        var root = ScenarioJsonWriter.ToNode(scenario);
+        var written = new List<(string Path, string JsonPath)>();
+        foreach (var (path, value) in list)
+        {
             foreach (var target in Resolve(root, path, source))
             {
                 target.Parent[target.Key] = ParseValue(target, value, path, source);
-            }
-
-            try
-            {
-                current = ScenarioJsonReader.Read(root.ToJsonString(), source);
-            }
-            catch (ScenarioException e)
-            {
-                throw e.WithParameterPath(path);
+                written.Add((path, target.JsonPath));
             }
         }
 
-        return current;
+        try
+        {
+            return ScenarioJsonReader.Read(root.ToJsonString(), source);
+        }
+        catch (ScenarioException e)
+        {
+            // The last override that wrote the offending value (or a value inside it) is to blame.
+            var culprit = written.LastOrDefault(w => e.JsonPath == w.JsonPath || e.JsonPath.StartsWith(w.JsonPath + ".", StringComparison.Ordinal) || e.JsonPath.StartsWith(w.JsonPath + "[", StringComparison.Ordinal));
+            throw e.WithParameterPath(culprit.Path ?? string.Join(", ", list.Select(a => a.Key).Distinct(StringComparer.Ordinal)));
+        }
     }
 
     /// <summary>Lists the concrete parameter paths a (possibly wildcard) path matches, with their current values.</summary>
@@ -199,7 +210,8 @@ public static class ParameterPaths
                 _ => "an id in " + collection,
             };
             string known = string.Join(", ", array.OfType<JsonObject>().Select((item, k) => ItemKey(collection, item, k)).Take(12));
-            throw new ScenarioException(source, jsonPath, $"{how} or * (such as {known})", selector == "*" ? "an empty collection" : $"'{selector}'", path);
+            string expected = known.Length == 0 ? $"an item of '{collection}', which is empty" : $"{how} or * (such as {known})";
+            throw new ScenarioException(source, jsonPath, expected, $"'{selector}'", path);
         }
     }
 

@@ -50,7 +50,31 @@ public sealed class ScenarioException : Exception
         new(Source, JsonPath, Expected, Found, parameterPath, this);
 
     private static string Format(string source, string jsonPath, string expected, string found, string? parameterPath) =>
-        parameterPath is null
+        Printable(parameterPath is null
             ? $"{source}: {jsonPath}: expected {expected}, found {found}"
-            : $"{source}: parameter '{parameterPath}': {jsonPath}: expected {expected}, found {found}";
+            : $"{source}: parameter '{parameterPath}': {jsonPath}: expected {expected}, found {found}");
+
+    /// <summary>Escapes control characters (newlines, terminal escapes) so the message stays one printable line.</summary>
+    private static string Printable(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (char c in text)
+        {
+            if (char.IsControl(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

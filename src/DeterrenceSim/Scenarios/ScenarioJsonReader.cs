@@ -25,7 +25,7 @@ internal sealed class ScenarioJsonReader
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Skip,
+        CommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 64,
     };
 
@@ -66,7 +66,7 @@ internal sealed class ScenarioJsonReader
             RequiredArray(e, path, "states", ReadState),
             RequiredArray(e, path, "crises", ReadCrisis))
         {
-            Year = OptionalInteger(e, path, "year"),
+            Year = OptionalInteger(e, path, "year", nullable: true),
             Description = OptionalString(e, path, "description") ?? "",
             Sources = OptionalStringArray(e, path, "sources") ?? [],
             Alliances = OptionalArray(e, path, "alliances", ReadAlliance) ?? [],
@@ -120,7 +120,7 @@ internal sealed class ScenarioJsonReader
             Scope = OptionalStringArray(e, path, "scope") ?? [],
             OutOfScopeReliability = OptionalNumber(e, path, "outOfScopeReliability") ?? 0,
             Deepening = OptionalObject(e, path, "deepening", ReadDeepening) ?? Deepening.None,
-            Alliance = OptionalString(e, path, "alliance"),
+            Alliance = OptionalString(e, path, "alliance", nullable: true),
             InformationSharing = OptionalNumber(e, path, "informationSharing") ?? 0,
         };
     }
@@ -142,7 +142,7 @@ internal sealed class ScenarioJsonReader
             RequiredNumber(e, path, "statusQuo"),
             RequiredNumber(e, path, "challengerCost"))
         {
-            DefenderCost = OptionalNumber(e, path, "defenderCost"),
+            DefenderCost = OptionalNumber(e, path, "defenderCost", nullable: true),
             Discount = OptionalNumber(e, path, "discount") ?? 0.9,
             Decisiveness = OptionalNumber(e, path, "decisiveness") ?? 1,
             Foresight = OptionalInteger(e, path, "foresight") ?? 1,
@@ -179,7 +179,7 @@ internal sealed class ScenarioJsonReader
         return new Bargaining(
             OptionalEnum<BargainingProtocol>(e, path, "protocol") ?? BargainingProtocol.NashSplit,
             OptionalNumber(e, path, "challengerPower") ?? 0.5,
-            OptionalNumber(e, path, "defenderCostUpperBound"));
+            OptionalNumber(e, path, "defenderCostUpperBound", nullable: true));
     }
 
     private EscalationStrike ReadEscalation(JsonElement e, string path)
@@ -213,8 +213,24 @@ internal sealed class ScenarioJsonReader
         }
     }
 
-    private static bool TryGet(JsonElement e, string name, out JsonElement value) =>
-        e.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+    /// <summary>
+    /// Gets an optional field. Absent is its default; <c>null</c> is accepted only where the model has no value
+    /// (<paramref name="nullable"/>: year, alliance, defenderCost, defenderCostUpperBound) and is an error elsewhere.
+    /// </summary>
+    private bool TryGet(JsonElement e, string path, string name, string expected, bool nullable, out JsonElement value)
+    {
+        if (!e.TryGetProperty(name, out value))
+        {
+            return false;
+        }
+
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return nullable ? false : throw Error(path + "." + name, expected + " (or the field left out for its default)", "null");
+        }
+
+        return true;
+    }
 
     private JsonElement Required(JsonElement e, string path, string name, string expected)
     {
@@ -229,18 +245,18 @@ internal sealed class ScenarioJsonReader
     private string RequiredString(JsonElement e, string path, string name) =>
         String(Required(e, path, name, "a string"), path + "." + name);
 
-    private string? OptionalString(JsonElement e, string path, string name) =>
-        TryGet(e, name, out var v) ? String(v, path + "." + name) : null;
+    private string? OptionalString(JsonElement e, string path, string name, bool nullable = false) =>
+        TryGet(e, path, name, "a string", nullable, out var v) ? String(v, path + "." + name) : null;
 
     private double RequiredNumber(JsonElement e, string path, string name) =>
         Number(Required(e, path, name, "a number"), path + "." + name);
 
-    private double? OptionalNumber(JsonElement e, string path, string name) =>
-        TryGet(e, name, out var v) ? Number(v, path + "." + name) : null;
+    private double? OptionalNumber(JsonElement e, string path, string name, bool nullable = false) =>
+        TryGet(e, path, name, "a number", nullable, out var v) ? Number(v, path + "." + name) : null;
 
-    private int? OptionalInteger(JsonElement e, string path, string name)
+    private int? OptionalInteger(JsonElement e, string path, string name, bool nullable = false)
     {
-        if (!TryGet(e, name, out var v))
+        if (!TryGet(e, path, name, "an integer", nullable, out var v))
         {
             return null;
         }
@@ -261,26 +277,26 @@ internal sealed class ScenarioJsonReader
 
     private TEnum? OptionalEnum<TEnum>(JsonElement e, string path, string name)
         where TEnum : struct, Enum =>
-        TryGet(e, name, out var v) ? ParseEnum<TEnum>(v, path + "." + name) : null;
+        TryGet(e, path, name, "one of " + string.Join(", ", System.Enum.GetNames<TEnum>()), nullable: false, out var v) ? ParseEnum<TEnum>(v, path + "." + name) : null;
 
     private T RequiredObject<T>(JsonElement e, string path, string name, Func<JsonElement, string, T> read) =>
         read(Required(e, path, name, "an object"), path + "." + name);
 
     private T? OptionalObject<T>(JsonElement e, string path, string name, Func<JsonElement, string, T> read)
         where T : class =>
-        TryGet(e, name, out var v) ? read(v, path + "." + name) : null;
+        TryGet(e, path, name, "an object", nullable: false, out var v) ? read(v, path + "." + name) : null;
 
     private List<T> RequiredArray<T>(JsonElement e, string path, string name, Func<JsonElement, string, T> read) =>
         Array(Required(e, path, name, "an array"), path + "." + name, read);
 
     private List<T>? OptionalArray<T>(JsonElement e, string path, string name, Func<JsonElement, string, T> read) =>
-        TryGet(e, name, out var v) ? Array(v, path + "." + name, read) : null;
+        TryGet(e, path, name, "an array", nullable: false, out var v) ? Array(v, path + "." + name, read) : null;
 
     private List<string> RequiredStringArray(JsonElement e, string path, string name) =>
         Array(Required(e, path, name, "an array of strings"), path + "." + name, String);
 
     private List<string>? OptionalStringArray(JsonElement e, string path, string name) =>
-        TryGet(e, name, out var v) ? Array(v, path + "." + name, String) : null;
+        TryGet(e, path, name, "an array of strings", nullable: false, out var v) ? Array(v, path + "." + name, String) : null;
 
     private List<T> Array<T>(JsonElement e, string path, Func<JsonElement, string, T> read)
     {

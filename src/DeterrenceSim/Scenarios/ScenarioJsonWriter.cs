@@ -111,7 +111,7 @@ internal static class ScenarioJsonWriter
         var array = new JsonArray();
         foreach (var v in values)
         {
-            array.Add(v);
+            array.Add(JsonValue.Create(v));
         }
 
         return array;
@@ -122,7 +122,7 @@ internal static class ScenarioJsonWriter
         var array = new JsonArray();
         foreach (var item in items)
         {
-            array.Add(write(item));
+            array.Add((JsonNode)write(item));
         }
 
         return array;

@@ -52,6 +52,11 @@ public static class ScenarioLoader
     public static Scenario LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException(path, "$", "a scenario JSON file", "a directory");
+        }
+
         string json;
         try
         {

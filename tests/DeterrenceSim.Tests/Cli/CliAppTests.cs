@@ -58,7 +58,7 @@ public class CliAppTests
             Assert.Equal(0, code);
             var lines = csv.TrimEnd('\n').Split('\n');
             Assert.Equal("scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper", lines[0]);
-            var war = lines.Single(l => l.Contains(",outcome,war,", StringComparison.Ordinal)).Split(',');
+            var war = lines.Single(l => l.Contains(",outcomes,war,", StringComparison.Ordinal)).Split(',');
             Assert.Equal(12, war.Length);
             double estimate = double.Parse(war[9], CultureInfo.InvariantCulture);
             Assert.InRange(estimate, 0, 1);
@@ -146,6 +146,54 @@ public class CliAppTests
         Assert.DoesNotContain("\"outcomes\"", stdout, StringComparison.Ordinal);
         Assert.Contains(value, stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CliApp.UsageError, "run", "--rounds", "1.5")]
+    [InlineData(CliApp.UsageError, "run", "--threads", "x")]
+    [InlineData(CliApp.UsageError, "run", "--seed", "-1")]
+    [InlineData(CliApp.UsageError, "run", "--no-such-option")]
+    [InlineData(CliApp.UsageError, "run", "--format", "xml")]
+    [InlineData(CliApp.InvalidInput, "run", "--rounds", "0")]
+    [InlineData(CliApp.InvalidInput, "run", "--rounds", "100000000000000")]
+    [InlineData(CliApp.InvalidInput, "run", "--threads", "0")]
+    [InlineData(CliApp.InvalidInput, "run", "--scenario", "")]
+    [InlineData(CliApp.InvalidInput, "list", "--scenario", "no-such-file.json")]
+    public async Task Run_UsageOrValueError_ExitCodeAndNothingOnStandardOutput(int expectedCode, params string[] args)
+    {
+        // Ask for JSON where the format is free to choose: standard output must still stay empty.
+        string[] full = args[0] == "run" && !args.Contains("--format") ? [.. args, "--format", "json"] : args;
+        var (code, stdout, stderr) = await Cli(full);
+        Assert.Equal(expectedCode, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("deterrence-sim: error: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ScenarioPathStartingWithAt_IsAFileNotAResponseFile()
+    {
+        var (code, _, stderr) = await Cli("run", "--scenario", "@no-such-file.json");
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("@no-such-file.json", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_ScenarioFile_ShowsItsCrises()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"list-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, DeterrenceSim.Scenarios.ScenarioLoader.ToJson(TestScenarios.Bilateral(1, 1)));
+        try
+        {
+            var (code, stdout, _) = await Cli("list", "--scenario", path);
+            Assert.Equal(0, code);
+            Assert.Contains("crisis", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("east-china-sea", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

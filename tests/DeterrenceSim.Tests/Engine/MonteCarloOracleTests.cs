@@ -77,6 +77,31 @@ public class MonteCarloOracleTests
         Assert.Equal(0, result.PreventiveFromMisperception.Count); // accurate perception: a rational preventive war
     }
 
+    [Theory]
+    [InlineData(0.25, 1, true)] // thresholds: 0.2444 (H = 1), 0.2938 (H = 2), 0.3487 (H = 3)
+    [InlineData(0.24, 1, false)]
+    [InlineData(0.30, 2, true)]
+    [InlineData(0.29, 2, false)]
+    [InlineData(0.36, 3, true)]
+    [InlineData(0.34, 3, false)]
+    public void Run_DefenderGrowthAroundPowellThreshold_PreventiveWarInEveryRoundOrNone(double decline, int foresight, bool war)
+    {
+        // C: 0.7, D: 0.3, so p = 0.7. D grows by g a period; C looks H periods ahead: K_D' = 0.3 (1 + g)^H with
+        // 0.7 / (0.7 + K_D') = 0.7 - decline. Powell (2006): war iff δ^H (p - p') > (1 - δ^H)(1 - p) + c_C + δ^H c_D.
+        double delta = 0.9;
+        double deltaH = Math.Pow(delta, foresight);
+        double threshold = (((1 - deltaH) * 0.3) + 0.1 + (deltaH * 0.1)) / deltaH;
+        Assert.Equal(war, decline > threshold);
+        double grownDefender = (0.7 / (0.7 - decline)) - 0.7;
+        double growth = Math.Pow(grownDefender / 0.3, 1.0 / foresight) - 1;
+        var scenario = TestScenarios.Bilateral(0.7, 0.3, crisis: c => c with { Discount = delta, Foresight = foresight });
+        scenario = ParameterPaths.Set(scenario, "states.D.growthRate", growth);
+
+        var result = TestScenarios.Run(scenario, 20_000);
+
+        Assert.Equal(war ? 20_000 : 0, result[WarCause.Preventive].Count);
+    }
+
     [Fact]
     public void AccurateWinProbability_ChinaAloneAgainstUnitedStates_MatchesCinc2022Oracle()
     {

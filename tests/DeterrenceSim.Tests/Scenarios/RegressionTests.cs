@@ -58,4 +58,42 @@ public class RegressionTests
         var e = Assert.Throws<ScenarioException>(() => ParameterPaths.Set(scenario, $"crises.{crisis.Id}.theatre.projection.*", "0.5"));
         Assert.NotNull(e.ParameterPath);
     }
+
+    [Fact]
+    public void SetAll_ProtocolBeforeItsBound_ValidatesOnlyOnceBothAreSet()
+    {
+        var scenario = MinimalScenario.Parse();
+        string crisis = "crises." + scenario.Crises[0].Id + ".bargaining.";
+        var forward = ParameterPaths.SetAll(scenario, [new(crisis + "protocol", "TakeItOrLeaveIt"), new(crisis + "defenderCostUpperBound", "0.3")]);
+        var backward = ParameterPaths.SetAll(scenario, [new(crisis + "defenderCostUpperBound", "0.3"), new(crisis + "protocol", "TakeItOrLeaveIt")]);
+        Assert.Equal(ScenarioLoader.ToJson(forward), ScenarioLoader.ToJson(backward));
+        Assert.Equal(0.3, forward.Crises[0].Bargaining.DefenderCostUpperBound);
+    }
+
+    [Fact]
+    public void SetAll_ProtocolWithoutItsBound_BlamesAllOverrides()
+    {
+        var scenario = MinimalScenario.Parse();
+        string crisis = "crises." + scenario.Crises[0].Id;
+        var e = Assert.Throws<ScenarioException>(() => ParameterPaths.SetAll(scenario, [new(crisis + ".discount", "0.8"), new(crisis + ".bargaining.protocol", "TakeItOrLeaveIt")]));
+        Assert.Equal("$.crises[0].bargaining.defenderCostUpperBound", e.JsonPath);
+        Assert.Contains(crisis + ".bargaining.protocol", e.ParameterPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_IdWithControlCharacters_MessageStaysOnePrintableLine()
+    {
+        string json = MinimalScenario.Replace("\"id\": \"AAA\"", "\"id\": \"A\\nA\\u001b[31m\"");
+        var e = MinimalScenario.ParseError(json, "$.states[0].id");
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.DoesNotContain('\u001b', e.Message);
+        Assert.Contains("\\u000a", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadFile_Directory_SaysItIsADirectory()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadFile(Path.GetTempPath()));
+        Assert.Equal("a directory", e.Found);
+    }
 }

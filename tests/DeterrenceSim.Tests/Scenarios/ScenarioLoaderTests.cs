@@ -386,7 +386,7 @@ public class ScenarioLoaderTests
     [Fact]
     public void Parse_NumberForStateItem_FailsAtTheItem()
     {
-        MinimalScenario.ParseError(root => root["states"]!.AsArray().Add(7), "$.states[3]");
+        MinimalScenario.ParseError(root => root["states"]!.AsArray().Add(JsonValue.Create(7)), "$.states[3]");
     }
 
     [Fact]
@@ -597,11 +597,30 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
-    public void Parse_Comments_AreSkipped()
+    public void Parse_Comments_AreSyntaxErrors()
     {
-        var s = MinimalScenario.Parse(MinimalScenario.Replace("\"name\": \"minimal\",", "// a comment\n\"name\": \"minimal\", /* another */"));
+        // Strict JSON: a file with comments would not load in other JSON tools either.
+        var e = MinimalScenario.ParseError(MinimalScenario.Replace("\"name\": \"minimal\",", "// a comment\n\"name\": \"minimal\","), "$");
 
-        Assert.Equal("minimal", s.Name);
+        Assert.Contains("line 2", e.Found, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"homeRegion\": \"West\" }", "\"homeRegion\": \"West\", \"perception\": null }", "$.states[2].perception")]
+    [InlineData("\"homeRegion\": \"West\" }", "\"homeRegion\": \"West\", \"regions\": null }", "$.states[2].regions")]
+    [InlineData("\"homeRegion\": \"West\" }", "\"homeRegion\": \"West\", \"growthRate\": null }", "$.states[2].growthRate")]
+    [InlineData("\"signal\": 0.8 }", "\"signal\": 0.8, \"scope\": null }", "$.commitments[0].scope")]
+    public void Parse_NullForOptionalFieldWithDefault_FailsAtTheField(string oldText, string newText, string path)
+    {
+        var e = MinimalScenario.ParseError(MinimalScenario.Replace(oldText, newText), path);
+        Assert.Equal("null", e.Found);
+    }
+
+    [Fact]
+    public void Parse_NullForNullableOptionalFields_MeansUnset()
+    {
+        var s = MinimalScenario.Parse(MinimalScenario.Replace("\"name\": \"minimal\",", "\"name\": \"minimal\", \"year\": null,"));
+        Assert.Null(s.Year);
     }
 
     [Fact]
