@@ -47,7 +47,17 @@ public static class CliApp
         var root = new RootCommand("DeterrenceSim: agent-based Monte Carlo simulation of alliance deterrence and misperception.");
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(ListCommand.Create(stdout, stderr));
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        // Ctrl-C cancels the run between chunks; the command then reports "cancelled." and exits 130 itself
+        // (System.CommandLine's own handler would return 130 before the message is written).
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        cancellationToken = interrupt.Token;
         try
         {
             // No response files: a scenario path may start with '@'.
@@ -79,6 +89,10 @@ public static class CliApp
         {
             // An unexpected failure is a bug: say so in one line, without a stack trace.
             return Fail(stderr, $"internal error ({e.GetType().Name}): {e.Message} Please report it with the command line.", InternalError);
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
         }
     }
 
