@@ -3,13 +3,14 @@ using DeterrenceSim.Model;
 namespace DeterrenceSim.Compilation;
 
 /// <summary>
-/// One crisis in struct-of-arrays form. Participants are indexed 0..N-1: first the challenger's supporters
+/// The structure of one crisis in struct-of-arrays form: who can fight on which side, projections, scope, escalation
+/// and the bargaining constants. The numbers that change over a run live in <see cref="Engine.CrisisFrame"/>. Participants are indexed 0..N-1: first the challenger's supporters
 /// (<see cref="ChallengerSupporterCount"/>), then the defender's (<see cref="DefenderSupporterCount"/>), then the
 /// members of alliances that an escalation strike can trigger and that support neither side.
 /// </summary>
 internal sealed class CompiledCrisis
 {
-    public CompiledCrisis(Scenario scenario, Crisis crisis, Dictionary<string, int> stateIndex)
+    public CompiledCrisis(Scenario scenario, Crisis crisis, Dictionary<string, int> stateIndex, Dictionary<Commitment, int> commitmentIndex)
     {
         Id = crisis.Id;
         var states = scenario.States;
@@ -17,14 +18,11 @@ internal sealed class CompiledCrisis
         var defender = states[stateIndex[crisis.Defender]];
         double Projection(string id, double otherwise) => crisis.Theatre.Projection.TryGetValue(id, out double pi) ? pi : otherwise;
 
-        ChallengerStrength = challenger.Capability * Projection(challenger.Id, 1);
-        DefenderStrength = defender.Capability * Projection(defender.Id, 1);
-
-        // The preventive test looks H periods ahead: capabilities grow by (1 + g)^H (DESIGN.md section 4's growth,
-        // anticipated; Powell 2006's shifting power) while commitments deepen.
-        double Growth(State state) => Math.Pow(1 + state.GrowthRate, crisis.Foresight);
-        DeepenedChallengerStrength = ChallengerStrength * Growth(challenger);
-        DeepenedDefenderStrength = DefenderStrength * Growth(defender);
+        ChallengerState = stateIndex[crisis.Challenger];
+        DefenderState = stateIndex[crisis.Defender];
+        ChallengerProjection = Projection(challenger.Id, 1);
+        DefenderProjection = Projection(defender.Id, 1);
+        Foresight = crisis.Foresight;
         Decisiveness = crisis.Decisiveness;
         StatusQuo = crisis.StatusQuo;
         ChallengerCost = crisis.ChallengerCost;
@@ -127,56 +125,35 @@ internal sealed class CompiledCrisis
         int n = participants.Count;
         ParticipantState = participants.Select(p => p.State).ToArray();
         ParticipantIds = participants.Select(p => states[p.State].Id).ToArray();
-        Strength = new double[n];
-        DeepenedStrength = new double[n];
-        Reliability = new double[n];
-        Signal = new double[n];
-        DeepenedReliability = new double[n];
-        DeepenedSignal = new double[n];
-        InformationSharing = new double[n];
+        ParticipantCommitment = participants.Select(p => p.Commitment is null ? -1 : commitmentIndex[p.Commitment]).ToArray();
+        ParticipantProjection = participants.Select(p => Projection(states[p.State].Id, crisis.Theatre.DefaultProjection)).ToArray();
+        ParticipantInScope = participants.Select(p => p.Commitment is { } c && c.Scope.Contains(crisis.Theatre.Region)).ToArray();
+        ParticipantOwnObserver = new int[n];
         for (int p = 0; p < n; p++)
         {
-            var state = states[participants[p].State];
-            Strength[p] = state.Capability * Projection(state.Id, crisis.Theatre.DefaultProjection);
-            DeepenedStrength[p] = Strength[p] * Growth(state);
-            if (participants[p].Commitment is { } c)
-            {
-                bool inScope = c.Scope.Contains(crisis.Theatre.Region);
-                Reliability[p] = inScope ? c.Reliability : c.OutOfScopeReliability;
-                Signal[p] = c.Signal;
-                // Foresight H periods of deepening (DESIGN.md section 3): the theatre's reliability and the signal move.
-                DeepenedReliability[p] = Math.Clamp(Reliability[p] + (crisis.Foresight * c.Deepening.Reliability), 0, 1);
-                DeepenedSignal[p] = Math.Clamp(c.Signal + (crisis.Foresight * c.Deepening.Signal), SignalFloor, 1 - SignalFloor);
-                InformationSharing[p] = c.InformationSharing;
-            }
+            // Information sharing helps the protégé: 0 for the challenger's supporters, 1 for the defender's.
+            ParticipantOwnObserver[p] = p < ChallengerSupporterCount ? 0 : p < SideCount ? 1 : -1;
         }
 
         AllianceIds = scenario.Alliances.Select(a => a.Id).ToArray();
         TriggerableAlliances = triggerable.ToArray();
-        Challenger = new CompiledObserver(this, challenger.Perception, isChallenger: true);
-        Defender = new CompiledObserver(this, defender.Perception, isChallenger: false);
-        var accurate = new CompiledObserver(this, PerceptionProfile.Accurate, isChallenger: true);
-        AccurateLogit = accurate.ConstantLogit;
-        AccurateDeepenedLogit = accurate.ConstantDeepenedLogit;
-        AccurateWinProbability = Logistic(AccurateLogit);
-        AccurateDeepenedWinProbability = Logistic(AccurateDeepenedLogit);
-        AccuratePreventive = IsPreventive(AccurateWinProbability, AccurateDeepenedWinProbability);
+        ChallengerPerception = challenger.Perception;
+        DefenderPerception = defender.Perception;
     }
-
-    /// <summary>Signals are kept inside [1e-9, 1 - 1e-9] after deepening so their logit stays finite.</summary>
-    public const double SignalFloor = 1e-9;
 
     public string Id { get; }
 
-    public double ChallengerStrength { get; }
+    public int ChallengerState { get; }
 
-    public double DefenderStrength { get; }
+    public int DefenderState { get; }
 
-    /// <summary>Gets the challenger's strength after H periods of growth (the preventive test's outlook).</summary>
-    public double DeepenedChallengerStrength { get; }
+    /// <summary>Gets the challenger's projection π into the theatre (default 1).</summary>
+    public double ChallengerProjection { get; }
 
-    /// <summary>Gets the defender's strength after H periods of growth.</summary>
-    public double DeepenedDefenderStrength { get; }
+    public double DefenderProjection { get; }
+
+    /// <summary>Gets the foresight H of the preventive test.</summary>
+    public int Foresight { get; }
 
     public double Decisiveness { get; }
 
@@ -206,20 +183,17 @@ internal sealed class CompiledCrisis
 
     public string[] ParticipantIds { get; }
 
-    public double[] Strength { get; }
+    /// <summary>Gets the index of each participant's commitment in the scenario, or -1 for an alliance member only.</summary>
+    public int[] ParticipantCommitment { get; }
 
-    /// <summary>Gets each participant's strength after H periods of growth.</summary>
-    public double[] DeepenedStrength { get; }
+    /// <summary>Gets each participant's projection π into the theatre.</summary>
+    public double[] ParticipantProjection { get; }
 
-    public double[] Reliability { get; }
+    /// <summary>Gets whether the participant's commitment binds in the theatre's region.</summary>
+    public bool[] ParticipantInScope { get; }
 
-    public double[] Signal { get; }
-
-    public double[] DeepenedReliability { get; }
-
-    public double[] DeepenedSignal { get; }
-
-    public double[] InformationSharing { get; }
+    /// <summary>Gets 0 when the participant supports the challenger, 1 the defender, -1 neither (alliance member only).</summary>
+    public int[] ParticipantOwnObserver { get; }
 
     public double[] StrikeProbability { get; }
 
@@ -235,19 +209,9 @@ internal sealed class CompiledCrisis
 
     public int[][] AllianceMembers { get; }
 
-    public CompiledObserver Challenger { get; }
+    public PerceptionProfile ChallengerPerception { get; }
 
-    public CompiledObserver Defender { get; }
-
-    public double AccurateLogit { get; }
-
-    public double AccurateDeepenedLogit { get; }
-
-    public double AccurateWinProbability { get; }
-
-    public double AccurateDeepenedWinProbability { get; }
-
-    public bool AccuratePreventive { get; }
+    public PerceptionProfile DefenderPerception { get; }
 
     /// <summary>
     /// Powell's (2006) preventive-war test, protocol-free: strike now iff
@@ -279,10 +243,6 @@ internal sealed class CompiledCrisis
         settlement = demand;
         return demand > defenderBelief + defenderCost;
     }
-
-    public static double Logistic(double x) => 1.0 / (1.0 + Math.Exp(-x));
-
-    public static double Logit(double p) => Math.Log(p / (1 - p));
 
     private int IndexOfDefenderSide(List<(int State, Commitment? Commitment)> participants, int state) =>
         participants.FindIndex(ChallengerSupporterCount, DefenderSupporterCount, x => x.State == state);

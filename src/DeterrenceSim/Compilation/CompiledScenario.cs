@@ -20,13 +20,33 @@ public sealed class CompiledScenario
             stateIndex[scenario.States[i].Id] = i;
         }
 
+        var commitmentIndex = new Dictionary<Commitment, int>(ReferenceEqualityComparer.Instance);
+        for (int c = 0; c < scenario.Commitments.Count; c++)
+        {
+            commitmentIndex[scenario.Commitments[c]] = c;
+        }
+
         _crises = new Dictionary<string, CompiledCrisis>(StringComparer.Ordinal);
         foreach (var crisis in scenario.Crises)
         {
-            _crises[crisis.Id] = new CompiledCrisis(scenario, crisis, stateIndex);
+            _crises[crisis.Id] = new CompiledCrisis(scenario, crisis, stateIndex, commitmentIndex);
         }
 
         CrisisIds = scenario.Crises.Select(c => c.Id).ToArray();
+        Crises = scenario.Crises.Select(c => _crises[c.Id]).ToArray();
+        StateIds = scenario.States.Select(s => s.Id).ToArray();
+        Capability = scenario.States.Select(s => s.Capability).ToArray();
+        GrowthRate = scenario.States.Select(s => s.GrowthRate).ToArray();
+        CommitmentKeys = scenario.Commitments.Select(c => c.Key).ToArray();
+        CommitmentSupporter = scenario.Commitments.Select(c => stateIndex[c.Supporter]).ToArray();
+        CommitmentProtege = scenario.Commitments.Select(c => stateIndex[c.Protege]).ToArray();
+        Reliability = scenario.Commitments.Select(c => c.Reliability).ToArray();
+        OutOfScopeReliability = scenario.Commitments.Select(c => c.OutOfScopeReliability).ToArray();
+        Signal = scenario.Commitments.Select(c => c.Signal).ToArray();
+        DeepeningReliability = scenario.Commitments.Select(c => c.Deepening.Reliability).ToArray();
+        DeepeningSignal = scenario.Commitments.Select(c => c.Deepening.Signal).ToArray();
+        InformationSharing = scenario.Commitments.Select(c => c.InformationSharing).ToArray();
+        Initial = new Engine.WorldState(this);
     }
 
     /// <summary>Gets the scenario this was compiled from.</summary>
@@ -46,11 +66,40 @@ public sealed class CompiledScenario
         return new CompiledScenario(scenario);
     }
 
+    internal CompiledCrisis[] Crises { get; }
+
+    internal string[] StateIds { get; }
+
+    internal double[] Capability { get; }
+
+    internal double[] GrowthRate { get; }
+
+    internal string[] CommitmentKeys { get; }
+
+    internal int[] CommitmentSupporter { get; }
+
+    internal int[] CommitmentProtege { get; }
+
+    internal double[] Reliability { get; }
+
+    internal double[] OutOfScopeReliability { get; }
+
+    internal double[] Signal { get; }
+
+    internal double[] DeepeningReliability { get; }
+
+    internal double[] DeepeningSignal { get; }
+
+    internal double[] InformationSharing { get; }
+
+    /// <summary>Gets the world at the start: no learning, no overstretch.</summary>
+    internal Engine.WorldState Initial { get; }
+
     /// <summary>Gets the accurate-perception win probability of the challenger, p_acc = CSF(E[S(C)], E[S(D)]) (DESIGN.md section 3).</summary>
     /// <param name="crisisId">The crisis id.</param>
     /// <returns>p_acc in (0, 1).</returns>
     /// <exception cref="ArgumentException">No crisis has that id.</exception>
-    public double AccurateWinProbability(string crisisId) => GetCrisis(crisisId).AccurateWinProbability;
+    public double AccurateWinProbability(string crisisId) => new Engine.CrisisFrame(GetCrisis(crisisId), Initial).AccurateWinProbability;
 
     internal CompiledCrisis GetCrisis(string crisisId)
     {

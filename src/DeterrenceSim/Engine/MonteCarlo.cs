@@ -56,6 +56,7 @@ public sealed class MonteCarlo
         options ??= new MonteCarloOptions();
         options.Validate();
         var crisis = _scenario.GetCrisis(crisisId);
+        var frame = new CrisisFrame(crisis, _scenario.Initial); // read-only from here: shared by the workers
         long rounds = options.Rounds;
         int chunks = checked((int)((rounds + ChunkSize - 1) / ChunkSize));
         var settlementSums = new double[chunks];
@@ -73,7 +74,7 @@ public sealed class MonteCarlo
                 0,
                 chunks,
                 parallel,
-                () => (Engine: new RoundEngine(crisis), Tally: new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length)),
+                () => (Engine: new RoundEngine(frame), Tally: new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length)),
                 (chunk, state, worker) =>
                 {
                     long start = (long)chunk * ChunkSize;
@@ -82,7 +83,8 @@ public sealed class MonteCarlo
                     worker.Tally.SettlementSumOfSquares = 0;
                     for (long round = start; round < end; round++)
                     {
-                        worker.Engine.Play(replicationKey, round, worker.Tally);
+                        worker.Engine.Play(RandomStreams.RoundKey(replicationKey, round), out var record);
+                        worker.Tally.Add(record, worker.Engine);
                     }
 
                     settlementSums[chunk] = worker.Tally.SettlementSum;
@@ -112,12 +114,12 @@ public sealed class MonteCarlo
             squares += settlementSquares[c];
         }
 
-        var result = BuildResult(crisis, options, total, sum, squares);
+        var result = BuildResult(crisis, frame.AccurateWinProbability, options, total, sum, squares);
         Log.RunFinished(_logger, crisisId, rounds, stopwatch.ElapsedMilliseconds, result[Outcome.War].Estimate ?? 0);
         return result;
     }
 
-    private SimulationResult BuildResult(CompiledCrisis crisis, MonteCarloOptions options, RoundTally tally, double settlementSum, double settlementSquares)
+    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, MonteCarloOptions options, RoundTally tally, double settlementSum, double settlementSquares)
     {
         long rounds = options.Rounds;
         long wars = tally.Outcome(Outcome.War);
@@ -154,7 +156,7 @@ public sealed class MonteCarlo
             Seed = options.Seed,
             Replication = options.Replication,
             Threads = options.Threads,
-            AccurateWinProbability = crisis.AccurateWinProbability,
+            AccurateWinProbability = accurateWinProbability,
             Outcomes = outcomes,
             WarCauses = causes,
             PreventiveFromMisperception = Proportion.Wilson(tally.Counts[RoundTally.PreventiveFromMisperceptionIndex], rounds),

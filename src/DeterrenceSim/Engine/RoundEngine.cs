@@ -6,67 +6,82 @@ namespace DeterrenceSim.Engine;
 
 /// <summary>
 /// Plays rounds of one crisis (DESIGN.md section 3). One instance per worker: it owns its scratch buffers, so a round
-/// allocates nothing.
+/// allocates nothing. After a war round, <see cref="Fights"/> and <see cref="Triggered"/> hold who fought and which
+/// alliances were triggered.
 /// </summary>
 internal sealed class RoundEngine
 {
-    private readonly CompiledCrisis _crisis;
     private readonly double[] _epsilons;
-    private readonly bool[] _fights;
-    private readonly bool[] _triggered;
 
-    public RoundEngine(CompiledCrisis crisis)
+    public RoundEngine(CrisisFrame frame)
     {
-        _crisis = crisis;
+        Frame = frame;
+        var crisis = frame.Crisis;
         _epsilons = new double[crisis.SideCount + 1];
-        _fights = new bool[crisis.ParticipantIds.Length];
-        _triggered = new bool[crisis.AllianceIds.Length];
+        Fights = new bool[crisis.ParticipantIds.Length];
+        Chose = new bool[crisis.ParticipantIds.Length];
+        Triggered = new bool[crisis.AllianceIds.Length];
     }
 
-    /// <summary>Plays one round and adds it to the tally.</summary>
-    /// <param name="replicationKey">From <see cref="RandomStreams.ReplicationKey"/>.</param>
-    /// <param name="round">The round's index within the replication.</param>
-    /// <param name="tally">The tally to add to; the settlement sums are those of the current chunk.</param>
-    public void Play(ulong replicationKey, long round, RoundTally tally)
+    public CrisisFrame Frame { get; }
+
+    /// <summary>Who fought in the last war round (participant order), escalation joins included.</summary>
+    public bool[] Fights { get; }
+
+    /// <summary>Which side supporters chose to fight when called on in the last war round (before escalation).</summary>
+    public bool[] Chose { get; }
+
+    /// <summary>Which alliances an escalation strike triggered in the last war round.</summary>
+    public bool[] Triggered { get; }
+
+    /// <summary>Plays one round.</summary>
+    /// <param name="key">The round's key (<see cref="RandomStreams.RoundKey"/>); every draw of the round derives from it.</param>
+    /// <param name="record">What happened.</param>
+    public void Play(ulong key, out RoundRecord record)
     {
-        var crisis = _crisis;
-        var counts = tally.Counts;
-        ulong key = RandomStreams.RoundKey(replicationKey, round);
+        var frame = Frame;
+        var crisis = frame.Crisis;
+        record = default;
 
         double etaC = 0, etaD = 0;
-        if (crisis.Challenger.Noise > 0 || crisis.Defender.Noise > 0)
+        if (frame.Challenger.Noise > 0 || frame.Defender.Noise > 0)
         {
             RandomStreams.Stream(key, RandomStreams.Shock).NextNormalPair(out etaC, out etaD);
         }
 
         double logitC, deepenedLogitC, logitD;
-        if (crisis.Challenger.HasSupporterNoise)
+        if (frame.Challenger.HasSupporterNoise)
         {
             DrawEpsilons(key, RandomStreams.ChallengerSupporterNoise);
-            logitC = crisis.Challenger.Belief(crisis, deepened: false, _epsilons.AsSpan(0, crisis.SideCount));
-            deepenedLogitC = crisis.Challenger.Belief(crisis, deepened: true, _epsilons.AsSpan(0, crisis.SideCount));
+            var eps = _epsilons.AsSpan(0, crisis.SideCount);
+            logitC = frame.Challenger.Belief(frame, deepened: false, eps, out record.ChallengerPerceivedStrength);
+            deepenedLogitC = frame.Challenger.Belief(frame, deepened: true, eps, out _);
         }
         else
         {
-            logitC = crisis.Challenger.ConstantLogit;
-            deepenedLogitC = crisis.Challenger.ConstantDeepenedLogit;
+            logitC = frame.Challenger.ConstantLogit;
+            deepenedLogitC = frame.Challenger.ConstantDeepenedLogit;
+            record.ChallengerPerceivedStrength = frame.Challenger.ConstantOwnStrength;
         }
 
-        if (crisis.Defender.HasSupporterNoise)
+        if (frame.Defender.HasSupporterNoise)
         {
             DrawEpsilons(key, RandomStreams.DefenderSupporterNoise);
-            logitD = crisis.Defender.Belief(crisis, deepened: false, _epsilons.AsSpan(0, crisis.SideCount));
+            logitD = frame.Defender.Belief(frame, deepened: false, _epsilons.AsSpan(0, crisis.SideCount), out record.DefenderPerceivedStrength);
         }
         else
         {
-            logitD = crisis.Defender.ConstantLogit;
+            logitD = frame.Defender.ConstantLogit;
+            record.DefenderPerceivedStrength = frame.Defender.ConstantOwnStrength;
         }
 
         // Positive η is optimistic for its holder: it raises C's belief in C's chance and lowers D's.
-        double sigmaC = crisis.Challenger.Noise, sigmaD = crisis.Defender.Noise;
-        double beliefC = CompiledCrisis.Logistic(logitC + (sigmaC * etaC));
-        double deepenedBeliefC = CompiledCrisis.Logistic(deepenedLogitC + (sigmaC * etaC));
-        double beliefD = CompiledCrisis.Logistic(logitD - (sigmaD * etaD));
+        double sigmaC = frame.Challenger.Noise, sigmaD = frame.Defender.Noise;
+        double beliefC = CrisisFrame.Logistic(logitC + (sigmaC * etaC));
+        double deepenedBeliefC = CrisisFrame.Logistic(deepenedLogitC + (sigmaC * etaC));
+        double beliefD = CrisisFrame.Logistic(logitD - (sigmaD * etaD));
+        record.ChallengerBelief = beliefC;
+        record.DefenderBelief = beliefD;
 
         double defenderCost = crisis.Protocol == BargainingProtocol.TakeItOrLeaveIt
             ? RandomStreams.Stream(key, RandomStreams.PrivateCost).NextDouble() * crisis.DefenderCostUpperBound
@@ -74,66 +89,64 @@ internal sealed class RoundEngine
 
         if (crisis.IsPreventive(beliefC, deepenedBeliefC))
         {
-            counts[RoundTally.CauseOffset + (int)WarCause.Preventive]++;
-            if (!crisis.AccuratePreventive)
-            {
-                counts[RoundTally.PreventiveFromMisperceptionIndex]++;
-            }
-
-            War(key, counts, tally);
+            record.Cause = WarCause.Preventive;
+            record.PreventiveFromMisperception = !frame.AccuratePreventive;
+            War(key, ref record);
             return;
         }
 
         if (!crisis.IsBargainingWar(beliefC, beliefD, defenderCost, out double settlement))
         {
-            var outcome = settlement <= crisis.StatusQuo ? Outcome.Deterred : Outcome.Concession;
-            counts[RoundTally.OutcomeOffset + (int)outcome]++;
-            tally.SettlementSum += settlement;
-            tally.SettlementSumOfSquares += settlement * settlement;
+            record.Outcome = settlement <= crisis.StatusQuo ? Outcome.Deterred : Outcome.Concession;
+            record.Settlement = settlement;
+            record.ChallengerRealisedStrength = double.NaN;
+            record.DefenderRealisedStrength = double.NaN;
             return;
         }
 
         // Attribution: re-decide with the same draws, each side's perception made accurate.
-        double accurate = crisis.AccurateWinProbability;
+        double accurate = frame.AccurateWinProbability;
         bool warChallengerAccurate = crisis.IsBargainingWar(accurate, beliefD, defenderCost, out _);
         bool warDefenderAccurate = crisis.IsBargainingWar(beliefC, accurate, defenderCost, out _);
         bool warBothAccurate = crisis.IsBargainingWar(accurate, accurate, defenderCost, out _);
-        var cause = warBothAccurate ? WarCause.Rational
+        record.Cause = warBothAccurate ? WarCause.Rational
             : !warChallengerAccurate && warDefenderAccurate ? WarCause.ChallengerMisperception
             : warChallengerAccurate && !warDefenderAccurate ? WarCause.DefenderMisperception
             : WarCause.MutualMisperception;
-        counts[RoundTally.CauseOffset + (int)cause]++;
-        War(key, counts, tally);
+        War(key, ref record);
     }
 
     private void DrawEpsilons(ulong key, ulong purpose)
     {
         var stream = RandomStreams.Stream(key, purpose);
         var eps = _epsilons;
-        for (int p = 0; p < _crisis.SideCount; p += 2)
+        for (int p = 0; p < Frame.Crisis.SideCount; p += 2)
         {
             stream.NextNormalPair(out eps[p], out eps[p + 1]);
         }
     }
 
     /// <summary>War: realised support, escalation, and the victory draw with the true coalitions.</summary>
-    private void War(ulong key, long[] counts, RoundTally tally)
+    private void War(ulong key, ref RoundRecord record)
     {
-        var crisis = _crisis;
-        var fights = _fights;
-        var strength = crisis.Strength;
-        var reliability = crisis.Reliability;
+        var frame = Frame;
+        var crisis = frame.Crisis;
+        var fights = Fights;
+        var strength = frame.RealisedStrength;
+        var reliability = frame.Reliability;
         int nC = crisis.ChallengerSupporterCount;
         int nSides = crisis.SideCount;
-        counts[RoundTally.OutcomeOffset + (int)Outcome.War]++;
+        record.Outcome = Outcome.War;
+        record.Settlement = double.NaN;
 
         var support = RandomStreams.Stream(key, RandomStreams.Support);
-        double challengerSide = crisis.ChallengerStrength;
-        double defenderSide = crisis.DefenderStrength;
+        double challengerSide = frame.RealisedChallengerStrength;
+        double defenderSide = frame.RealisedDefenderStrength;
         for (int p = 0; p < nSides; p++)
         {
             bool fight = support.NextDouble() < reliability[p];
             fights[p] = fight;
+            Chose[p] = fight;
             double s = fight ? strength[p] : 0;
             if (p < nC)
             {
@@ -146,35 +159,26 @@ internal sealed class RoundEngine
         }
 
         Array.Clear(fights, nSides, fights.Length - nSides);
+        Array.Clear(Triggered);
         if (crisis.StrikeProbability.Length > 0)
         {
-            defenderSide += Escalate(key, counts);
+            defenderSide += Escalate(key);
         }
 
-        int supportOffset = tally.SupportOffset;
-        for (int p = 0; p < fights.Length; p++)
-        {
-            if (fights[p])
-            {
-                counts[supportOffset + p]++;
-            }
-        }
-
+        record.ChallengerRealisedStrength = challengerSide;
+        record.DefenderRealisedStrength = defenderSide;
         double ratio = Math.Pow(defenderSide / challengerSide, crisis.Decisiveness);
         double truth = 1.0 / (1.0 + ratio);
-        if (RandomStreams.Stream(key, RandomStreams.Victory).NextDouble() < truth)
-        {
-            counts[RoundTally.ChallengerWinsIndex]++;
-        }
+        record.ChallengerWins = RandomStreams.Stream(key, RandomStreams.Victory).NextDouble() < truth;
     }
 
     /// <summary>Escalation strikes and alliance triggers (DESIGN.md section 3); returns the strength added to D's side.</summary>
-    private double Escalate(ulong key, long[] counts)
+    private double Escalate(ulong key)
     {
-        var crisis = _crisis;
-        var fights = _fights;
-        var triggered = _triggered;
-        Array.Clear(triggered);
+        var frame = Frame;
+        var crisis = frame.Crisis;
+        var fights = Fights;
+        var triggered = Triggered;
         var stream = RandomStreams.Stream(key, RandomStreams.Escalation);
         double added = 0;
         bool any = false;
@@ -189,7 +193,7 @@ internal sealed class RoundEngine
             if (target >= 0 && !fights[target])
             {
                 fights[target] = true;
-                added += crisis.Strength[target];
+                added += frame.RealisedStrength[target];
             }
 
             foreach (int a in crisis.StrikeTriggers[e])
@@ -211,7 +215,6 @@ internal sealed class RoundEngine
                 continue;
             }
 
-            counts[RoundTally.AllianceOffset + a]++;
             double memberReliability = crisis.AllianceMemberReliability[a];
             foreach (int m in crisis.AllianceMembers[a])
             {
@@ -219,7 +222,7 @@ internal sealed class RoundEngine
                 if (joins && !fights[m])
                 {
                     fights[m] = true;
-                    added += crisis.Strength[m];
+                    added += frame.RealisedStrength[m];
                 }
             }
         }

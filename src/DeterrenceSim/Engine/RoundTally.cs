@@ -30,6 +30,49 @@ internal sealed class RoundTally
 
     public int SupportOffset => AllianceOffset + Alliances;
 
+    /// <summary>Counts one round; the engine's buffers say who fought and what was triggered in a war.</summary>
+    public void Add(in RoundRecord record, RoundEngine engine)
+    {
+        var counts = Counts;
+        counts[OutcomeOffset + (int)record.Outcome]++;
+        if (record.Outcome != Outcomes.Outcome.War)
+        {
+            SettlementSum += record.Settlement;
+            SettlementSumOfSquares += record.Settlement * record.Settlement;
+            return;
+        }
+
+        counts[CauseOffset + (int)record.Cause]++;
+        if (record.PreventiveFromMisperception)
+        {
+            counts[PreventiveFromMisperceptionIndex]++;
+        }
+
+        if (record.ChallengerWins)
+        {
+            counts[ChallengerWinsIndex]++;
+        }
+
+        var triggered = engine.Triggered;
+        for (int a = 0; a < triggered.Length; a++)
+        {
+            if (triggered[a])
+            {
+                counts[AllianceOffset + a]++;
+            }
+        }
+
+        var fights = engine.Fights;
+        int offset = SupportOffset;
+        for (int p = 0; p < fights.Length; p++)
+        {
+            if (fights[p])
+            {
+                counts[offset + p]++;
+            }
+        }
+    }
+
     public void Add(RoundTally other)
     {
         for (int i = 0; i < Counts.Length; i++)

@@ -1,0 +1,126 @@
+using DeterrenceSim.Compilation;
+using DeterrenceSim.Model;
+
+namespace DeterrenceSim.Engine;
+
+/// <summary>
+/// The numbers one crisis's rounds need, computed from the compiled structure and the current <see cref="WorldState"/>:
+/// strengths, reliabilities, signals and the two protagonists' perceptions, now and after the foresight's H periods
+/// (DESIGN.md section 3). Recomputed in place each period of a run; in a single round, once. Owned by one worker.
+/// </summary>
+internal sealed class CrisisFrame
+{
+    /// <summary>Signals are kept inside [1e-9, 1 - 1e-9] after deepening so their logit stays finite.</summary>
+    public const double SignalFloor = 1e-9;
+
+    public CrisisFrame(CompiledCrisis crisis, WorldState world)
+    {
+        Crisis = crisis;
+        int n = crisis.ParticipantIds.Length;
+        Strength = new double[n];
+        RealisedStrength = new double[n];
+        DeepenedStrength = new double[n];
+        Reliability = new double[n];
+        DeepenedReliability = new double[n];
+        Signal = new double[n];
+        DeepenedSignal = new double[n];
+        InformationSharing = new double[n];
+        Challenger = new ObserverFrame(crisis, isChallenger: true);
+        Defender = new ObserverFrame(crisis, isChallenger: false);
+        Accurate = new ObserverFrame(crisis, isChallenger: true);
+        Update(world);
+    }
+
+    public CompiledCrisis Crisis { get; }
+
+    /// <summary>K π of each participant as perceived and planned: without overstretch.</summary>
+    public double[] Strength { get; }
+
+    /// <summary>K π of each participant in war: with this period's overstretch.</summary>
+    public double[] RealisedStrength { get; }
+
+    /// <summary>K (1 + g)^H π: the preventive test's outlook.</summary>
+    public double[] DeepenedStrength { get; }
+
+    /// <summary>True reliability in the theatre (in or out of scope).</summary>
+    public double[] Reliability { get; }
+
+    public double[] DeepenedReliability { get; }
+
+    public double[] Signal { get; }
+
+    public double[] DeepenedSignal { get; }
+
+    public double[] InformationSharing { get; }
+
+    public double ChallengerStrength { get; private set; }
+
+    public double DefenderStrength { get; private set; }
+
+    public double RealisedChallengerStrength { get; private set; }
+
+    public double RealisedDefenderStrength { get; private set; }
+
+    public double DeepenedChallengerStrength { get; private set; }
+
+    public double DeepenedDefenderStrength { get; private set; }
+
+    public ObserverFrame Challenger { get; }
+
+    public ObserverFrame Defender { get; }
+
+    /// <summary>An accurate observer (κ = σ = s = b = 0, true ρ): the attribution's and p_acc's reference.</summary>
+    public ObserverFrame Accurate { get; }
+
+    public double AccurateWinProbability { get; private set; }
+
+    public bool AccuratePreventive { get; private set; }
+
+    /// <summary>Recomputes every number from the world; allocates nothing.</summary>
+    public void Update(WorldState world)
+    {
+        var c = Crisis;
+        var capability = world.Capability;
+        var growth = world.Scenario.GrowthRate;
+        int h = c.Foresight;
+
+        // The preventive test looks H periods ahead: capabilities grow by (1 + g)^H (DESIGN.md section 4's growth,
+        // anticipated; Powell 2006's shifting power) while commitments deepen.
+        ChallengerStrength = capability[c.ChallengerState] * c.ChallengerProjection;
+        DefenderStrength = capability[c.DefenderState] * c.DefenderProjection;
+        RealisedChallengerStrength = ChallengerStrength * world.RealisedProjectionFactor[c.ChallengerState];
+        RealisedDefenderStrength = DefenderStrength * world.RealisedProjectionFactor[c.DefenderState];
+        DeepenedChallengerStrength = ChallengerStrength * Math.Pow(1 + growth[c.ChallengerState], h);
+        DeepenedDefenderStrength = DefenderStrength * Math.Pow(1 + growth[c.DefenderState], h);
+        var deepenRho = world.Scenario.DeepeningReliability;
+        var deepenSignal = world.Scenario.DeepeningSignal;
+        for (int p = 0; p < Strength.Length; p++)
+        {
+            int state = c.ParticipantState[p];
+            Strength[p] = capability[state] * c.ParticipantProjection[p];
+            RealisedStrength[p] = Strength[p] * world.RealisedProjectionFactor[state];
+            DeepenedStrength[p] = Strength[p] * Math.Pow(1 + growth[state], h);
+            int k = c.ParticipantCommitment[p];
+            if (k >= 0)
+            {
+                Reliability[p] = c.ParticipantInScope[p] ? world.Reliability[k] : world.OutOfScopeReliability[k];
+                Signal[p] = world.Signal[k];
+
+                // Foresight H periods of deepening (DESIGN.md section 3): the theatre's reliability and the signal move.
+                DeepenedReliability[p] = Math.Clamp(Reliability[p] + (h * deepenRho[k]), 0, 1);
+                DeepenedSignal[p] = Math.Clamp(Signal[p] + (h * deepenSignal[k]), SignalFloor, 1 - SignalFloor);
+                InformationSharing[p] = world.Scenario.InformationSharing[k];
+            }
+        }
+
+        Challenger.Update(this, c.ChallengerPerception, world);
+        Defender.Update(this, c.DefenderPerception, world);
+        Accurate.Update(this, PerceptionProfile.Accurate, world: null);
+        AccurateWinProbability = Logistic(Accurate.ConstantLogit);
+        AccuratePreventive = c.IsPreventive(AccurateWinProbability, Logistic(Accurate.ConstantDeepenedLogit));
+    }
+
+    public static double Logistic(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+    public static double Logit(double p) => Math.Log(p / (1 - p));
+}

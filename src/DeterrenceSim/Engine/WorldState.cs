@@ -1,0 +1,75 @@
+using DeterrenceSim.Compilation;
+
+namespace DeterrenceSim.Engine;
+
+/// <summary>
+/// The numbers of the world that change over the periods of a run (DESIGN.md section 4): capabilities, commitments'
+/// reliability and signal, beliefs, and who is overstretched this period. In a single round it is the scenario as
+/// written.
+/// </summary>
+internal sealed class WorldState
+{
+    public WorldState(CompiledScenario scenario)
+    {
+        Scenario = scenario;
+        Capability = (double[])scenario.Capability.Clone();
+        Reliability = (double[])scenario.Reliability.Clone();
+        OutOfScopeReliability = (double[])scenario.OutOfScopeReliability.Clone();
+        Signal = (double[])scenario.Signal.Clone();
+        BeliefSuccesses = new double[scenario.Reliability.Length];
+        BeliefFailures = new double[scenario.Reliability.Length];
+        PriorMean = new double[scenario.Reliability.Length];
+        RealisedProjectionFactor = new double[scenario.Capability.Length];
+        Reset();
+    }
+
+    public CompiledScenario Scenario { get; }
+
+    /// <summary>Capability K of each state now.</summary>
+    public double[] Capability { get; }
+
+    /// <summary>In-scope reliability ρ of each commitment now.</summary>
+    public double[] Reliability { get; }
+
+    public double[] OutOfScopeReliability { get; }
+
+    /// <summary>Signal v of each commitment now.</summary>
+    public double[] Signal { get; }
+
+    /// <summary>Gets or sets a value indicating whether perceptions are anchored on beliefs instead of the true ρ.</summary>
+    public bool Learning { get; set; }
+
+    /// <summary>Beta(a, b) belief about each commitment, shared by every observer (all see every war, same prior).</summary>
+    public double[] BeliefSuccesses { get; }
+
+    public double[] BeliefFailures { get; }
+
+    /// <summary>The prior mean of each belief: the belief before any observation, even with no pseudo-observations.</summary>
+    public double[] PriorMean { get; }
+
+    /// <summary>Factor on each state's realised projection this period: 1, or 1 / overstretch after it fought.</summary>
+    public double[] RealisedProjectionFactor { get; }
+
+    /// <summary>Restores the scenario's values, without learning or overstretch.</summary>
+    public void Reset()
+    {
+        var s = Scenario;
+        s.Capability.CopyTo(Capability, 0);
+        s.Reliability.CopyTo(Reliability, 0);
+        s.OutOfScopeReliability.CopyTo(OutOfScopeReliability, 0);
+        s.Signal.CopyTo(Signal, 0);
+        Array.Fill(RealisedProjectionFactor, 1.0);
+        Array.Clear(BeliefSuccesses);
+        Array.Clear(BeliefFailures);
+        s.Reliability.CopyTo(PriorMean, 0);
+        Learning = false;
+    }
+
+    /// <summary>The posterior mean a / (a + b), clamped to [1e-9, 1 - 1e-9] (DESIGN.md section 4).</summary>
+    public double BeliefMean(int commitment)
+    {
+        double a = BeliefSuccesses[commitment], b = BeliefFailures[commitment];
+        double mean = a + b > 0 ? a / (a + b) : PriorMean[commitment];
+        return Math.Clamp(mean, 1e-9, 1 - 1e-9);
+    }
+}
