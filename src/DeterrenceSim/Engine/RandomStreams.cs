@@ -9,12 +9,16 @@ namespace DeterrenceSim.Engine;
 internal static class RandomStreams
 {
     /// <summary>Purposes of the draws of one round; each indexes its own sub-stream.</summary>
-    public const ulong Shock = 1, ChallengerSupporterNoise = 2, DefenderSupporterNoise = 3, PrivateCost = 4, Support = 5, Escalation = 6, Victory = 7;
+    public const ulong Shock = 1, ChallengerSupporterNoise = 2, DefenderSupporterNoise = 3, PrivateCost = 4, Support = 5, Escalation = 6, Victory = 7, Vote = 8;
 
     public static ulong ReplicationKey(ulong seed, int replication) =>
         SplitMix64.Mix(SplitMix64.Mix(seed) ^ (ulong)(uint)replication);
 
     public static ulong RoundKey(ulong replicationKey, long round) => SplitMix64.Mix(replicationKey ^ SplitMix64.Mix((ulong)round));
+
+    /// <summary>The key of one crisis's round in one period of a run: keyed by (seed, replication, period, crisis).</summary>
+    public static ulong PeriodKey(ulong replicationKey, int period, int crisis) =>
+        SplitMix64.Mix(RoundKey(replicationKey, period) ^ SplitMix64.Mix(0x5EED0000UL + (ulong)(uint)crisis));
 
     public static SplitMix64 Stream(ulong roundKey, ulong purpose) => new(SplitMix64.Mix(roundKey ^ (purpose * 0xD1B54A32D192ED03UL)));
 }

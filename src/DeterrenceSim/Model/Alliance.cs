@@ -19,4 +19,13 @@ public sealed record Alliance(string Id, IReadOnlyList<string> Members)
 
     /// <summary>Gets the probability that each member joins the war once the alliance is triggered. Range: [0, 1]. The default value is 0.</summary>
     public double MemberReliability { get; init; }
+
+    /// <summary>Gets the number of periods between votes on deepening, in runs over periods. Range: integer ≥ 1. The default value is 1.</summary>
+    public int VotePeriod { get; init; } = 1;
+
+    /// <summary>
+    /// Gets the voting preferences of members by state id; members not listed always vote yes. The default value is
+    /// empty.
+    /// </summary>
+    public IReadOnlyDictionary<string, MemberPreference> Preferences { get; init; } = new Dictionary<string, MemberPreference>();
 }

@@ -24,4 +24,26 @@ public sealed record Scenario(string Name, IReadOnlyList<State> States, IReadOnl
 
     /// <summary>Gets the commitments; one per (supporter, protégé). The default value is empty.</summary>
     public IReadOnlyList<Commitment> Commitments { get; init; } = [];
+
+    /// <summary>Gets the number of periods T of a run (DESIGN.md section 4). Range: integer ≥ 1. The default value is 20.</summary>
+    public int Periods { get; init; } = 20;
+
+    /// <summary>
+    /// Gets a value indicating whether states learn the reliability of commitments from what supporters do when called
+    /// on (Beta-Bernoulli; DESIGN.md section 4). The default value is <see langword="true"/>.
+    /// </summary>
+    public bool Learning { get; init; } = true;
+
+    /// <summary>
+    /// Gets the weight of the prior belief about each commitment, in pseudo-observations n₀: the prior is
+    /// Beta(n₀ ρ₀, n₀ (1 - ρ₀)). Range: finite, ≥ 0; 0 lets the first observation dominate. The default value is 10.
+    /// </summary>
+    public double PriorStrength { get; init; } = 10;
+
+    /// <summary>
+    /// Gets the overstretch factor: a supporter that fought in an earlier crisis of the same period projects this many
+    /// times less into later ones (perceptions ignore it; DESIGN.md section 4). Range: finite, ≥ 1; 1 is none. The
+    /// default value is 1.
+    /// </summary>
+    public double Overstretch { get; init; } = 1;
 }

@@ -133,7 +133,8 @@ public static class ParameterPaths
         string segment = segments[i];
         bool last = i == segments.Length - 1;
         bool isMap = jsonPath.EndsWith(".projection", StringComparison.Ordinal);
-        var keys = segment == "*" && isMap ? node.Select(kv => kv.Key).ToList() : [segment];
+        bool isPreferences = jsonPath.EndsWith(".preferences", StringComparison.Ordinal);
+        var keys = segment == "*" && (isMap || isPreferences) ? node.Select(kv => kv.Key).ToList() : [segment];
         if (keys.Count == 0)
         {
             throw new ScenarioException(source, jsonPath, "a state id, or * over a non-empty map", "* over an empty map", path);
@@ -143,7 +144,13 @@ public static class ParameterPaths
         {
             string childJsonPath = jsonPath + "." + key;
             string childConcrete = concrete.Length == 0 ? key : concrete + "." + key;
-            if (!node.TryGetPropertyValue(key, out var child) && !isMap)
+            if (!node.TryGetPropertyValue(key, out var child) && isPreferences && !last && IsState(key))
+            {
+                // A member without a preference yet: create its default preference so it can be overridden.
+                child = new JsonObject { ["support"] = 1.0, ["supportUnderThreat"] = null };
+                node[key] = child;
+            }
+            else if (child is null && !node.ContainsKey(key) && !isMap)
             {
                 throw new ScenarioException(
                     source,
@@ -226,6 +233,16 @@ public static class ParameterPaths
     private static JsonNode? ParseValue(Target target, string value, string path, string source)
     {
         var current = target.Parent[target.Key];
+        if (current is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value switch
+            {
+                "true" => JsonValue.Create(true),
+                "false" => JsonValue.Create(false),
+                _ => throw new ScenarioException(source, target.JsonPath, "true or false", $"'{value}'", path),
+            };
+        }
+
         bool isNumber = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number);
         bool wantsNumber = current is JsonValue v ? v.GetValueKind() == JsonValueKind.Number : target.Parent is not null && IsNumericWhenNull(target.Key);
         if (wantsNumber)
@@ -242,6 +259,8 @@ public static class ParameterPaths
     }
 
     private static bool IsNumericWhenNull(string key) => key is not "alliance";
+
+    private static bool IsState(string key) => key.Length > 0 && key != "*";
 
     private sealed record Target(JsonObject Parent, string Key, string ConcretePath, string JsonPath);
 }

@@ -11,10 +11,11 @@ namespace DeterrenceSim.Scenarios;
 /// </summary>
 internal sealed class ScenarioJsonReader
 {
-    private static readonly string[] ScenarioFields = ["name", "year", "description", "sources", "states", "alliances", "commitments", "crises"];
+    private static readonly string[] ScenarioFields = ["name", "year", "description", "sources", "states", "alliances", "commitments", "crises", "periods", "learning", "priorStrength", "overstretch"];
     private static readonly string[] StateFields = ["id", "name", "capability", "homeRegion", "regions", "growthRate", "perception"];
     private static readonly string[] PerceptionFields = ["credulity", "noise", "supporterNoise", "capabilityBias"];
-    private static readonly string[] AllianceFields = ["id", "members", "scope", "decisionRule", "memberReliability"];
+    private static readonly string[] AllianceFields = ["id", "members", "scope", "decisionRule", "memberReliability", "votePeriod", "preferences"];
+    private static readonly string[] PreferenceFields = ["support", "supportUnderThreat"];
     private static readonly string[] CommitmentFields = ["supporter", "protege", "kind", "reliability", "signal", "scope", "outOfScopeReliability", "deepening", "alliance", "informationSharing"];
     private static readonly string[] DeepeningFields = ["reliability", "signal"];
     private static readonly string[] CrisisFields = ["id", "challenger", "defender", "theatre", "statusQuo", "challengerCost", "defenderCost", "discount", "decisiveness", "foresight", "bargaining", "escalation"];
@@ -71,6 +72,10 @@ internal sealed class ScenarioJsonReader
             Sources = OptionalStringArray(e, path, "sources") ?? [],
             Alliances = OptionalArray(e, path, "alliances", ReadAlliance) ?? [],
             Commitments = OptionalArray(e, path, "commitments", ReadCommitment) ?? [],
+            Periods = OptionalInteger(e, path, "periods") ?? 20,
+            Learning = OptionalBoolean(e, path, "learning") ?? true,
+            PriorStrength = OptionalNumber(e, path, "priorStrength") ?? 10,
+            Overstretch = OptionalNumber(e, path, "overstretch") ?? 1,
         };
     }
 
@@ -104,7 +109,25 @@ internal sealed class ScenarioJsonReader
             Scope = OptionalStringArray(e, path, "scope") ?? [],
             DecisionRule = OptionalEnum<DecisionRule>(e, path, "decisionRule") ?? DecisionRule.Consensus,
             MemberReliability = OptionalNumber(e, path, "memberReliability") ?? 0,
+            VotePeriod = OptionalInteger(e, path, "votePeriod") ?? 1,
+            Preferences = OptionalObject(e, path, "preferences", ReadPreferences) ?? new Dictionary<string, MemberPreference>(),
         };
+    }
+
+    private Dictionary<string, MemberPreference> ReadPreferences(JsonElement e, string path)
+    {
+        CheckObject(e, path, allowed: null);
+        var map = new Dictionary<string, MemberPreference>(StringComparer.Ordinal);
+        foreach (var property in e.EnumerateObject())
+        {
+            string p = path + "." + property.Name;
+            CheckObject(property.Value, p, PreferenceFields);
+            map[property.Name] = new MemberPreference(
+                OptionalNumber(property.Value, p, "support") ?? 1,
+                OptionalNumber(property.Value, p, "supportUnderThreat", nullable: true));
+        }
+
+        return map;
     }
 
     private Commitment ReadCommitment(JsonElement e, string path)
@@ -269,6 +292,21 @@ internal sealed class ScenarioJsonReader
         }
 
         return (int)d;
+    }
+
+    private bool? OptionalBoolean(JsonElement e, string path, string name)
+    {
+        if (!TryGet(e, path, name, "true or false", nullable: false, out var v))
+        {
+            return null;
+        }
+
+        return v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Error(path + "." + name, "true or false", Describe(v)),
+        };
     }
 
     private TEnum RequiredEnum<TEnum>(JsonElement e, string path, string name)

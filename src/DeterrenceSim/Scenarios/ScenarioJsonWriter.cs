@@ -24,6 +24,10 @@ internal static class ScenarioJsonWriter
         ["alliances"] = Array(s.Alliances, Alliance),
         ["commitments"] = Array(s.Commitments, Commitment),
         ["crises"] = Array(s.Crises, Crisis),
+        ["periods"] = s.Periods,
+        ["learning"] = s.Learning,
+        ["priorStrength"] = s.PriorStrength,
+        ["overstretch"] = s.Overstretch,
     };
 
     private static JsonObject State(State s) => new()
@@ -50,7 +54,20 @@ internal static class ScenarioJsonWriter
         ["scope"] = Strings(a.Scope),
         ["decisionRule"] = a.DecisionRule.ToString(),
         ["memberReliability"] = a.MemberReliability,
+        ["votePeriod"] = a.VotePeriod,
+        ["preferences"] = Preferences(a.Preferences),
     };
+
+    private static JsonObject Preferences(IReadOnlyDictionary<string, MemberPreference> preferences)
+    {
+        var node = new JsonObject();
+        foreach (var (id, preference) in preferences)
+        {
+            node[id] = new JsonObject { ["support"] = preference.Support, ["supportUnderThreat"] = preference.SupportUnderThreat };
+        }
+
+        return node;
+    }
 
     private static JsonObject Commitment(Commitment c) => new()
     {

@@ -71,6 +71,16 @@ public static partial class ScenarioValidator
             }
 
             CheckNoStateSupportsBothSides(s);
+            if (s.Periods < 1)
+            {
+                throw Error("$.periods", "an integer >= 1", s.Periods.ToString(CultureInfo.InvariantCulture));
+            }
+
+            NonNegative(s.PriorStrength, "$.priorStrength");
+            if (!double.IsFinite(s.Overstretch) || s.Overstretch < 1)
+            {
+                throw Error("$.overstretch", "a finite number >= 1 (1: no overstretch)", Show(s.Overstretch));
+            }
         }
 
         private void CheckState(State state, string path, Dictionary<string, int> ids, int index)
@@ -123,6 +133,27 @@ public static partial class ScenarioValidator
             Strings(alliance.Scope, path + ".scope");
             Defined(alliance.DecisionRule, path + ".decisionRule");
             Probability(alliance.MemberReliability, path + ".memberReliability");
+            if (alliance.VotePeriod < 1)
+            {
+                throw Error(path + ".votePeriod", "an integer >= 1", alliance.VotePeriod.ToString(CultureInfo.InvariantCulture));
+            }
+
+            NotNull(alliance.Preferences, path + ".preferences", "an object of member ids to preferences");
+            foreach (var (id, preference) in alliance.Preferences.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                string p = path + ".preferences." + id;
+                if (!members.Contains(id))
+                {
+                    throw Error(p, "the id of a member of this alliance", $"\"{id}\", not a member");
+                }
+
+                NotNull(preference, p, "a preference object");
+                Probability(preference.Support, p + ".support");
+                if (preference.SupportUnderThreat is double underThreat)
+                {
+                    Probability(underThreat, p + ".supportUnderThreat");
+                }
+            }
         }
 
         private void CheckCommitment(Commitment c, string path, Dictionary<string, int> states, HashSet<string> alliances, HashSet<(string, string)> pairs)
