@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Generate the `indo-pacific-2023` DeterrenceSim scenario (DESIGN.md section 6 format).
 
-Reads  data/cow-nmc-v7-2022-cinc.csv        (COW NMC v7.0, CINC 2022, 40 states)
+Reads  data/cow-nmc-v7-2022-cinc.csv        (COW NMC v7.0, CINC 2022, 40 states: capability)
+       data/cow-nmc-v7-cinc-2012-2022.csv   (COW NMC v7.0, CINC 2012-2022, same 40 states:
+                                             growth rates, see growth_rate)
 Writes src/DeterrenceSim/Scenarios/Embedded/indo-pacific-2023.json
 
 Every assumed number below has a one-line rationale and source in
@@ -17,7 +19,9 @@ Usage (python3, standard library only; paths are relative to the repository):
 
 The output is deterministic: fixed order everywhere, indent 2, UTF-8, LF, final newline,
 floats written as Python's shortest round-trip repr (capability = the CSV's CINC text parsed
-as a float). Sanity checks go to stdout, never into the JSON.
+as a float; growth rates rounded to 6 decimals so that the last bits of the platform's log and
+exp cannot change the file). Sanity checks, including the derived growth rates, go to stdout,
+never into the JSON.
 """
 
 import argparse
@@ -30,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CSV_PATH = ROOT / "data" / "cow-nmc-v7-2022-cinc.csv"
+TREND_PATH = ROOT / "data" / "cow-nmc-v7-cinc-2012-2022.csv"
 OUT_PATH = ROOT / "src" / "DeterrenceSim" / "Scenarios" / "Embedded" / "indo-pacific-2023.json"
 
 # --------------------------------------------------------------------------------------
@@ -103,6 +108,28 @@ ITPP_SIGNAL = {"JPN": 0.4, "KOR": 0.4, "AUS": 0.4, "NZL": 0.3}   # NZL's ITPP st
 ITPP_INFO_SHARING = 0.03   # six ties compound to 1 - 0.97**6 = 17% less noise
 ITPP_DEEPENING = {"reliability": 0.005, "signal": 0.02}
 
+# Capability growth (DESIGN.md section 4): one period = one year. g = exp(slope) - 1, slope the
+# OLS slope of ln(CINC) on year over TREND_YEARS (see growth_rate). CINC is a share of the
+# world total, so g is growth *relative to the world*, which is what the ratio-based contest
+# success function needs.
+TREND_YEARS = range(2012, 2023)   # 2012..2022: the last 11 years of NMC v7.0
+TREND_MIN_YEARS = 6               # years with a usable CINC needed (more than half of 11)
+GROWTH_DECIMALS = 6               # 1e-6 a year: far below the precision of the data
+
+# Dynamics over periods (DESIGN.md section 4; rationale in the docs, section 2.5).
+PERIODS = 20            # 2023-2042, one period = one year (as discount 0.9 and growth assume)
+LEARNING = True         # Beta-Bernoulli credibility learning on
+PRIOR_STRENGTH = 10.0   # prior worth a decade of annual observations of each commitment
+OVERSTRETCH = 2.0       # one-war force sizing (2018 NDS): a second theatre gets half
+
+# NATO's votes on deepening the partnership ties (the commitments naming "alliance": "NATO").
+NATO_VOTE_PERIOD = 1    # annual summits (Brussels 2021, Madrid 2022, Vilnius 2023, ...)
+# member -> (support, supportUnderThreat or None); members not listed always vote yes.
+NATO_PREFERENCES = {
+    "HUN": (0.8, None),  # backs Indo-Pacific ties only if "not directed against" China (2024)
+    "FRA": (0.5, 0.8),   # agreed the ITPPs but vetoed the Tokyo office, Vilnius 2023
+}
+
 CRISIS_COMMON = {
     "discount": 0.9, "decisiveness": 1.0, "foresight": 1,
     "challengerPower": 0.5,
@@ -126,7 +153,71 @@ def read_cinc(path):
     return rows
 
 
-def build_states(rows):
+def read_cinc_trend(path, rows):
+    """CINC by state and year from the 2012-2022 extract, checked against the 2022 extract.
+
+    Returns {iso3: [(year, cinc or None), ...]} in year order. An empty, non-numeric, or
+    non-positive CINC (ln undefined) is a missing value: None, left out of the regression.
+    """
+    with open(path, newline="", encoding="utf-8") as f:
+        trend = list(csv.DictReader(f))
+    expected = ["iso3", "ccode", "year", "cinc"]
+    if not trend or list(trend[0].keys()) != expected:
+        sys.exit(f"{path}: expected columns {expected}")
+    ccode = {r["iso3"]: r["ccode"] for r in rows}
+    cinc_2022 = {r["iso3"]: r["cinc"] for r in rows}
+    series = {sid: {} for sid in ccode}
+    for n, r in enumerate(trend, start=2):
+        sid = r["iso3"]
+        if sid not in series:
+            sys.exit(f"{path}:{n}: {sid} is not one of the 40 states of {CSV_PATH.name}")
+        if r["ccode"] != ccode[sid]:
+            sys.exit(f"{path}:{n}: {sid} has ccode {r['ccode']}, {CSV_PATH.name} says {ccode[sid]}")
+        year = int(r["year"])
+        if year not in TREND_YEARS or year in series[sid]:
+            sys.exit(f"{path}:{n}: {sid} {year}: outside {TREND_YEARS.start}-"
+                     f"{TREND_YEARS.stop - 1} or repeated")
+        try:
+            value = float(r["cinc"])
+        except ValueError:
+            value = math.nan
+        series[sid][year] = value if math.isfinite(value) and value > 0 else None
+        if year == 2022 and r["cinc"] != cinc_2022[sid]:
+            sys.exit(f"{path}:{n}: {sid} 2022 CINC {r['cinc']} differs from {CSV_PATH.name} "
+                     f"({cinc_2022[sid]})")
+    return {sid: [(y, series[sid].get(y)) for y in TREND_YEARS] for sid in series}
+
+
+def growth_rate(points):
+    """g = exp(b) - 1, b the OLS slope of ln(CINC) on year over the years with a CINC.
+
+    b = sum((t - tbar)(ln K_t - lbar)) / sum((t - tbar)^2): the average yearly log change,
+    less sensitive to the two end years than (K_2022 / K_2012)^(1/10) - 1.
+    """
+    pts = [(y, math.log(k)) for y, k in points if k is not None]
+    if len(pts) < TREND_MIN_YEARS:
+        return None
+    tbar = sum(y for y, _ in pts) / len(pts)
+    lbar = sum(v for _, v in pts) / len(pts)
+    b = (sum((y - tbar) * (v - lbar) for y, v in pts)
+         / sum((y - tbar) ** 2 for y, _ in pts))
+    return round(math.exp(b) - 1, GROWTH_DECIMALS) + 0.0   # + 0.0: no "-0.0"
+
+
+def growth_rates(trend):
+    rates = {}
+    for sid, points in trend.items():
+        g = growth_rate(points)
+        if g is None:
+            n = sum(k is not None for _, k in points)
+            sys.exit(f"{TREND_PATH}: {sid} has {n} years with a CINC in "
+                     f"{TREND_YEARS.start}-{TREND_YEARS.stop - 1}, "
+                     f"at least {TREND_MIN_YEARS} are needed")
+        rates[sid] = g
+    return rates
+
+
+def build_states(rows, growth):
     ids = [r["iso3"] for r in rows]
     if len(ids) != 40 or len(set(ids)) != 40:
         sys.exit(f"{CSV_PATH}: expected 40 distinct states, found {len(ids)}")
@@ -143,7 +234,7 @@ def build_states(rows):
             "capability": float(r["cinc"]),
             "homeRegion": home,
             "regions": EXTRA_REGIONS.get(sid, [home]),
-            "growthRate": 0.0,
+            "growthRate": growth[sid],
         }
         if sid in PERCEPTION:
             credulity, noise = PERCEPTION[sid]
@@ -188,8 +279,10 @@ def build_commitments():
         if s == "EST":
             continue
         rel = RELIABILITY_LEEDS if s in NATO_EST_TIER_A else RELIABILITY_BF_OVERALL
+        # No "alliance" field: these ties do not deepen, so no NATO vote governs them (Art. 5
+        # is modelled by the alliance's members, scope and memberReliability, not this field).
         cs.append(commitment(s, "EST", "CollectiveDefence", rel, NATO_EST_SIGNAL, ["Europe"],
-                             alliance="NATO", info=NATO_EST_INFO_SHARING.get(s, 0.0)))
+                             info=NATO_EST_INFO_SHARING.get(s, 0.0)))
     # 5. Sweden, a NATO applicant in mid-2023: EU mutual-assistance clause (TEU Art. 42(7)).
     cs.append(commitment("SWE", "EST", "CollectiveDefence", RELIABILITY_BF_OVERALL, 0.7,
                          ["Europe"]))
@@ -334,20 +427,35 @@ def calibrate_status_quo(sc):
         k["statusQuo"] = min(1.0, max(0.0, round(x * 20) / 20))
 
 
-def build_scenario(rows):
+def nato_preferences():
+    prefs = {}
+    for sid in NATO_MEMBERS_MID_2023:   # member order, so the file order is fixed
+        if sid in NATO_PREFERENCES:
+            support, under_threat = NATO_PREFERENCES[sid]
+            prefs[sid] = {"support": support, "supportUnderThreat": under_threat}
+    return prefs
+
+
+def build_scenario(rows, trend):
     sc = {
         "name": "indo-pacific-2023",
         "year": 2023,
         "description": DESCRIPTION,
         "sources": SOURCES,
-        "states": build_states(rows),
+        "states": build_states(rows, growth_rates(trend)),
         "alliances": [{
             "id": "NATO", "members": list(NATO_MEMBERS_MID_2023),
             "scope": ["Europe", "NorthAmerica"], "decisionRule": "Consensus",
             "memberReliability": NATO_MEMBER_RELIABILITY,
+            "votePeriod": NATO_VOTE_PERIOD,
+            "preferences": nato_preferences(),
         }],
         "commitments": build_commitments(),
         "crises": build_crises(),
+        "periods": PERIODS,
+        "learning": LEARNING,
+        "priorStrength": PRIOR_STRENGTH,
+        "overstretch": OVERSTRETCH,
     }
     calibrate_status_quo(sc)
     return sc
@@ -359,10 +467,13 @@ def build_scenario(rows):
 
 FIELDS = {
     "scenario": {"name", "year", "description", "sources", "states", "alliances",
-                 "commitments", "crises"},
+                 "commitments", "crises", "periods", "learning", "priorStrength",
+                 "overstretch"},
     "state": {"id", "name", "capability", "homeRegion", "regions", "growthRate", "perception"},
     "perception": {"credulity", "noise", "supporterNoise", "capabilityBias"},
-    "alliance": {"id", "members", "scope", "decisionRule", "memberReliability"},
+    "alliance": {"id", "members", "scope", "decisionRule", "memberReliability", "votePeriod",
+                 "preferences"},
+    "preference": {"support", "supportUnderThreat"},
     "commitment": {"supporter", "protege", "kind", "reliability", "signal", "scope",
                    "outOfScopeReliability", "deepening", "alliance", "informationSharing"},
     "deepening": {"reliability", "signal"},
@@ -388,13 +499,27 @@ def validate(sc):
         if not (isinstance(x, (int, float)) and math.isfinite(x) and ok):
             errors.append(f"{path}: expected {'(0,1)' if open_ else '[0,1]'}, found {x}")
 
+    def integer(x, path, low):
+        if not (type(x) is int and x >= low):
+            errors.append(f"{path}: expected an integer >= {low}, found {x!r}")
+
     fields(sc, "scenario", "$")
+    integer(sc["periods"], "$.periods", 1)
+    if type(sc["learning"]) is not bool:
+        errors.append(f"$.learning: expected a boolean, found {sc['learning']!r}")
+    if not (math.isfinite(sc["priorStrength"]) and sc["priorStrength"] >= 0):
+        errors.append("$.priorStrength: expected a finite number >= 0")
+    if not (math.isfinite(sc["overstretch"]) and sc["overstretch"] >= 1):
+        errors.append("$.overstretch: expected a finite number >= 1")
     ids = {s["id"] for s in sc["states"]}
     for i, s in enumerate(sc["states"]):
         p = f"$.states[{i}]"
         fields(s, "state", p)
         if not s["capability"] > 0:
             errors.append(f"{p}.capability: expected > 0")
+        g = s["growthRate"]
+        if not (isinstance(g, float) and math.isfinite(g) and g > -1):
+            errors.append(f"{p}.growthRate: expected a finite number > -1, found {g!r}")
         if s["homeRegion"] not in s["regions"]:
             errors.append(f"{p}.regions: lacks homeRegion")
         if "perception" in s:
@@ -405,6 +530,15 @@ def validate(sc):
         if len(set(a["members"])) != len(a["members"]) or not set(a["members"]) <= ids:
             errors.append(f"$.alliances[{i}].members: duplicates or unknown states")
         unit(a["memberReliability"], f"$.alliances[{i}].memberReliability")
+        integer(a["votePeriod"], f"$.alliances[{i}].votePeriod", 1)
+        for mbr, pref in a["preferences"].items():
+            pp = f"$.alliances[{i}].preferences.{mbr}"
+            if mbr not in a["members"]:
+                errors.append(f"{pp}: not a member")
+            fields(pref, "preference", pp)
+            unit(pref["support"], pp + ".support")
+            if pref["supportUnderThreat"] is not None:
+                unit(pref["supportUnderThreat"], pp + ".supportUnderThreat")
     pairs = set()
     support = {}
     for i, c in enumerate(sc["commitments"]):
@@ -497,8 +631,10 @@ class CrisisView:
             if com["protege"] in self.sides and com["supporter"] not in (c, d):
                 self.sides[com["protege"]].append(com)
 
-    def cap(self, sid):
-        return self.states[sid]["capability"]
+    def cap(self, sid, h=0):
+        """K, or K (1 + g)^h as the preventive test anticipates it h periods ahead."""
+        s = self.states[sid]
+        return s["capability"] * (1 + s["growthRate"]) ** h
 
     def rho(self, com, h=0):
         inscope = self.region in com["scope"]
@@ -529,13 +665,14 @@ class CrisisView:
         return 0.0 if x == -math.inf else 1.0 if x == math.inf else logistic(x)
 
     def perceived_p(self, i, h=0):
-        """CSF of the strengths observer i perceives (before its optimism shock)."""
+        """CSF of the strengths observer i perceives (before its optimism shock); with h > 0,
+        after h periods of deepening and capability growth (the preventive test's foresight)."""
         kappa, _ = self.perception(i)
         s = {}
         for side in (self.c, self.d):
-            s[side] = self.cap(side) * self.proj(side) + sum(
+            s[side] = self.cap(side, h) * self.proj(side) + sum(
                 self.rho_hat(kappa, self.rho(j, h), self.signal(j, h))
-                * self.cap(j["supporter"]) * self.proj(j["supporter"])
+                * self.cap(j["supporter"], h) * self.proj(j["supporter"])
                 for j in self.sides[side])
         return csf(s[self.c], s[self.d], self.m)
 
@@ -629,9 +766,32 @@ def simulate(view, nato, n, seed):
     return counts
 
 
-def report(sc, n_sim, seed):
+def report(sc, trend, n_sim, seed):
     print(f"indo-pacific-2023: {len(sc['states'])} states, {len(sc['commitments'])} commitments, "
           f"NATO {len(sc['alliances'][0]['members'])} members")
+    first, last = TREND_YEARS.start, TREND_YEARS.stop - 1
+    print(f"\ngrowthRate g = exp(OLS slope of ln CINC on year, {first}-{last}) - 1:")
+    print(f"  {'state':5} {'CINC ' + str(first):>14} {'CINC ' + str(last):>14} {'years':>5} "
+          f"{'g':>9}")
+    for s in sc["states"]:
+        pts = dict(trend[s["id"]])
+        n = sum(k is not None for k in pts.values())
+        show = lambda k: "missing" if k is None else f"{k:.8g}"
+        print(f"  {s['id']:5} {show(pts[first]):>14} {show(pts[last]):>14} {n:>5} "
+              f"{s['growthRate']:>+9.6f}")
+    nato = sc["alliances"][0]
+    print(f"\ndynamics: periods {sc['periods']}, learning {str(sc['learning']).lower()}, "
+          f"priorStrength {sc['priorStrength']}, overstretch {sc['overstretch']}; "
+          f"NATO votes every {nato['votePeriod']} period(s), {nato['decisionRule']}")
+    p_all, p_threat = 1.0, 1.0
+    for mbr, pref in nato["preferences"].items():
+        under = pref["supportUnderThreat"]
+        p_all *= pref["support"]
+        p_threat *= pref["support"] if under is None else under
+        print(f"  {mbr}: support {pref['support']}, supportUnderThreat "
+              f"{'null (= support)' if under is None else under}")
+    print(f"  P(NATO deepens at a vote) = {p_all:.2f} (no member threatened), "
+          f"{p_threat:.2f} (every listed member threatened)")
     cap = {s["id"]: s["capability"] for s in sc["states"]}
     # DESIGN.md section 3 oracles from the same CINC values
     p1 = csf(cap["CHN"], cap["USA"], 1)
@@ -652,7 +812,8 @@ def report(sc, n_sim, seed):
             print(f"  {i}: perceived p before its shock = {v.perceived_p(i):.6f}, "
                   f"effective noise = {v.effective_noise(i):.4f}")
         decline = v.perceived_p(v.c) - v.perceived_p(v.c, k["foresight"])
-        print(f"  {v.c}'s perceived decline after {k['foresight']} period(s) of deepening = "
+        print(f"  {v.c}'s perceived decline after {k['foresight']} period(s) of deepening "
+              f"and growth = "
               f"{decline:.2e} (preventive war needs more than about "
               f"{preventive_threshold(k, v.perceived_p(v.c)):.3f})")
         if n_sim:
@@ -683,7 +844,9 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
 
-    sc = build_scenario(read_cinc(CSV_PATH))
+    rows = read_cinc(CSV_PATH)
+    trend = read_cinc_trend(TREND_PATH, rows)
+    sc = build_scenario(rows, trend)
     validate(sc)
     text = render(sc)
     rel = OUT_PATH.relative_to(ROOT)
@@ -701,7 +864,7 @@ def main():
         with open(OUT_PATH, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
         print(f"wrote {rel}")
-    report(sc, args.simulate, args.seed)
+    report(sc, trend, args.simulate, args.seed)
 
 
 if __name__ == "__main__":

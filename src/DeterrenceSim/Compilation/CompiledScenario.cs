@@ -46,6 +46,13 @@ public sealed class CompiledScenario
         DeepeningReliability = scenario.Commitments.Select(c => c.Deepening.Reliability).ToArray();
         DeepeningSignal = scenario.Commitments.Select(c => c.Deepening.Signal).ToArray();
         InformationSharing = scenario.Commitments.Select(c => c.InformationSharing).ToArray();
+        var allianceIndex = scenario.Alliances.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        CommitmentAlliance = scenario.Commitments.Select(c => c.Alliance is null ? -1 : allianceIndex[c.Alliance]).ToArray();
+        AllianceMembers = scenario.Alliances.Select(a => a.Members.Select(m => stateIndex[m]).ToArray()).ToArray();
+        AllianceConsensus = scenario.Alliances.Select(a => a.DecisionRule == DecisionRule.Consensus).ToArray();
+        AllianceVotePeriod = scenario.Alliances.Select(a => a.VotePeriod).ToArray();
+        AllianceSupport = scenario.Alliances.Select(a => a.Members.Select(m => a.Preferences.TryGetValue(m, out var p) ? p.Support : 1.0).ToArray()).ToArray();
+        AllianceSupportUnderThreat = scenario.Alliances.Select(a => a.Members.Select(m => a.Preferences.TryGetValue(m, out var p) ? p.SupportUnderThreat ?? p.Support : 1.0).ToArray()).ToArray();
         Initial = new Engine.WorldState(this);
     }
 
@@ -91,6 +98,21 @@ public sealed class CompiledScenario
     internal double[] DeepeningSignal { get; }
 
     internal double[] InformationSharing { get; }
+
+    /// <summary>Gets the alliance index each commitment's deepening waits for, or -1 (deepens every period).</summary>
+    internal int[] CommitmentAlliance { get; }
+
+    /// <summary>Gets the members of each alliance as state indices.</summary>
+    internal int[][] AllianceMembers { get; }
+
+    internal bool[] AllianceConsensus { get; }
+
+    internal int[] AllianceVotePeriod { get; }
+
+    /// <summary>Gets each member's probability of a yes vote, in <see cref="AllianceMembers"/> order.</summary>
+    internal double[][] AllianceSupport { get; }
+
+    internal double[][] AllianceSupportUnderThreat { get; }
 
     /// <summary>Gets the world at the start: no learning, no overstretch.</summary>
     internal Engine.WorldState Initial { get; }

@@ -119,6 +119,109 @@ public sealed class MonteCarlo
         return result;
     }
 
+    /// <summary>
+    /// Plays R replications of runs of T periods of every crisis (DESIGN.md section 4): learning, engagement votes,
+    /// growth and overstretch between and within periods.
+    /// </summary>
+    /// <param name="options">Periods, replications, seed and threads; <see langword="null"/> for the defaults.</param>
+    /// <param name="rows">Receives every row, on the calling thread, in (replication, period, crisis) order whatever the
+    /// thread count; <see langword="null"/> for none.</param>
+    /// <param name="progress">Receives progress in replications, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run between replications.</param>
+    /// <returns>Per-period rates and run-level outcomes with intervals over replications.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public DynamicsResult Simulate(
+        RunOptions? options = null,
+        Action<PeriodRow>? rows = null,
+        IProgress<MonteCarloProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new RunOptions();
+        options.Validate();
+        int periods = options.Periods ?? _scenario.Scenario.Periods;
+        int crises = _scenario.Crises.Length;
+        int commitments = _scenario.Reliability.Length;
+        var accumulator = new DynamicsAccumulator(_scenario, periods);
+        var stopwatch = Stopwatch.StartNew();
+        Log.SimulationStarted(_logger, _scenario.Scenario.Name, periods, options.Replications, options.Seed, options.Threads);
+
+        // Replications run in parallel in batches; the calling thread then takes them in order, so sums and rows are
+        // the same for any thread count, and memory holds one batch of traces.
+        int batch = Math.Max(1, options.Threads) * 4;
+        var traces = new ReplicationTrace[batch];
+        for (int i = 0; i < batch; i++)
+        {
+            traces[i] = new ReplicationTrace(periods, crises, commitments, _scenario.Capability.Length);
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
+        for (int start = 0; start < options.Replications; start += batch)
+        {
+            int count = Math.Min(batch, options.Replications - start);
+            Parallel.For(
+                0,
+                count,
+                parallel,
+                () => new RunEngine(_scenario),
+                (i, _, engine) =>
+                {
+                    engine.Run(options.Seed, start + i, traces[i]);
+                    return engine;
+                },
+                _ => { });
+            for (int i = 0; i < count; i++)
+            {
+                accumulator.Add(traces[i]);
+                if (rows is not null)
+                {
+                    EmitRows(traces[i], rows);
+                }
+            }
+
+            progress?.Report(new MonteCarloProgress(start + count, options.Replications));
+        }
+
+        var result = accumulator.Result(options.Seed, options.Threads);
+        Log.SimulationFinished(_logger, periods, options.Replications, stopwatch.ElapsedMilliseconds);
+        return result;
+    }
+
+    private void EmitRows(ReplicationTrace trace, Action<PeriodRow> rows)
+    {
+        int crises = trace.Crises, commitments = trace.Commitments;
+        for (int t = 0; t < trace.Periods; t++)
+        {
+            var reliability = trace.Reliability.AsSpan(t * commitments, commitments).ToArray();
+            var signal = trace.Signal.AsSpan(t * commitments, commitments).ToArray();
+            var belief = trace.Belief.AsSpan(t * commitments, commitments).ToArray();
+            for (int k = 0; k < crises; k++)
+            {
+                var r = trace.Records[(t * crises) + k];
+                bool war = r.Outcome == Outcome.War;
+                rows(new PeriodRow
+                {
+                    Replication = trace.Replication,
+                    Period = t + 1,
+                    Crisis = _scenario.CrisisIds[k],
+                    Outcome = r.Outcome,
+                    Cause = war ? r.Cause : null,
+                    ChallengerBelief = r.ChallengerBelief,
+                    DefenderBelief = r.DefenderBelief,
+                    ChallengerPerceivedStrength = r.ChallengerPerceivedStrength,
+                    DefenderPerceivedStrength = r.DefenderPerceivedStrength,
+                    ChallengerRealisedStrength = war ? r.ChallengerRealisedStrength : null,
+                    DefenderRealisedStrength = war ? r.DefenderRealisedStrength : null,
+                    Settlement = war ? null : r.Settlement,
+                    ChallengerWins = war ? r.ChallengerWins : null,
+                    Reliability = reliability,
+                    Signal = signal,
+                    Belief = belief,
+                });
+            }
+        }
+    }
+
     private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, MonteCarloOptions options, RoundTally tally, double settlementSum, double settlementSquares)
     {
         long rounds = options.Rounds;

@@ -72,9 +72,11 @@ internal sealed class ObserverFrame
         bool anyNoise = false;
         for (int p = 0; p < n; p++)
         {
+            // Beliefs concern a commitment's reliability where it binds: out of scope the observer keeps the truth.
             int k = crisis.ParticipantCommitment[p];
-            double anchor = learning ? world!.BeliefMean(k) : frame.Reliability[p];
-            double deepenedAnchor = learning
+            bool believed = learning && crisis.ParticipantInScope[p];
+            double anchor = believed ? world!.BeliefMean(k) : frame.Reliability[p];
+            double deepenedAnchor = believed
                 ? Math.Clamp(anchor + (crisis.Foresight * world!.Scenario.DeepeningReliability[k]), 0, 1)
                 : frame.DeepenedReliability[p];
             Anchor[p] = anchor;

@@ -39,10 +39,18 @@ internal sealed class WorldState
     /// <summary>Gets or sets a value indicating whether perceptions are anchored on beliefs instead of the true ρ.</summary>
     public bool Learning { get; set; }
 
-    /// <summary>Beta(a, b) belief about each commitment, shared by every observer (all see every war, same prior).</summary>
+    /// <summary>
+    /// Observed successes (fought when called on, in scope) of each commitment. The Beta belief about commitment j is
+    /// Beta(n₀ m₀ + successes, n₀ (1 - m₀) + failures), shared by every observer: all see every war and start from the
+    /// same prior (DESIGN.md section 4).
+    /// </summary>
     public double[] BeliefSuccesses { get; }
 
+    /// <summary>Observed failures (did not fight when called on, in scope) of each commitment.</summary>
     public double[] BeliefFailures { get; }
+
+    /// <summary>Gets or sets the prior strength n₀ in pseudo-observations.</summary>
+    public double PriorStrength { get; set; }
 
     /// <summary>The prior mean of each belief: the belief before any observation, even with no pseudo-observations.</summary>
     public double[] PriorMean { get; }
@@ -65,11 +73,20 @@ internal sealed class WorldState
         Learning = false;
     }
 
-    /// <summary>The posterior mean a / (a + b), clamped to [1e-9, 1 - 1e-9] (DESIGN.md section 4).</summary>
+    /// <summary>
+    /// The posterior mean (n₀ m₀ + s) / (n₀ + s + f), clamped to [1e-9, 1 - 1e-9] (DESIGN.md section 4; the
+    /// Beta-Bernoulli update, e.g. Gelman et al. 2013, Bayesian Data Analysis, section 2.4).
+    /// </summary>
     public double BeliefMean(int commitment)
     {
-        double a = BeliefSuccesses[commitment], b = BeliefFailures[commitment];
-        double mean = a + b > 0 ? a / (a + b) : PriorMean[commitment];
-        return Math.Clamp(mean, 1e-9, 1 - 1e-9);
+        double successes = BeliefSuccesses[commitment], failures = BeliefFailures[commitment];
+        double prior = PriorMean[commitment];
+        if (successes + failures == 0)
+        {
+            return Math.Clamp(prior, 1e-9, 1 - 1e-9); // no observation yet: exactly the prior mean, whatever n₀
+        }
+
+        double n0 = PriorStrength;
+        return Math.Clamp(((n0 * prior) + successes) / (n0 + successes + failures), 1e-9, 1 - 1e-9);
     }
 }

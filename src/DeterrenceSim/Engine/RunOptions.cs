@@ -1,0 +1,37 @@
+namespace DeterrenceSim.Engine;
+
+/// <summary>Options of a Monte Carlo of runs over periods (DESIGN.md section 4).</summary>
+public sealed record RunOptions
+{
+    /// <summary>Gets the number of periods T of each run, or <see langword="null"/> for the scenario's <c>periods</c>. Range: ≥ 1. The default value is <see langword="null"/>.</summary>
+    public int? Periods { get; init; }
+
+    /// <summary>Gets the number of replications R (independent runs). Range: ≥ 1. The default value is 100.</summary>
+    public int Replications { get; init; } = 100;
+
+    /// <summary>Gets the master seed; the draws of replication r, period t and crisis k are keyed by (seed, r, t, k). The default value is 1.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Gets the number of worker threads; results and rows are bit-identical for any value. Range: ≥ 1. The default value is <see cref="Environment.ProcessorCount"/>.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Throws when an option is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
+    public void Validate()
+    {
+        if (Periods is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Periods), Periods, "Periods must be at least 1.");
+        }
+
+        if (Replications < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Replications), Replications, "Replications must be at least 1.");
+        }
+
+        if (Threads < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be at least 1.");
+        }
+    }
+}
