@@ -146,30 +146,34 @@ public sealed class MonteCarlo
         var stopwatch = Stopwatch.StartNew();
         Log.SimulationStarted(_logger, _scenario.Scenario.Name, periods, options.Replications, options.Seed, options.Threads);
 
-        // Replications run in parallel in batches; the calling thread then takes them in order, so sums and rows are
-        // the same for any thread count, and memory holds one batch of traces.
-        int batch = Math.Max(1, options.Threads) * 4;
+        // Replications run in parallel in batches, worker w taking replications w, w + threads, ... of the batch; the
+        // calling thread then takes them in order, so sums and rows are the same for any thread count, and memory
+        // holds one batch of traces.
+        int threads = Math.Min(options.Threads, options.Replications);
+        int batch = Math.Min(options.Replications, threads * 64);
         var traces = new ReplicationTrace[batch];
         for (int i = 0; i < batch; i++)
         {
             traces[i] = new ReplicationTrace(periods, crises, commitments, _scenario.Capability.Length);
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
+        var engines = new RunEngine[threads];
+        for (int w = 0; w < threads; w++)
+        {
+            engines[w] = new RunEngine(_scenario);
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         for (int start = 0; start < options.Replications; start += batch)
         {
             int count = Math.Min(batch, options.Replications - start);
-            Parallel.For(
-                0,
-                count,
-                parallel,
-                () => new RunEngine(_scenario),
-                (i, _, engine) =>
+            Parallel.For(0, threads, parallel, w =>
+            {
+                for (int i = w; i < count; i += threads)
                 {
-                    engine.Run(options.Seed, start + i, traces[i]);
-                    return engine;
-                },
-                _ => { });
+                    engines[w].Run(options.Seed, start + i, traces[i]);
+                }
+            });
             for (int i = 0; i < count; i++)
             {
                 accumulator.Add(traces[i]);

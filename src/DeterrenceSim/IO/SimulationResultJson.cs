@@ -68,13 +68,7 @@ public static class SimulationResultJson
         writer.WriteEndObject();
         WriteProportion(writer, "preventiveFromMisperception", result.PreventiveFromMisperception);
         WriteProportion(writer, "challengerVictoryGivenWar", result.ChallengerVictoryGivenWar);
-        writer.WriteStartObject("meanSettlement");
-        writer.WriteNumber("count", result.MeanSettlement.Count);
-        WriteNullable(writer, "mean", result.MeanSettlement.Mean);
-        WriteNullable(writer, "standardError", result.MeanSettlement.StandardError);
-        WriteNullable(writer, "lower", double.IsFinite(result.MeanSettlement.Lower) ? result.MeanSettlement.Lower : null);
-        WriteNullable(writer, "upper", double.IsFinite(result.MeanSettlement.Upper) ? result.MeanSettlement.Upper : null);
-        writer.WriteEndObject();
+        WriteMean(writer, "meanSettlement", result.MeanSettlement);
         writer.WriteStartObject("alliancesTriggered");
         foreach (var (id, rate) in result.AlliancesTriggered)
         {
@@ -94,9 +88,38 @@ public static class SimulationResultJson
 
     internal static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
-    private static void WriteProportion(Utf8JsonWriter writer, string name, Proportion rate)
+    /// <summary>Writes a mean as <c>{count, mean, standardError, lower, upper}</c>; undefined values are <c>null</c>.</summary>
+    internal static void WriteMean(Utf8JsonWriter writer, string? name, MeanEstimate mean)
     {
-        writer.WriteStartObject(name);
+        if (name is null)
+        {
+            writer.WriteStartObject();
+        }
+        else
+        {
+            writer.WriteStartObject(name);
+        }
+
+        writer.WriteNumber("count", mean.Count);
+        WriteNullable(writer, "mean", mean.Mean);
+        WriteNullable(writer, "standardError", mean.StandardError);
+        WriteNullable(writer, "lower", double.IsFinite(mean.Lower) ? mean.Lower : null);
+        WriteNullable(writer, "upper", double.IsFinite(mean.Upper) ? mean.Upper : null);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a rate as <c>{count, trials, estimate, lower, upper}</c>.</summary>
+    internal static void WriteProportion(Utf8JsonWriter writer, string? name, Proportion rate)
+    {
+        if (name is null)
+        {
+            writer.WriteStartObject();
+        }
+        else
+        {
+            writer.WriteStartObject(name);
+        }
+
         writer.WriteNumber("count", rate.Count);
         writer.WriteNumber("trials", rate.Trials);
         WriteNullable(writer, "estimate", rate.Estimate);
