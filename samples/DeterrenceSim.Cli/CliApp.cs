@@ -12,7 +12,8 @@ using Spectre.Console;
 namespace DeterrenceSim.Cli;
 
 /// <summary>
-/// The <c>deterrence-sim</c> command line: <c>run</c> plays one crisis, <c>list</c> shows scenarios and crises.
+/// The <c>deterrence-sim</c> command line: <c>run</c> plays one crisis, <c>simulate</c> plays runs over periods,
+/// <c>list</c> shows scenarios and crises.
 /// Exit codes: 0 success, 1 usage error, 2 invalid scenario, parameter or option value, 3 output could not be written,
 /// 70 internal error, 130 cancelled. With <c>--format json|csv</c> standard output holds the document alone; progress, logs and errors
 /// go to standard error.
@@ -46,6 +47,7 @@ public static class CliApp
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         var root = new RootCommand("DeterrenceSim: agent-based Monte Carlo simulation of alliance deterrence and misperception.");
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(ListCommand.Create(stdout, stderr));
         // Ctrl-C cancels the run between chunks; the command then reports "cancelled." and exits 130 itself
         // (System.CommandLine's own handler would return 130 before the message is written).
@@ -65,14 +67,9 @@ public static class CliApp
             if (parse.Errors.Count > 0)
             {
                 // Usage errors go to standard error alone, one line each; standard output stays empty.
-                foreach (var error in parse.Errors)
-                {
-                    stderr.WriteLine("deterrence-sim: error: " + error.Message);
-                }
-
                 string command = parse.CommandResult.Command == root ? "" : parse.CommandResult.Command.Name + " ";
-                stderr.WriteLine($"Try 'deterrence-sim {command}--help'.");
-                return UsageError;
+                string errors = string.Join(" ", parse.Errors.Select(e => Friendly(e.Message).TrimEnd('.') + "."));
+                return Fail(stderr, $"{errors} Try 'deterrence-sim {command}--help'.", UsageError);
             }
 
             return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
@@ -107,7 +104,7 @@ public static class CliApp
         });
         if (!interactive)
         {
-            console.Profile.Width = 120;
+            console.Profile.Width = 160;
         }
 
         return console;
@@ -115,7 +112,38 @@ public static class CliApp
 
     internal static int Fail(TextWriter stderr, string message, int code)
     {
-        stderr.WriteLine("deterrence-sim: error: " + message);
+        try
+        {
+            // One line, whatever the message holds.
+            stderr.WriteLine("deterrence-sim: error: " + OneLine(message));
+            stderr.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Standard error itself is gone: the exit code is all that is left to say it.
+        }
+
         return code;
     }
+
+    /// <summary>Joins lines and escapes control characters so an error stays one printable line.</summary>
+    internal static string OneLine(string message)
+    {
+        var lines = message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string joined = string.Join(" ", lines);
+        var builder = new System.Text.StringBuilder(joined.Length);
+        foreach (char c in joined)
+        {
+            builder.Append(char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>System.CommandLine's parse errors, with .NET type names said in words.</summary>
+    private static string Friendly(string message) => message
+        .Replace("as expected type 'System.Int64'", "as an integer", StringComparison.Ordinal)
+        .Replace("as expected type 'System.Int32'", "as an integer", StringComparison.Ordinal)
+        .Replace("as expected type 'System.UInt64'", "as an integer from 0 to 18446744073709551615", StringComparison.Ordinal)
+        .Replace("as expected type 'System.Nullable`1[System.Int32]'", "as an integer", StringComparison.Ordinal);
 }

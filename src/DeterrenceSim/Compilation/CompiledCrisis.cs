@@ -71,7 +71,8 @@ internal sealed class CompiledCrisis
             for (int a = 0; a < alliances; a++)
             {
                 var alliance = scenario.Alliances[a];
-                if (alliance.Members.Contains(strike.Target) && alliance.Scope.Contains(strike.Region))
+                // An alliance whose member is the challenger does not take up arms against it.
+                if (alliance.Members.Contains(strike.Target) && alliance.Scope.Contains(strike.Region) && !alliance.Members.Contains(crisis.Challenger))
                 {
                     triggers.Add(a);
                     triggerable.Add(a);

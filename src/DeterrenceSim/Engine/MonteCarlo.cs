@@ -24,6 +24,9 @@ public sealed class MonteCarlo
     /// <summary>The number of rounds in a chunk: the unit of work and of floating-point reduction.</summary>
     public const int ChunkSize = 16_384;
 
+    /// <summary>Chunks run in parallel between two ordered reductions: bounds memory whatever the round count.</summary>
+    private const int ChunksPerBatch = 4_096;
+
     private readonly CompiledScenario _scenario;
     private readonly ILogger _logger;
 
@@ -58,60 +61,67 @@ public sealed class MonteCarlo
         var crisis = _scenario.GetCrisis(crisisId);
         var frame = new CrisisFrame(crisis, _scenario.Initial); // read-only from here: shared by the workers
         long rounds = options.Rounds;
-        int chunks = checked((int)((rounds + ChunkSize - 1) / ChunkSize));
-        var settlementSums = new double[chunks];
-        var settlementSquares = new double[chunks];
+        long chunks = (rounds + ChunkSize - 1) / ChunkSize;
+        int batch = (int)Math.Min(chunks, ChunksPerBatch);
+        var settlementSums = new double[batch];
+        var settlementSquares = new double[batch];
         var total = new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length);
         ulong replicationKey = RandomStreams.ReplicationKey(options.Seed, options.Replication);
         long completed = 0;
+        double sum = 0, squares = 0;
         var stopwatch = Stopwatch.StartNew();
         Log.RunStarted(_logger, _scenario.Scenario.Name, crisisId, rounds, options.Seed, options.Replication, options.Threads);
 
+        // Chunks run in parallel a batch at a time; each batch's chunk sums are then added in chunk order, so the
+        // floating-point sums are the same for any thread count and memory does not grow with the rounds.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
         try
         {
-            Parallel.For(
-                0,
-                chunks,
-                parallel,
-                () => (Engine: new RoundEngine(frame), Tally: new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length)),
-                (chunk, state, worker) =>
-                {
-                    long start = (long)chunk * ChunkSize;
-                    long end = Math.Min(start + ChunkSize, rounds);
-                    worker.Tally.SettlementSum = 0;
-                    worker.Tally.SettlementSumOfSquares = 0;
-                    for (long round = start; round < end; round++)
+            for (long first = 0; first < chunks; first += batch)
+            {
+                long firstChunk = first;
+                int count = (int)Math.Min(batch, chunks - first);
+                Parallel.For(
+                    0,
+                    count,
+                    parallel,
+                    () => (Engine: new RoundEngine(frame), Tally: new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length)),
+                    (i, state, worker) =>
                     {
-                        worker.Engine.Play(RandomStreams.RoundKey(replicationKey, round), out var record);
-                        worker.Tally.Add(record, worker.Engine);
-                    }
+                        long start = (firstChunk + i) * ChunkSize;
+                        long end = Math.Min(start + ChunkSize, rounds);
+                        worker.Tally.SettlementSum = 0;
+                        worker.Tally.SettlementSumOfSquares = 0;
+                        for (long round = start; round < end; round++)
+                        {
+                            worker.Engine.Play(RandomStreams.RoundKey(replicationKey, round), out var record);
+                            worker.Tally.Add(record, worker.Engine);
+                        }
 
-                    settlementSums[chunk] = worker.Tally.SettlementSum;
-                    settlementSquares[chunk] = worker.Tally.SettlementSumOfSquares;
-                    long done = Interlocked.Add(ref completed, end - start);
-                    progress?.Report(new MonteCarloProgress(done, rounds));
-                    return worker;
-                },
-                worker =>
-                {
-                    lock (total)
+                        settlementSums[i] = worker.Tally.SettlementSum;
+                        settlementSquares[i] = worker.Tally.SettlementSumOfSquares;
+                        long done = Interlocked.Add(ref completed, end - start);
+                        progress?.Report(new MonteCarloProgress(done, rounds));
+                        return worker;
+                    },
+                    worker =>
                     {
-                        total.Add(worker.Tally);
-                    }
-                });
+                        lock (total)
+                        {
+                            total.Add(worker.Tally);
+                        }
+                    });
+                for (int i = 0; i < count; i++)
+                {
+                    sum += settlementSums[i];
+                    squares += settlementSquares[i];
+                }
+            }
         }
         catch (OperationCanceledException)
         {
             Log.RunCancelled(_logger, crisisId, Interlocked.Read(ref completed), rounds);
             throw;
-        }
-
-        double sum = 0, squares = 0;
-        for (int c = 0; c < chunks; c++)
-        {
-            sum += settlementSums[c];
-            squares += settlementSquares[c];
         }
 
         var result = BuildResult(crisis, frame.AccurateWinProbability, options, total, sum, squares);

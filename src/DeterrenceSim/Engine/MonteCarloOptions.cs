@@ -3,8 +3,8 @@ namespace DeterrenceSim.Engine;
 /// <summary>Options of a Monte Carlo run of one crisis.</summary>
 public sealed record MonteCarloOptions
 {
-    /// <summary>The largest number of rounds of one run: 2^31 - 1 chunks of <see cref="MonteCarlo.ChunkSize"/> rounds (about 3.5 × 10^13).</summary>
-    public const long MaxRounds = (long)int.MaxValue * MonteCarlo.ChunkSize;
+    /// <summary>The largest number of rounds of one run: 2^53, the largest count a double holds exactly (about 9 × 10^15).</summary>
+    public const long MaxRounds = 1L << 53;
 
     /// <summary>Gets the number of rounds N. Range: 1 ≤ N ≤ <see cref="MaxRounds"/>. The default value is 1,000,000.</summary>
     public long Rounds { get; init; } = 1_000_000;

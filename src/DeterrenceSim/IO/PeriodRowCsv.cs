@@ -39,7 +39,7 @@ public sealed class PeriodRowCsv
             header.Add(c.Key + ".belief");
         }
 
-        _writer.Write(string.Join(',', header.Select(Field)));
+        _writer.Write(string.Join(',', header.Select(Csv.Field)));
         _writer.Write('\n');
     }
 
@@ -54,7 +54,7 @@ public sealed class PeriodRowCsv
         w.Write(',');
         w.Write(row.Period.ToString(c));
         w.Write(',');
-        w.Write(Field(row.Crisis));
+        w.Write(Csv.Field(row.Crisis));
         w.Write(',');
         w.Write(SimulationResultJson.CamelCase(row.Outcome.ToString()));
         w.Write(',');
@@ -86,7 +86,4 @@ public sealed class PeriodRowCsv
             _writer.Write(v.ToString("R", CultureInfo.InvariantCulture));
         }
     }
-
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

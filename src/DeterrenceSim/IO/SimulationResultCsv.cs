@@ -62,9 +62,9 @@ public static class SimulationResultCsv
     private static void Row(TextWriter w, SimulationResult r, string group, string name, long count, long trials, double? estimate, double? lower, double? upper)
     {
         var c = CultureInfo.InvariantCulture;
-        w.Write(Field(r.Scenario));
+        w.Write(Csv.Field(r.Scenario));
         w.Write(',');
-        w.Write(Field(r.Crisis));
+        w.Write(Csv.Field(r.Crisis));
         w.Write(',');
         w.Write(r.Rounds.ToString(c));
         w.Write(',');
@@ -74,7 +74,7 @@ public static class SimulationResultCsv
         w.Write(',');
         w.Write(group);
         w.Write(',');
-        w.Write(Field(name));
+        w.Write(Csv.Field(name));
         w.Write(',');
         w.Write(count.ToString(c));
         w.Write(',');
@@ -87,7 +87,4 @@ public static class SimulationResultCsv
         w.Write(upper?.ToString("R", c) ?? "");
         w.Write('\n');
     }
-
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -47,10 +47,11 @@ public static class ParameterPaths
     /// </summary>
     /// <param name="scenario">The scenario to change; it is not modified.</param>
     /// <param name="assignments">Pairs of parameter path and value, as for <see cref="Set(Scenario, string, string)"/>.</param>
+    /// <param name="source">The file or name used in error messages; <see langword="null"/> for <c>scenario 'name'</c>.</param>
     /// <returns>The changed, validated scenario.</returns>
     /// <exception cref="ScenarioException">As for <see cref="Set(Scenario, string, string)"/>; a validation error is attributed
     /// to the override that wrote the offending value, or else to all overrides.</exception>
-    public static Scenario SetAll(Scenario scenario, IEnumerable<KeyValuePair<string, string>> assignments)
+    public static Scenario SetAll(Scenario scenario, IEnumerable<KeyValuePair<string, string>> assignments, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(assignments);
@@ -60,7 +61,8 @@ public static class ParameterPaths
             return scenario;
         }
 
-        string source = "scenario '" + scenario.Name + "'";
+        source ??= "scenario '" + scenario.Name + "'";
+        ScenarioValidator.Validate(scenario, source);
         var root = ScenarioJsonWriter.ToNode(scenario);
         var written = new List<(string Path, string JsonPath)>();
         foreach (var (path, value) in list)
@@ -93,6 +95,7 @@ public static class ParameterPaths
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(path);
+        ScenarioValidator.Validate(scenario, "scenario '" + scenario.Name + "'");
         var root = ScenarioJsonWriter.ToNode(scenario);
         return Resolve(root, path, "scenario '" + scenario.Name + "'")
             .Select(t => new KeyValuePair<string, string>(t.ConcretePath, t.Parent[t.Key]?.ToJsonString() ?? "null"))
@@ -232,7 +235,19 @@ public static class ParameterPaths
 
     private static JsonNode? ParseValue(Target target, string value, string path, string source)
     {
+        if (target.Key is "id" or "name" or "description")
+        {
+            throw new ScenarioException(source, target.JsonPath, "a parameter (a number, a choice or a reference), not an identifier or a text", $"'{target.Key}'", path);
+        }
+
         var current = target.Parent[target.Key];
+        if (value == "null")
+        {
+            return target.Key is "year" or "alliance" or "defenderCost" or "defenderCostUpperBound" or "supportUnderThreat"
+                ? null
+                : throw new ScenarioException(source, target.JsonPath, "a value (null only unsets year, alliance, defenderCost, defenderCostUpperBound and supportUnderThreat)", "'null'", path);
+        }
+
         if (current is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
         {
             return value switch

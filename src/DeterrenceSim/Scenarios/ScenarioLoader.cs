@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 using DeterrenceSim.Model;
 
 namespace DeterrenceSim.Scenarios;
@@ -60,7 +61,15 @@ public static class ScenarioLoader
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            json = ReadText(path);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ScenarioException(path, "$", "UTF-8 text", $"a byte that is not UTF-8 at byte {e.Index}", innerException: e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ScenarioException(path, "$", $"a scenario file of at most {MaxFileBytes / (1024 * 1024)} MiB", e.Message, innerException: e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -69,6 +78,36 @@ public static class ScenarioLoader
         }
 
         return Parse(json, path);
+    }
+
+    /// <summary>The largest scenario file read: 64 MiB (the embedded scenario is about 40 KiB).</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    /// <summary>Reads a file as strict UTF-8 (a byte-order mark allowed), refusing more than <see cref="MaxFileBytes"/>.</summary>
+    private static string ReadText(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+            {
+                throw new InvalidDataException($"more than {MaxFileBytes} bytes (not a regular scenario file?)");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        return strict.GetString(bytes);
     }
 
     /// <summary>Parses a scenario from JSON text.</summary>
@@ -85,9 +124,11 @@ public static class ScenarioLoader
     /// <summary>Writes a scenario as indented JSON with every field explicit, defaults included.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <returns>A document that <see cref="Parse"/> reads back to an equal scenario.</returns>
+    /// <exception cref="ScenarioException">The scenario is invalid (it was built in code with a bad value).</exception>
     public static string ToJson(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ScenarioValidator.Validate(scenario);
         return ScenarioJsonWriter.Write(scenario);
     }
 }

@@ -10,7 +10,7 @@ namespace DeterrenceSim.Scenarios;
 /// </summary>
 public static partial class ScenarioValidator
 {
-    private const string Missing = "nothing (the required field is missing)";
+    private const string Missing = "nothing (the field is missing or null)";
 
     /// <summary>Validates a scenario; returns normally when it is valid.</summary>
     /// <param name="scenario">The scenario to check.</param>
@@ -270,6 +270,11 @@ public static partial class ScenarioValidator
                 string p = At(path + ".escalation", i);
                 NotNull(c.Escalation[i], p, "an escalation object");
                 ExistingState(c.Escalation[i].Target, p + ".target", states);
+                if (c.Escalation[i].Target == c.Challenger)
+                {
+                    throw Error(p + ".target", "a state the challenger strikes, not the challenger itself", Quote(c.Escalation[i].Target));
+                }
+
                 NonEmpty(c.Escalation[i].Region, p + ".region");
                 Probability(c.Escalation[i].Probability, p + ".probability");
             }

@@ -202,9 +202,36 @@ public class ParameterPathsTests
     [Fact]
     public void Set_EscalationTargetByIndex_ChangesTheTarget()
     {
-        var s = ParameterPaths.Set(Rich(), "crises.crisis-1.escalation.0.target", "AAA");
+        var s = ParameterPaths.Set(Rich(), "crises.crisis-1.escalation.0.target", "BBB");
 
-        Assert.Equal("AAA", s.Crises[0].Escalation[0].Target);
+        Assert.Equal("BBB", s.Crises[0].Escalation[0].Target);
+    }
+
+    [Fact]
+    public void Set_EscalationTargetToTheChallenger_FailsAtTheTarget()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ParameterPaths.Set(Rich(), "crises.crisis-1.escalation.0.target", "AAA"));
+
+        Assert.Equal("$.crises[0].escalation[0].target", e.JsonPath);
+    }
+
+    [Theory]
+    [InlineData("crises.crisis-1.id", "x")]
+    [InlineData("states.AAA.name", "x")]
+    [InlineData("states.AAA.perception.credulity", "null")]
+    public void Set_IdentifierTextOrNullForNumber_Fails(string path, string value)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ParameterPaths.Set(Rich(), path, value));
+
+        Assert.Equal(path, e.ParameterPath);
+    }
+
+    [Fact]
+    public void Set_NullForNullableField_Unsets()
+    {
+        var s = ParameterPaths.Set(Rich(), "year", "null");
+
+        Assert.Null(s.Year);
     }
 
     [Fact]

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using DeterrenceSim.Compilation;
+using DeterrenceSim.Scenarios;
+using Microsoft.Extensions.Logging;
+
+namespace DeterrenceSim.Cli;
+
+/// <summary>The options <c>run</c> and <c>simulate</c> share, and the loading of the scenario they name.</summary>
+internal sealed class CommonOptions
+{
+    /// <summary>The largest accepted --threads: more workers than this only add scheduling overhead.</summary>
+    public const int MaxThreads = 1024;
+
+    public Option<string> Scenario { get; } = new("--scenario", "-s")
+    {
+        Description = "An embedded scenario name or a scenario JSON file.",
+        DefaultValueFactory = _ => ScenarioLoader.DefaultScenarioName,
+    };
+
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Master seed (0 to 18446744073709551615).", DefaultValueFactory = _ => 1 };
+
+    public Option<int> Threads { get; } = new("--threads", "-t")
+    {
+        Description = "Worker threads (1 to 1024); results do not depend on it.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "Override a parameter: path=value, e.g. states.CHN.perception.credulity=0.8 (repeatable).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string> Format { get; } = CreateFormat();
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log to standard error." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Scenario);
+        command.Options.Add(Seed);
+        command.Options.Add(Threads);
+        command.Options.Add(Set);
+        command.Options.Add(Format);
+        command.Options.Add(Verbose);
+    }
+
+    /// <summary>Checks --threads and --scenario, loads the scenario, applies --set and compiles it; on error writes
+    /// one line to standard error and returns <see langword="null"/> with the exit code.</summary>
+    public CompiledScenario? Load(ParseResult parse, TextWriter stderr, out int exitCode)
+    {
+        exitCode = 0;
+        int threads = parse.GetValue(Threads);
+        if (threads < 1 || threads > MaxThreads)
+        {
+            exitCode = CliApp.Fail(stderr, $"--threads: expected an integer from 1 to {MaxThreads}, found {threads}.", CliApp.InvalidInput);
+            return null;
+        }
+
+        string name = parse.GetValue(Scenario) ?? "";
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            exitCode = CliApp.Fail(stderr, "--scenario: expected an embedded scenario name or a file path, found an empty string.", CliApp.InvalidInput);
+            return null;
+        }
+
+        try
+        {
+            var scenario = ScenarioLoader.Load(name);
+            string source = ScenarioLoader.EmbeddedNames.Contains(name, StringComparer.Ordinal) ? "embedded:" + name : name;
+            scenario = ParameterPaths.SetAll(scenario, (parse.GetValue(Set) ?? []).Select(ParameterPaths.ParseAssignment), source);
+            return CompiledScenario.Compile(scenario);
+        }
+        catch (ScenarioException e)
+        {
+            exitCode = CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
+        }
+        catch (FormatException e)
+        {
+            exitCode = CliApp.Fail(stderr, "--set: " + e.Message, CliApp.InvalidInput);
+        }
+
+        return null;
+    }
+
+    /// <summary>A logger factory writing to standard error with --verbose, and to nothing otherwise.</summary>
+    public static ILoggerFactory Loggers(bool verbose) => LoggerFactory.Create(builder =>
+    {
+        if (verbose)
+        {
+            builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddFilter(level => level >= LogLevel.Information);
+        }
+    });
+
+    /// <summary>Whether progress may be drawn: the writer is this process's standard error and it is a terminal.</summary>
+    public static bool IsTerminal(TextWriter stderr) => ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+
+    private static Option<string> CreateFormat()
+    {
+        var format = new Option<string>("--format", "-f") { Description = "Output format: table, json or csv.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        return format;
+    }
+}

@@ -1,0 +1,161 @@
+using System.CommandLine;
+using System.Text;
+using DeterrenceSim.Compilation;
+using DeterrenceSim.Engine;
+using DeterrenceSim.IO;
+using DeterrenceSim.Outcomes;
+using Microsoft.Extensions.Logging;
+
+namespace DeterrenceSim.Cli;
+
+/// <summary>
+/// The <c>simulate</c> command: R replications of runs of T periods of every crisis (learning, engagement votes,
+/// growth, overstretch), a summary of how war risk and beliefs evolve, and optionally every per-period row in a file.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var common = new CommonOptions();
+        var periodsOption = new Option<int?>("--periods", "-p") { Description = "Periods T of each run (default: the scenario's periods, 20 if unset)." };
+        var replicationsOption = new Option<int>("--replications", "-r") { Description = "Replications R (>= 1).", DefaultValueFactory = _ => 1000 };
+        var outputOption = new Option<string?>("--output", "-o") { Description = "Write every per-period row to this .csv file (written whole or not at all)." };
+        var forceOption = new Option<bool>("--force") { Description = "Replace an existing --output file." };
+        var command = new Command("simulate", "Play runs of T periods of every crisis, with learning, engagement votes, growth and overstretch, and show how war risk and beliefs evolve.")
+        {
+            periodsOption, replicationsOption, outputOption, forceOption,
+        };
+        common.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, common, periodsOption, replicationsOption, outputOption, forceOption, stdout, stderr, cancellationToken)));
+        return command;
+    }
+
+    private static int Execute(
+        ParseResult parse,
+        CommonOptions common,
+        Option<int?> periodsOption,
+        Option<int> replicationsOption,
+        Option<string?> outputOption,
+        Option<bool> forceOption,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        int? periods = parse.GetValue(periodsOption);
+        if (periods is < 1 or > 1_000_000)
+        {
+            return CliApp.Fail(stderr, $"--periods: expected an integer from 1 to 1000000, found {periods}.", CliApp.InvalidInput);
+        }
+
+        int replications = parse.GetValue(replicationsOption);
+        if (replications < 1)
+        {
+            return CliApp.Fail(stderr, $"--replications: expected an integer >= 1, found {replications}.", CliApp.InvalidInput);
+        }
+
+        string? output = parse.GetValue(outputOption);
+        if (output is not null)
+        {
+            string? problem = OutputProblem(output, parse.GetValue(forceOption));
+            if (problem is not null)
+            {
+                return CliApp.Fail(stderr, "--output: " + problem, CliApp.InvalidInput);
+            }
+        }
+
+        var compiled = common.Load(parse, stderr, out int exitCode);
+        if (compiled is null)
+        {
+            return exitCode;
+        }
+
+        var options = new RunOptions { Periods = periods, Replications = replications, Seed = parse.GetValue(common.Seed), Threads = parse.GetValue(common.Threads) };
+        using var loggers = CommonOptions.Loggers(parse.GetValue(common.Verbose));
+        var monteCarlo = new MonteCarlo(compiled, loggers.CreateLogger<MonteCarlo>());
+        DynamicsResult result;
+        string? temporary = null;
+        try
+        {
+            // Rows go to a temporary file beside the output, renamed only when the run has finished: a killed or
+            // failed run never leaves a file that looks complete.
+            StreamWriter? rowFile = null;
+            if (output is not null)
+            {
+                temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "." + Path.GetFileName(output) + "." + Guid.NewGuid().ToString("N")[..8] + ".partial");
+                rowFile = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            }
+
+            using (rowFile)
+            {
+                var csv = rowFile is null ? null : new PeriodRowCsv(rowFile, compiled.Scenario);
+                Action<PeriodRow>? rows = csv is null ? null : csv.Write;
+                result = CommonOptions.IsTerminal(stderr) && replications >= 50
+                    ? ProgressBar.Show(stderr, "replications", replications, progress => monteCarlo.Simulate(options, rows, progress, cancellationToken))
+                    : monteCarlo.Simulate(options, rows, progress: null, cancellationToken);
+            }
+
+            if (temporary is not null)
+            {
+                File.Move(temporary, output!, overwrite: true);
+                temporary = null;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return CliApp.Fail(stderr, "cancelled; no output file was written.", CliApp.Cancelled);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CliApp.Fail(stderr, $"--output: could not write '{output}': {e.Message}", CliApp.OutputFailed);
+        }
+        finally
+        {
+            if (temporary is not null)
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        switch (parse.GetValue(common.Format))
+        {
+            case "json":
+                stdout.Write(DynamicsResultJson.ToJson(result));
+                break;
+            case "csv":
+                DynamicsResultCsv.Write(result, stdout);
+                break;
+            default:
+                DynamicsTable.Write(CliApp.Console(stdout), result, compiled, output);
+                break;
+        }
+
+        stdout.Flush();
+        return 0;
+    }
+
+    private static string? OutputProblem(string output, bool force)
+    {
+        if (string.IsNullOrWhiteSpace(output))
+        {
+            return "expected a file path, found an empty string.";
+        }
+
+        if (!output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"expected a path ending in .csv, found '{output}'.";
+        }
+
+        if (Directory.Exists(output))
+        {
+            return $"'{output}' is a directory.";
+        }
+
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return $"the directory of '{output}' does not exist.";
+        }
+
+        return File.Exists(output) && !force ? $"'{output}' exists; pass --force to replace it." : null;
+    }
+}
