@@ -197,6 +197,92 @@ public class CliAppTests
     }
 
     [Fact]
+    public async Task Simulate_JsonOnEmbeddedScenario_PerPeriodRatesForEveryCrisis()
+    {
+        var (code, stdout, stderr) = await Cli("simulate", "--periods", "5", "--replications", "40", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        using var document = JsonDocument.Parse(stdout);
+        var root = document.RootElement;
+        Assert.Equal(5, root.GetProperty("periods").GetInt32());
+        Assert.Equal(40, root.GetProperty("replications").GetInt32());
+        foreach (var crisis in new[] { "east-china-sea", "korean-peninsula", "baltic" })
+        {
+            var c = root.GetProperty("crises").GetProperty(crisis);
+            Assert.Equal(5, c.GetProperty("warByPeriod").GetArrayLength());
+            for (int t = 0; t < 5; t++)
+            {
+                long sum = new[] { "warByPeriod", "deterredByPeriod", "concessionByPeriod" }.Sum(k => AssertInterval(c.GetProperty(k)[t]));
+                Assert.Equal(40, sum);
+            }
+        }
+
+        Assert.Equal(5, root.GetProperty("commitments").GetProperty("USA>JPN").GetProperty("beliefByPeriod").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Simulate_OutputRows_WrittenWholeAndIdenticalForAnyThreadCount()
+    {
+        string directory = Directory.CreateTempSubdirectory("simulate-").FullName;
+        try
+        {
+            string one = Path.Combine(directory, "one.csv"), two = Path.Combine(directory, "two.csv");
+            var (code1, _, _) = await Cli("simulate", "-p", "4", "-r", "25", "-t", "1", "-o", one, "-f", "json");
+            var (code2, _, _) = await Cli("simulate", "-p", "4", "-r", "25", "-t", "2", "-o", two, "-f", "json");
+            Assert.Equal(0, code1);
+            Assert.Equal(0, code2);
+            Assert.Equal(File.ReadAllText(one), File.ReadAllText(two));
+            var lines = File.ReadAllLines(one);
+            Assert.Equal(1 + (25 * 4 * 3), lines.Length);
+            Assert.StartsWith("replication,period,crisis,outcome,cause,", lines[0], StringComparison.Ordinal);
+            Assert.Contains("USA>JPN.belief", lines[0], StringComparison.Ordinal);
+            Assert.Equal(2, Directory.GetFiles(directory).Length); // no partial files left behind
+
+            // An existing output is never replaced silently.
+            var (code3, stdout3, stderr3) = await Cli("simulate", "-p", "4", "-r", "25", "-o", one, "-f", "json");
+            Assert.Equal(CliApp.InvalidInput, code3);
+            Assert.Equal("", stdout3);
+            Assert.Contains("--force", stderr3, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--periods", "0")]
+    [InlineData("--replications", "0")]
+    [InlineData("--output", "rows.txt")]
+    [InlineData("--output", "/no/such/directory/rows.csv")]
+    public async Task Simulate_BadOption_InvalidInputAndNothingOnStandardOutput(string option, string value)
+    {
+        var (code, stdout, stderr) = await Cli("simulate", option, value, "--format", "json");
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("deterrence-sim: error: " + option, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ScenarioFileNotUtf8_OneLineErrorAtTheDocument()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"latin1-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, [.. "{ \"name\": \"caf"u8.ToArray(), 0xE9, .. "\" }"u8.ToArray()]);
+        try
+        {
+            var (code, stdout, stderr) = await Cli("run", "--scenario", path, "--format", "json");
+            Assert.Equal(CliApp.InvalidInput, code);
+            Assert.Equal("", stdout);
+            Assert.Contains("UTF-8", stderr, StringComparison.Ordinal);
+            Assert.Contains(path, stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task List_ShowsEmbeddedScenarioAndItsCrises()
     {
         var (code, stdout, _) = await Cli("list");
