@@ -93,8 +93,11 @@ internal sealed class CommonOptions
         }
     });
 
-    /// <summary>Whether progress may be drawn: the writer is this process's standard error and it is a terminal.</summary>
-    public static bool IsTerminal(TextWriter stderr) => ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+    /// <summary>
+    /// Whether a progress bar may be drawn (on standard error): the writer is this process's standard error and both
+    /// standard output and standard error are terminals; quiet otherwise, so redirected output and logs stay clean.
+    /// </summary>
+    public static bool IsTerminal(TextWriter stderr) => ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && !Console.IsOutputRedirected;
 
     private static Option<string> CreateFormat()
     {
