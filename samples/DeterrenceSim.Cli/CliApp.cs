@@ -59,6 +59,15 @@ public static class CliApp
             interrupt.Cancel();
         };
         System.Console.CancelKeyPress += onCancel;
+
+        // SIGTERM (a scheduler's time limit, `kill`) ends the run the same way: cleanly, with no partial output.
+        using var terminate = OperatingSystem.IsWindows() ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            context =>
+            {
+                context.Cancel = true;
+                interrupt.Cancel();
+            });
         cancellationToken = interrupt.Token;
         try
         {
@@ -143,7 +152,7 @@ public static class CliApp
     /// <summary>System.CommandLine's parse errors, with .NET type names said in words.</summary>
     private static string Friendly(string message) => message
         .Replace("as expected type 'System.Int64'", "as an integer", StringComparison.Ordinal)
-        .Replace("as expected type 'System.Int32'", "as an integer", StringComparison.Ordinal)
+        .Replace("as expected type 'System.Int32'", "as an integer (at most 2147483647)", StringComparison.Ordinal)
         .Replace("as expected type 'System.UInt64'", "as an integer from 0 to 18446744073709551615", StringComparison.Ordinal)
-        .Replace("as expected type 'System.Nullable`1[System.Int32]'", "as an integer", StringComparison.Ordinal);
+        .Replace("as expected type 'System.Nullable`1[System.Int32]'", "as an integer (at most 2147483647)", StringComparison.Ordinal);
 }

@@ -58,11 +58,11 @@ internal static class DynamicsTable
         const int shown = 10;
         var moved = r.Commitments
             .Where(c => c.BeliefByPeriod.Count > 0 && c.FinalBelief.Mean is not null && c.BeliefByPeriod[0].Mean is not null)
-            .OrderByDescending(c => Math.Abs(c.FinalBelief.Mean!.Value - c.BeliefByPeriod[0].Mean!.Value) + Math.Abs(c.FinalReliability.Mean!.Value - c.BeliefByPeriod[0].Mean!.Value))
+            .OrderByDescending(c => Math.Abs(c.FinalBelief.Mean!.Value - c.BeliefByPeriod[0].Mean!.Value))
             .ThenBy(c => c.Commitment, StringComparer.Ordinal)
             .Take(shown)
             .ToList();
-        var beliefs = new Table().Title(Markup.Escape($"beliefs: the {moved.Count} commitments that moved most (of {r.Commitments.Count})"))
+        var beliefs = new Table().Title(Markup.Escape($"beliefs: the {moved.Count} commitments whose believed reliability moved most (of {r.Commitments.Count})"))
             .AddColumn(new TableColumn(new Text("commitment"))).AddColumn(new TableColumn("belief, period 1").RightAligned()).AddColumn(new TableColumn("belief, end").RightAligned())
             .AddColumn(new TableColumn("reliability, end").RightAligned()).AddColumn(new TableColumn("signal, end").RightAligned());
         foreach (var c in moved)

@@ -42,9 +42,9 @@ internal static class SimulateCommand
         CancellationToken cancellationToken)
     {
         int? periods = parse.GetValue(periodsOption);
-        if (periods is < 1 or > 1_000_000)
+        if (periods is < 1 or > RunOptions.MaxPeriods)
         {
-            return CliApp.Fail(stderr, $"--periods: expected an integer from 1 to 1000000, found {periods}.", CliApp.InvalidInput);
+            return CliApp.Fail(stderr, $"--periods: expected an integer from 1 to {RunOptions.MaxPeriods}, found {periods}.", CliApp.InvalidInput);
         }
 
         int replications = parse.GetValue(replicationsOption);
@@ -54,6 +54,11 @@ internal static class SimulateCommand
         }
 
         string? output = parse.GetValue(outputOption);
+        if (output is null && parse.GetValue(forceOption))
+        {
+            return CliApp.Fail(stderr, "--force: only meaningful with --output, which was not given.", CliApp.InvalidInput);
+        }
+
         if (output is not null)
         {
             string? problem = OutputProblem(output, parse.GetValue(forceOption));
@@ -103,6 +108,10 @@ internal static class SimulateCommand
         catch (OperationCanceledException)
         {
             return CliApp.Fail(stderr, "cancelled; no output file was written.", CliApp.Cancelled);
+        }
+        catch (DeterrenceSim.Scenarios.ScenarioException e)
+        {
+            return CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

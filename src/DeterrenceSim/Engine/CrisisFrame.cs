@@ -106,8 +106,9 @@ internal sealed class CrisisFrame
                 Reliability[p] = c.ParticipantInScope[p] ? world.Reliability[k] : world.OutOfScopeReliability[k];
                 Signal[p] = world.Signal[k];
 
-                // Foresight H periods of deepening (DESIGN.md section 3): the theatre's reliability and the signal move.
-                DeepenedReliability[p] = Math.Clamp(Reliability[p] + (h * deepenRho[k]), 0, 1);
+                // Foresight H periods of deepening (DESIGN.md section 3): the reliability where the commitment binds and
+                // the signal move; out of scope the reliability stays (deepening never changes it).
+                DeepenedReliability[p] = c.ParticipantInScope[p] ? Math.Clamp(Reliability[p] + (h * deepenRho[k]), 0, 1) : Reliability[p];
                 DeepenedSignal[p] = Math.Clamp(Signal[p] + (h * deepenSignal[k]), SignalFloor, 1 - SignalFloor);
                 InformationSharing[p] = world.Scenario.InformationSharing[k];
             }

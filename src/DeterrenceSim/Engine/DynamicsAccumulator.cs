@@ -112,9 +112,9 @@ internal sealed class DynamicsAccumulator
                 ConcessionByPeriod = ByPeriod(Outcome.Concession),
                 WarCauses = Enum.GetValues<WarCause>().ToDictionary(c => c, c => Proportion.Wilson(_causes[(k * 5) + (int)c], (long)r * _periods)),
                 AnyWar = Proportion.Wilson(_anyWar[k], r),
-                PeriodOfFirstWar = _firstWar[k].Estimate(),
-                ShareOfPeriodsAtWar = _share[k].Estimate(),
-                CumulativeConcession = _concession[k].Estimate(),
+                PeriodOfFirstWar = _firstWar[k].Estimate(1, _periods),
+                ShareOfPeriodsAtWar = _share[k].Estimate(0, 1),
+                CumulativeConcession = _concession[k].Estimate(0, _periods),
             };
         }
 
@@ -124,10 +124,10 @@ internal sealed class DynamicsAccumulator
             commitments[c] = new CommitmentDynamics
             {
                 Commitment = _scenario.CommitmentKeys[c],
-                BeliefByPeriod = Enumerable.Range(0, _periods).Select(t => _belief[(c * _periods) + t].Estimate()).ToArray(),
-                FinalBelief = _final[c * 3].Estimate(),
-                FinalReliability = _final[(c * 3) + 1].Estimate(),
-                FinalSignal = _final[(c * 3) + 2].Estimate(),
+                BeliefByPeriod = Enumerable.Range(0, _periods).Select(t => _belief[(c * _periods) + t].Estimate(0, 1)).ToArray(),
+                FinalBelief = _final[c * 3].Estimate(0, 1),
+                FinalReliability = _final[(c * 3) + 1].Estimate(0, 1),
+                FinalSignal = _final[(c * 3) + 2].Estimate(0, 1),
             };
         }
 
@@ -139,25 +139,27 @@ internal sealed class DynamicsAccumulator
             Seed = seed,
             Threads = threads,
             AnyWar = Proportion.Wilson(_anyWarAll, r),
-            PeriodOfFirstWar = _firstWarAll.Estimate(),
+            PeriodOfFirstWar = _firstWarAll.Estimate(1, _periods),
             Crises = crises,
             Commitments = commitments,
         };
     }
 
+    /// <summary>Welford's running mean and sum of squared deviations: exact for constants, no cancellation.</summary>
     private struct Sums
     {
         private long _count;
-        private double _sum;
-        private double _squares;
+        private double _mean;
+        private double _deviations;
 
         public void Add(double value)
         {
             _count++;
-            _sum += value;
-            _squares += value * value;
+            double delta = value - _mean;
+            _mean += delta / _count;
+            _deviations += delta * (value - _mean);
         }
 
-        public readonly MeanEstimate Estimate() => MeanEstimate.FromSums(_count, _sum, _squares);
+        public readonly MeanEstimate Estimate(double minimum, double maximum) => MeanEstimate.FromMoments(_count, _mean, _deviations, minimum, maximum);
     }
 }

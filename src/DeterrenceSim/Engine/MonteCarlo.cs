@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DeterrenceSim.Compilation;
 using DeterrenceSim.Outcomes;
+using DeterrenceSim.Scenarios;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -140,6 +141,7 @@ public sealed class MonteCarlo
     /// <param name="cancellationToken">Cancels the run between replications.</param>
     /// <returns>Per-period rates and run-level outcomes with intervals over replications.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ScenarioException">A growth rate would take a capability out of [1e-300, 1e300] within the periods.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public DynamicsResult Simulate(
         RunOptions? options = null,
@@ -150,6 +152,7 @@ public sealed class MonteCarlo
         options ??= new RunOptions();
         options.Validate();
         int periods = options.Periods ?? _scenario.Scenario.Periods;
+        CheckGrowth(periods);
         int crises = _scenario.Crises.Length;
         int commitments = _scenario.Reliability.Length;
         var accumulator = new DynamicsAccumulator(_scenario, periods);
@@ -160,7 +163,9 @@ public sealed class MonteCarlo
         // calling thread then takes them in order, so sums and rows are the same for any thread count, and memory
         // holds one batch of traces.
         int threads = Math.Min(options.Threads, options.Replications);
-        int batch = Math.Min(options.Replications, threads * 64);
+        long traceBytes = (long)periods * ((crises * 96L) + (commitments * 24L)) + 1024;
+        int batch = (int)Math.Clamp(TraceMemoryBudget / traceBytes, threads, threads * 64L);
+        batch = Math.Min(batch, options.Replications);
         var traces = new ReplicationTrace[batch];
         for (int i = 0; i < batch; i++)
         {
@@ -199,6 +204,31 @@ public sealed class MonteCarlo
         var result = accumulator.Result(options.Seed, options.Threads);
         Log.SimulationFinished(_logger, periods, options.Replications, stopwatch.ElapsedMilliseconds);
         return result;
+    }
+
+    /// <summary>Memory for one batch of replication traces (bytes); the batch never has fewer traces than threads.</summary>
+    private const long TraceMemoryBudget = 256L * 1024 * 1024;
+
+    /// <summary>Growth is deterministic: check before the run that every capability stays finite and positive.</summary>
+    private void CheckGrowth(int periods)
+    {
+        var states = _scenario.Scenario.States;
+        for (int i = 0; i < states.Count; i++)
+        {
+            double k = states[i].Capability;
+            for (int t = 1; t <= periods && states[i].GrowthRate != 0; t++)
+            {
+                k *= 1 + states[i].GrowthRate;
+                if (!double.IsFinite(k) || k < 1e-300 || k > 1e300)
+                {
+                    throw new ScenarioException(
+                        "scenario '" + _scenario.Scenario.Name + "'",
+                        "$.states[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].growthRate",
+                        $"a growth rate that keeps the capability of {states[i].Id} between 1e-300 and 1e300 over {periods} periods",
+                        $"{states[i].GrowthRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, which takes it to {k.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} in period {t}");
+                }
+            }
+        }
     }
 
     private void EmitRows(ReplicationTrace trace, Action<PeriodRow> rows)
@@ -278,7 +308,7 @@ public sealed class MonteCarlo
             WarCauses = causes,
             PreventiveFromMisperception = Proportion.Wilson(tally.Counts[RoundTally.PreventiveFromMisperceptionIndex], rounds),
             ChallengerVictoryGivenWar = Proportion.Wilson(tally.Counts[RoundTally.ChallengerWinsIndex], wars),
-            MeanSettlement = MeanEstimate.FromSums(peace, settlementSum, settlementSquares),
+            MeanSettlement = MeanEstimate.FromSums(peace, settlementSum, settlementSquares, 0, 1),
             AlliancesTriggered = alliances,
             SupportRates = support,
         };

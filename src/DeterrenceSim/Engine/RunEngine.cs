@@ -136,15 +136,18 @@ internal sealed class RunEngine
     {
         var s = _scenario;
         var world = _world;
-        for (int c = 0; c < _successes.Length; c++)
+        if (world.Learning)
         {
-            world.BeliefSuccesses[c] += _successes[c];
-            world.BeliefFailures[c] += _failures[c];
+            for (int c = 0; c < _successes.Length; c++)
+            {
+                world.BeliefSuccesses[c] += _successes[c];
+                world.BeliefFailures[c] += _failures[c];
+            }
         }
 
         for (int i = 0; i < world.Capability.Length; i++)
         {
-            world.Capability[i] *= 1 + s.GrowthRate[i];
+            world.Capability[i] *= 1 + s.GrowthRate[i]; // kept finite and positive: checked before the run
         }
 
         for (int a = 0; a < _approved.Length; a++)
@@ -162,6 +165,7 @@ internal sealed class RunEngine
             if (alliance < 0 || _approved[alliance])
             {
                 world.Reliability[c] = Math.Clamp(world.Reliability[c] + s.DeepeningReliability[c], 0, 1);
+                world.PriorMean[c] = Math.Clamp(world.PriorMean[c] + s.DeepeningReliability[c], 0, 1);
                 world.Signal[c] = Math.Clamp(world.Signal[c] + s.DeepeningSignal[c], CrisisFrame.SignalFloor, 1 - CrisisFrame.SignalFloor);
             }
         }

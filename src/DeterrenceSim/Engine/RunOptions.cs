@@ -3,7 +3,10 @@ namespace DeterrenceSim.Engine;
 /// <summary>Options of a Monte Carlo of runs over periods (DESIGN.md section 4).</summary>
 public sealed record RunOptions
 {
-    /// <summary>Gets the number of periods T of each run, or <see langword="null"/> for the scenario's <c>periods</c>. Range: ≥ 1. The default value is <see langword="null"/>.</summary>
+    /// <summary>The largest number of periods of a run: <see cref="Model.Scenario.MaxPeriods"/>.</summary>
+    public const int MaxPeriods = Model.Scenario.MaxPeriods;
+
+    /// <summary>Gets the number of periods T of each run, or <see langword="null"/> for the scenario's <c>periods</c>. Range: 1 ≤ T ≤ <see cref="MaxPeriods"/>. The default value is <see langword="null"/>.</summary>
     public int? Periods { get; init; }
 
     /// <summary>Gets the number of replications R (independent runs). Range: ≥ 1. The default value is 100.</summary>
@@ -19,9 +22,9 @@ public sealed record RunOptions
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
     public void Validate()
     {
-        if (Periods is < 1)
+        if (Periods is < 1 or > MaxPeriods)
         {
-            throw new ArgumentOutOfRangeException(nameof(Periods), Periods, "Periods must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(Periods), Periods, $"Periods must be between 1 and {MaxPeriods}.");
         }
 
         if (Replications < 1)

@@ -52,7 +52,11 @@ internal sealed class WorldState
     /// <summary>Gets or sets the prior strength n₀ in pseudo-observations.</summary>
     public double PriorStrength { get; set; }
 
-    /// <summary>The prior mean of each belief: the belief before any observation, even with no pseudo-observations.</summary>
+    /// <summary>
+    /// The prior mean of each belief: the commitment's reliability at the start plus every deepening since. Deepening
+    /// is the engagement policy's public outcome, so observers know of it; what they learn from wars is how far the
+    /// supporter falls short of (or exceeds) it.
+    /// </summary>
     public double[] PriorMean { get; }
 
     /// <summary>Factor on each state's realised projection this period: 1, or 1 / overstretch after it fought.</summary>

@@ -25,7 +25,10 @@ public sealed record Scenario(string Name, IReadOnlyList<State> States, IReadOnl
     /// <summary>Gets the commitments; one per (supporter, protégé). The default value is empty.</summary>
     public IReadOnlyList<Commitment> Commitments { get; init; } = [];
 
-    /// <summary>Gets the number of periods T of a run (DESIGN.md section 4). Range: integer ≥ 1. The default value is 20.</summary>
+    /// <summary>The largest number of periods of a run: 10,000.</summary>
+    public const int MaxPeriods = 10_000;
+
+    /// <summary>Gets the number of periods T of a run (DESIGN.md section 4). Range: integer, 1 ≤ T ≤ <see cref="MaxPeriods"/>. The default value is 20.</summary>
     public int Periods { get; init; } = 20;
 
     /// <summary>

@@ -19,10 +19,18 @@ public sealed record MeanEstimate(long Count, double? Mean, double? StandardErro
     /// <param name="count">Number of observations.</param>
     /// <param name="sum">Sum of the observations.</param>
     /// <param name="sumOfSquares">Sum of the squared observations.</param>
+    /// <param name="minimum">The smallest value the quantity can take; the interval is truncated to it. The default value is -∞.</param>
+    /// <param name="maximum">The largest value the quantity can take. The default value is +∞.</param>
     /// <returns>The estimate.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
-    public static MeanEstimate FromSums(long count, double sum, double sumOfSquares)
+    public static MeanEstimate FromSums(long count, double sum, double sumOfSquares, double minimum = double.NegativeInfinity, double maximum = double.PositiveInfinity)
     {
+        if (count > 0 && (minimum > double.NegativeInfinity || maximum < double.PositiveInfinity))
+        {
+            double m = sum / count;
+            return FromMoments(count, m, sumOfSquares - (sum * m), minimum, maximum);
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count == 0)
         {
@@ -39,6 +47,35 @@ public sealed record MeanEstimate(long Count, double? Mean, double? StandardErro
         double se = Math.Sqrt(variance / count);
         double t = StudentT.InvCDF(0, 1, count - 1, 0.975);
         return new MeanEstimate(count, mean, se, mean - (t * se), mean + (t * se));
+    }
+
+    /// <summary>
+    /// Computes the mean and its t interval from Welford's moments (Welford 1962), the interval truncated to the range
+    /// the quantity can take (a share of periods cannot fall below 0).
+    /// </summary>
+    /// <param name="count">Number of observations.</param>
+    /// <param name="mean">Their mean.</param>
+    /// <param name="sumOfSquaredDeviations">Σ (x - mean)², from Welford's update.</param>
+    /// <param name="minimum">The smallest value the quantity can take. The default value is -∞.</param>
+    /// <param name="maximum">The largest value the quantity can take. The default value is +∞.</param>
+    /// <returns>The estimate.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static MeanEstimate FromMoments(long count, double mean, double sumOfSquaredDeviations, double minimum = double.NegativeInfinity, double maximum = double.PositiveInfinity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return new MeanEstimate(0, null, null, minimum, maximum);
+        }
+
+        if (count == 1)
+        {
+            return new MeanEstimate(1, mean, null, minimum, maximum);
+        }
+
+        double se = Math.Sqrt(Math.Max(0, sumOfSquaredDeviations) / (count - 1) / count);
+        double t = StudentT.InvCDF(0, 1, count - 1, 0.975);
+        return new MeanEstimate(count, mean, se, Math.Max(minimum, mean - (t * se)), Math.Min(maximum, mean + (t * se)));
     }
 
     /// <inheritdoc/>

@@ -71,9 +71,9 @@ public static partial class ScenarioValidator
             }
 
             CheckNoStateSupportsBothSides(s);
-            if (s.Periods < 1)
+            if (s.Periods < 1 || s.Periods > Scenario.MaxPeriods)
             {
-                throw Error("$.periods", "an integer >= 1", s.Periods.ToString(CultureInfo.InvariantCulture));
+                throw Error("$.periods", $"an integer from 1 to {Scenario.MaxPeriods}", s.Periods.ToString(CultureInfo.InvariantCulture));
             }
 
             NonNegative(s.PriorStrength, "$.priorStrength");

@@ -28,8 +28,8 @@ public class RunEngineTests
     [Fact]
     public void Run_ReliabilityDeepensDuringTheRun_BeliefFollowsTheEvidenceWithALag()
     {
-        // ρ rises from 0.1 by 0.1 a period; the prior (strength 10) sits at 0.1: after 6 periods the belief is
-        // between the prior and the truth.
+        // ρ rises from 0.1 by 0.1 a period. Deepening is public, so the prior mean (strength 10) moves with it to 0.7;
+        // the six observed calls were made at ρ = 0.1, ..., 0.6 and drag the belief below the truth: it lags.
         var scenario = WithSupporter(reliability: 0.1, priorStrength: 10, periods: 6, deepening: 0.1);
         var beliefs = new List<double>();
         var truths = new List<double>();
@@ -42,11 +42,46 @@ public class RunEngineTests
 
         Assert.All(truths, t => Assert.Equal(0.7, t, 12));
 
-        // E[belief] = (10 · 0.1 + Σ ρ_t) / 16 with ρ_t = 0.1, ..., 0.6 at the six calls: 0.19375, below the truth 0.7
-        // and above the prior 0.1. SD of one belief = √(Σ ρ_t (1 - ρ_t)) / 16; 4 SE of the mean over 400 replications.
-        double expected = (1.0 + 2.1) / 16;
+        // E[belief] = (10 · 0.7 + Σ ρ_t) / 16 with ρ_t = 0.1, ..., 0.6 at the six calls: 0.56875, below the truth 0.7.
+        // SD of one belief = √(Σ ρ_t (1 - ρ_t)) / 16; 4 SE of the mean over 400 replications.
+        double expected = (7.0 + 2.1) / 16;
         double sd = Math.Sqrt(new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6 }.Sum(r => r * (1 - r))) / 16;
         Assert.InRange(beliefs.Average(), expected - (4 * sd / Math.Sqrt(400)), expected + (4 * sd / Math.Sqrt(400)));
+    }
+
+    [Fact]
+    public void Run_LearningOff_BeliefsTrackTheTruthAndIgnoreWars()
+    {
+        var scenario = WithSupporter(reliability: 0.3, priorStrength: 10, periods: 6, deepening: 0.1) with { Learning = false };
+        var trace = RunOne(scenario, periods: 6);
+        for (int t = 0; t < 6; t++)
+        {
+            Assert.Equal(trace.Reliability[t], trace.Belief[t], 12);
+        }
+
+        Assert.Equal(trace.FinalReliability[0], trace.FinalBelief[0], 12);
+    }
+
+    [Fact]
+    public void Simulate_GrowthThatOverflows_FailsBeforeRunningNamingTheState()
+    {
+        var scenario = ParameterPaths.Set(WithSupporter(reliability: 0.5, priorStrength: 10, periods: 5), "states.C.growthRate", 1);
+        var monteCarlo = new MonteCarlo(CompiledScenario.Compile(scenario));
+        Assert.Equal(5, monteCarlo.Simulate(new RunOptions { Periods = 5, Replications = 2 }).Periods);
+        var e = Assert.Throws<ScenarioException>(() => monteCarlo.Simulate(new RunOptions { Periods = 1100, Replications = 2 }));
+        Assert.Equal("$.states[0].growthRate", e.JsonPath);
+    }
+
+    [Fact]
+    public void Simulate_ConstantQuantity_ZeroWidthInterval()
+    {
+        var scenario = WithSupporter(reliability: 0.5, priorStrength: 10, periods: 3);
+        var result = new MonteCarlo(CompiledScenario.Compile(scenario)).Simulate(new RunOptions { Periods = 3, Replications = 50 });
+        var signal = result.Commitments[0].FinalSignal;
+        Assert.Equal(0.5, signal.Mean);
+        Assert.Equal(0.5, signal.Lower);
+        Assert.Equal(0.5, signal.Upper);
+        Assert.All(result.Crises, c => Assert.InRange(c.ShareOfPeriodsAtWar.Lower, 0, 1));
     }
 
     [Fact]
