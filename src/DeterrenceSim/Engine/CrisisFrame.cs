@@ -25,11 +25,26 @@ internal sealed class CrisisFrame
         Signal = new double[n];
         DeepenedSignal = new double[n];
         InformationSharing = new double[n];
+
+        // Growth rates are constant: the foresight's outlook factors (1 + g)^H are computed once.
+        var growth = world.Scenario.GrowthRate;
+        _outlook = new double[n];
+        for (int p = 0; p < n; p++)
+        {
+            _outlook[p] = Math.Pow(1 + growth[crisis.ParticipantState[p]], crisis.Foresight);
+        }
+
+        _challengerOutlook = Math.Pow(1 + growth[crisis.ChallengerState], crisis.Foresight);
+        _defenderOutlook = Math.Pow(1 + growth[crisis.DefenderState], crisis.Foresight);
         Challenger = new ObserverFrame(crisis, isChallenger: true);
         Defender = new ObserverFrame(crisis, isChallenger: false);
         Accurate = new ObserverFrame(crisis, isChallenger: true);
         Update(world);
     }
+
+    private readonly double[] _outlook;
+    private readonly double _challengerOutlook;
+    private readonly double _defenderOutlook;
 
     public CompiledCrisis Crisis { get; }
 
@@ -81,7 +96,6 @@ internal sealed class CrisisFrame
     {
         var c = Crisis;
         var capability = world.Capability;
-        var growth = world.Scenario.GrowthRate;
         int h = c.Foresight;
 
         // The preventive test looks H periods ahead: capabilities grow by (1 + g)^H (DESIGN.md section 4's growth,
@@ -90,8 +104,8 @@ internal sealed class CrisisFrame
         DefenderStrength = capability[c.DefenderState] * c.DefenderProjection;
         RealisedChallengerStrength = ChallengerStrength * world.RealisedProjectionFactor[c.ChallengerState];
         RealisedDefenderStrength = DefenderStrength * world.RealisedProjectionFactor[c.DefenderState];
-        DeepenedChallengerStrength = ChallengerStrength * Math.Pow(1 + growth[c.ChallengerState], h);
-        DeepenedDefenderStrength = DefenderStrength * Math.Pow(1 + growth[c.DefenderState], h);
+        DeepenedChallengerStrength = ChallengerStrength * _challengerOutlook;
+        DeepenedDefenderStrength = DefenderStrength * _defenderOutlook;
         var deepenRho = world.Scenario.DeepeningReliability;
         var deepenSignal = world.Scenario.DeepeningSignal;
         for (int p = 0; p < Strength.Length; p++)
@@ -99,7 +113,7 @@ internal sealed class CrisisFrame
             int state = c.ParticipantState[p];
             Strength[p] = capability[state] * c.ParticipantProjection[p];
             RealisedStrength[p] = Strength[p] * world.RealisedProjectionFactor[state];
-            DeepenedStrength[p] = Strength[p] * Math.Pow(1 + growth[state], h);
+            DeepenedStrength[p] = Strength[p] * _outlook[p];
             int k = c.ParticipantCommitment[p];
             if (k >= 0)
             {

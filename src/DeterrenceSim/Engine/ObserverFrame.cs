@@ -20,8 +20,17 @@ internal sealed class ObserverFrame
         DeepenedAnchor = new double[n];
         LogitBase = new double[n];
         DeepenedLogitBase = new double[n];
+        Perceived = new double[n];
+        DeepenedPerceived = new double[n];
+        _signal = new double[n];
+        _deepenedSignal = new double[n];
         SupporterNoise = new double[n];
     }
+
+    // The inputs of the cached logits: a period recomputes only what a belief, deepening or vote changed.
+    private readonly double[] _signal;
+    private readonly double[] _deepenedSignal;
+    private bool _cached;
 
     public bool IsChallenger { get; }
 
@@ -37,6 +46,11 @@ internal sealed class ObserverFrame
     public double[] LogitBase { get; }
 
     public double[] DeepenedLogitBase { get; }
+
+    /// <summary>ρ̂_ij without supporter noise: the anchor itself when <see cref="Exact"/>, else logistic(<see cref="LogitBase"/>).</summary>
+    public double[] Perceived { get; }
+
+    public double[] DeepenedPerceived { get; }
 
     /// <summary>Effective supporter noise s_ij per side participant.</summary>
     public double[] SupporterNoise { get; }
@@ -79,10 +93,22 @@ internal sealed class ObserverFrame
             double deepenedAnchor = believed
                 ? Math.Clamp(anchor + (crisis.Foresight * world!.Scenario.DeepeningReliability[k]), 0, 1)
                 : frame.DeepenedReliability[p];
-            Anchor[p] = anchor;
-            DeepenedAnchor[p] = deepenedAnchor;
-            LogitBase[p] = PerceivedLogit(perception.Credulity, anchor, frame.Signal[p]);
-            DeepenedLogitBase[p] = PerceivedLogit(perception.Credulity, deepenedAnchor, frame.DeepenedSignal[p]);
+            if (!_cached || anchor != Anchor[p] || frame.Signal[p] != _signal[p])
+            {
+                Anchor[p] = anchor;
+                _signal[p] = frame.Signal[p];
+                LogitBase[p] = PerceivedLogit(perception.Credulity, anchor, frame.Signal[p]);
+                Perceived[p] = Exact ? anchor : CrisisFrame.Logistic(LogitBase[p]);
+            }
+
+            if (!_cached || deepenedAnchor != DeepenedAnchor[p] || frame.DeepenedSignal[p] != _deepenedSignal[p])
+            {
+                DeepenedAnchor[p] = deepenedAnchor;
+                _deepenedSignal[p] = frame.DeepenedSignal[p];
+                DeepenedLogitBase[p] = PerceivedLogit(perception.Credulity, deepenedAnchor, frame.DeepenedSignal[p]);
+                DeepenedPerceived[p] = Exact ? deepenedAnchor : CrisisFrame.Logistic(DeepenedLogitBase[p]);
+            }
+
             bool isOwn = crisis.ParticipantOwnObserver[p] == own;
             SupporterNoise[p] = perception.SupporterNoise * (isOwn ? 1 - frame.InformationSharing[p] : 1);
             anyNoise |= SupporterNoise[p] > 0;
@@ -92,6 +118,7 @@ internal sealed class ObserverFrame
             }
         }
 
+        _cached = true;
         HasSupporterNoise = anyNoise;
         Noise = perception.Noise * sharing;
         OpponentBias = Math.Exp(perception.CapabilityBias);
@@ -113,7 +140,7 @@ internal sealed class ObserverFrame
     public double Belief(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, out double ownStrength)
     {
         var crisis = frame.Crisis;
-        var anchor = deepened ? DeepenedAnchor : Anchor;
+        var perceived = deepened ? DeepenedPerceived : Perceived;
         var logits = deepened ? DeepenedLogitBase : LogitBase;
         var strength = deepened ? frame.DeepenedStrength : frame.Strength;
         bool noisy = !epsilons.IsEmpty;
@@ -123,9 +150,9 @@ internal sealed class ObserverFrame
         int n = crisis.SideCount;
         for (int p = 0; p < n; p++)
         {
-            double rho = Exact
-                ? anchor[p]
-                : CrisisFrame.Logistic(noisy ? logits[p] + (SupporterNoise[p] * epsilons[p]) : logits[p]);
+            double rho = noisy && !Exact
+                ? CrisisFrame.Logistic(logits[p] + (SupporterNoise[p] * epsilons[p]))
+                : perceived[p];
             if (p < nC)
             {
                 challengerSide += rho * strength[p];
