@@ -216,7 +216,8 @@ public sealed class MonteCarlo
         for (int i = 0; i < states.Count; i++)
         {
             double k = states[i].Capability;
-            for (int t = 1; t <= periods && states[i].GrowthRate != 0; t++)
+            // Capability grows after each period; the growth after the last one is never used.
+            for (int t = 1; t < periods && states[i].GrowthRate != 0; t++)
             {
                 k *= 1 + states[i].GrowthRate;
                 if (!double.IsFinite(k) || k < 1e-300 || k > 1e300)
@@ -225,7 +226,7 @@ public sealed class MonteCarlo
                         "scenario '" + _scenario.Scenario.Name + "'",
                         "$.states[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].growthRate",
                         $"a growth rate that keeps the capability of {states[i].Id} between 1e-300 and 1e300 over {periods} periods",
-                        $"{states[i].GrowthRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, which takes it to {k.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} in period {t}");
+                        $"{states[i].GrowthRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, which takes it to {k.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} in period {t + 1}");
                 }
             }
         }

@@ -17,6 +17,7 @@ internal sealed class RunEngine
     private readonly RoundEngine[] _engines;
     private readonly double[] _successes;
     private readonly double[] _failures;
+    private readonly double[] _shortfall;
     private readonly int[] _lastThreat;
     private readonly int[] _lastVote;
     private readonly bool[] _approved;
@@ -29,6 +30,7 @@ internal sealed class RunEngine
         _engines = _frames.Select(f => new RoundEngine(f)).ToArray();
         _successes = new double[scenario.Reliability.Length];
         _failures = new double[scenario.Reliability.Length];
+        _shortfall = new double[scenario.Reliability.Length];
         _lastThreat = new int[scenario.Capability.Length];
         _lastVote = new int[scenario.AllianceVotePeriod.Length];
         _approved = new bool[scenario.AllianceVotePeriod.Length];
@@ -68,6 +70,7 @@ internal sealed class RunEngine
             Array.Fill(world.RealisedProjectionFactor, 1.0);
             Array.Clear(_successes);
             Array.Clear(_failures);
+            Array.Clear(_shortfall);
             for (int k = 0; k < crises; k++)
             {
                 var frame = _frames[k];
@@ -111,6 +114,8 @@ internal sealed class RunEngine
                 {
                     _failures[k]++;
                 }
+
+                _shortfall[k] += (engine.Chose[p] ? 1 : 0) - _world.PriorMean[k];
             }
 
             if (p >= crisis.ChallengerSupporterCount)
@@ -142,6 +147,7 @@ internal sealed class RunEngine
             {
                 world.BeliefSuccesses[c] += _successes[c];
                 world.BeliefFailures[c] += _failures[c];
+                world.BeliefShortfall[c] += _shortfall[c];
             }
         }
 

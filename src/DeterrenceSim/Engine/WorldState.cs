@@ -18,6 +18,7 @@ internal sealed class WorldState
         Signal = (double[])scenario.Signal.Clone();
         BeliefSuccesses = new double[scenario.Reliability.Length];
         BeliefFailures = new double[scenario.Reliability.Length];
+        BeliefShortfall = new double[scenario.Reliability.Length];
         PriorMean = new double[scenario.Reliability.Length];
         RealisedProjectionFactor = new double[scenario.Capability.Length];
         Reset();
@@ -49,6 +50,12 @@ internal sealed class WorldState
     /// <summary>Observed failures (did not fight when called on, in scope) of each commitment.</summary>
     public double[] BeliefFailures { get; }
 
+    /// <summary>
+    /// Σ (fought − announced reliability at the time) over the observed calls of each commitment: what the record says
+    /// about the supporter beyond what the engagement policy announced.
+    /// </summary>
+    public double[] BeliefShortfall { get; }
+
     /// <summary>Gets or sets the prior strength n₀ in pseudo-observations.</summary>
     public double PriorStrength { get; set; }
 
@@ -73,13 +80,16 @@ internal sealed class WorldState
         Array.Fill(RealisedProjectionFactor, 1.0);
         Array.Clear(BeliefSuccesses);
         Array.Clear(BeliefFailures);
+        Array.Clear(BeliefShortfall);
         s.Reliability.CopyTo(PriorMean, 0);
         Learning = false;
     }
 
     /// <summary>
-    /// The posterior mean (n₀ m₀ + s) / (n₀ + s + f), clamped to [1e-9, 1 - 1e-9] (DESIGN.md section 4; the
-    /// Beta-Bernoulli update, e.g. Gelman et al. 2013, Bayesian Data Analysis, section 2.4).
+    /// The posterior mean m_t + Σ(x_i − m_(t_i)) / (n₀ + n), clamped to [1e-9, 1 - 1e-9]: the announced reliability m_t
+    /// (start plus public deepening) corrected by the record, x_i = 1 if the supporter fought at call i. Without
+    /// deepening it is the Beta-Bernoulli posterior mean (n₀ m₀ + s) / (n₀ + s + f) (DESIGN.md section 4; e.g. Gelman
+    /// et al. 2013, Bayesian Data Analysis, section 2.4).
     /// </summary>
     public double BeliefMean(int commitment)
     {
@@ -90,7 +100,10 @@ internal sealed class WorldState
             return Math.Clamp(prior, 1e-9, 1 - 1e-9); // no observation yet: exactly the prior mean, whatever n₀
         }
 
+        // Beta-Bernoulli on the record measured against what was announced when each call came: with no deepening this
+        // is (n₀ m₀ + s) / (n₀ + s + f) exactly; with public deepening, old calls count by how far they fell short of the
+        // reliability then in force, not against today's.
         double n0 = PriorStrength;
-        return Math.Clamp(((n0 * prior) + successes) / (n0 + successes + failures), 1e-9, 1 - 1e-9);
+        return Math.Clamp(prior + (BeliefShortfall[commitment] / (n0 + successes + failures)), 1e-9, 1 - 1e-9);
     }
 }

@@ -26,10 +26,11 @@ public class RunEngineTests
     }
 
     [Fact]
-    public void Run_ReliabilityDeepensDuringTheRun_BeliefFollowsTheEvidenceWithALag()
+    public void Run_ReliabilityDeepensDuringTheRun_BeliefFollowsPublicDeepeningWithoutBias()
     {
-        // ρ rises from 0.1 by 0.1 a period. Deepening is public, so the prior mean (strength 10) moves with it to 0.7;
-        // the six observed calls were made at ρ = 0.1, ..., 0.6 and drag the belief below the truth: it lags.
+        // ρ rises from 0.1 by 0.1 a period. Deepening is public, so the announced reliability moves with it to 0.7, and
+        // each of the six calls (made at ρ = 0.1, ..., 0.6) counts by how far it fell short of the reliability then in
+        // force: a supporter that behaves as announced is believed at the truth, without bias from old calls.
         var scenario = WithSupporter(reliability: 0.1, priorStrength: 10, periods: 6, deepening: 0.1);
         var beliefs = new List<double>();
         var truths = new List<double>();
@@ -42,9 +43,9 @@ public class RunEngineTests
 
         Assert.All(truths, t => Assert.Equal(0.7, t, 12));
 
-        // E[belief] = (10 · 0.7 + Σ ρ_t) / 16 with ρ_t = 0.1, ..., 0.6 at the six calls: 0.56875, below the truth 0.7.
-        // SD of one belief = √(Σ ρ_t (1 - ρ_t)) / 16; 4 SE of the mean over 400 replications.
-        double expected = (7.0 + 2.1) / 16;
+        // E[belief] = 0.7 + E[Σ (x_t − ρ_t)] / 16 = 0.7. SD of one belief = √(Σ ρ_t (1 - ρ_t)) / 16; 4 SE of the mean
+        // over 400 replications.
+        double expected = 0.7;
         double sd = Math.Sqrt(new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6 }.Sum(r => r * (1 - r))) / 16;
         Assert.InRange(beliefs.Average(), expected - (4 * sd / Math.Sqrt(400)), expected + (4 * sd / Math.Sqrt(400)));
     }
