@@ -80,15 +80,6 @@ public static class DynamicsResultCsv
         w.Write(',');
         w.Write(period?.ToString(c) ?? "");
         w.Write(',');
-        w.Write(count.ToString(c));
-        w.Write(',');
-        w.Write(trials.ToString(c));
-        w.Write(',');
-        w.Write(estimate?.ToString("R", c) ?? "");
-        w.Write(',');
-        w.Write(lower?.ToString("R", c) ?? "");
-        w.Write(',');
-        w.Write(upper?.ToString("R", c) ?? "");
-        w.Write('\n');
+        Csv.WriteEstimate(w, count, trials, estimate, lower, upper);
     }
 }
