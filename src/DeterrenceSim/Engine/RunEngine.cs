@@ -36,9 +36,6 @@ internal sealed class RunEngine
         _approved = new bool[scenario.AllianceVotePeriod.Length];
     }
 
-    /// <summary>Gets the world after the last run, for inspection.</summary>
-    public WorldState World => _world;
-
     /// <summary>Plays one replication into the trace.</summary>
     /// <param name="seed">The master seed.</param>
     /// <param name="replication">The replication index: with the seed, it keys every draw of the run.</param>
