@@ -46,13 +46,13 @@ internal sealed class RoundEngine
         double etaC = 0, etaD = 0;
         if (frame.Challenger.Noise > 0 || frame.Defender.Noise > 0)
         {
-            RandomStreams.Stream(key, RandomStreams.Shock).NextNormalPair(out etaC, out etaD);
+            RandomStreams.Stream(key, StreamPurpose.Shock).NextNormalPair(out etaC, out etaD);
         }
 
         double logitC, deepenedLogitC, logitD;
         if (frame.Challenger.HasSupporterNoise)
         {
-            DrawEpsilons(key, RandomStreams.ChallengerSupporterNoise);
+            DrawEpsilons(key, StreamPurpose.ChallengerSupporterNoise);
             var eps = _epsilons.AsSpan(0, crisis.SideCount);
             logitC = frame.Challenger.Belief(frame, deepened: false, eps, out record.ChallengerPerceivedStrength);
             deepenedLogitC = frame.Challenger.Belief(frame, deepened: true, eps, out _);
@@ -66,7 +66,7 @@ internal sealed class RoundEngine
 
         if (frame.Defender.HasSupporterNoise)
         {
-            DrawEpsilons(key, RandomStreams.DefenderSupporterNoise);
+            DrawEpsilons(key, StreamPurpose.DefenderSupporterNoise);
             logitD = frame.Defender.Belief(frame, deepened: false, _epsilons.AsSpan(0, crisis.SideCount), out record.DefenderPerceivedStrength);
         }
         else
@@ -84,7 +84,7 @@ internal sealed class RoundEngine
         record.DefenderBelief = beliefD;
 
         double defenderCost = crisis.Protocol == BargainingProtocol.TakeItOrLeaveIt
-            ? RandomStreams.Stream(key, RandomStreams.PrivateCost).NextDouble() * crisis.DefenderCostUpperBound
+            ? RandomStreams.Stream(key, StreamPurpose.PrivateCost).NextDouble() * crisis.DefenderCostUpperBound
             : crisis.DefenderCost;
 
         if (crisis.IsPreventive(beliefC, deepenedBeliefC))
@@ -116,7 +116,7 @@ internal sealed class RoundEngine
         War(key, ref record);
     }
 
-    private void DrawEpsilons(ulong key, ulong purpose)
+    private void DrawEpsilons(ulong key, StreamPurpose purpose)
     {
         var stream = RandomStreams.Stream(key, purpose);
         var eps = _epsilons;
@@ -139,7 +139,7 @@ internal sealed class RoundEngine
         record.Outcome = Outcome.War;
         record.Settlement = double.NaN;
 
-        var support = RandomStreams.Stream(key, RandomStreams.Support);
+        var support = RandomStreams.Stream(key, StreamPurpose.Support);
         double challengerSide = frame.RealisedChallengerStrength;
         double defenderSide = frame.RealisedDefenderStrength;
         for (int p = 0; p < nSides; p++)
@@ -169,7 +169,7 @@ internal sealed class RoundEngine
         record.DefenderRealisedStrength = defenderSide;
         double ratio = Math.Pow(defenderSide / challengerSide, crisis.Decisiveness);
         double truth = 1.0 / (1.0 + ratio);
-        record.ChallengerWins = RandomStreams.Stream(key, RandomStreams.Victory).NextDouble() < truth;
+        record.ChallengerWins = RandomStreams.Stream(key, StreamPurpose.Victory).NextDouble() < truth;
     }
 
     /// <summary>Escalation strikes and alliance triggers (DESIGN.md section 3); returns the strength added to D's side.</summary>
@@ -179,7 +179,7 @@ internal sealed class RoundEngine
         var crisis = frame.Crisis;
         var fights = Fights;
         var triggered = Triggered;
-        var stream = RandomStreams.Stream(key, RandomStreams.Escalation);
+        var stream = RandomStreams.Stream(key, StreamPurpose.Escalation);
         double added = 0;
         bool any = false;
         for (int e = 0; e < crisis.StrikeProbability.Length; e++)

@@ -179,7 +179,7 @@ internal sealed class RunEngine
     {
         var s = _scenario;
         var members = s.AllianceMembers[a];
-        var stream = RandomStreams.Stream(RandomStreams.PeriodKey(replicationKey, period, _frames.Length + a), RandomStreams.Vote);
+        var stream = RandomStreams.Stream(RandomStreams.PeriodKey(replicationKey, period, _frames.Length + a), StreamPurpose.Vote);
         int yes = 0;
         for (int m = 0; m < members.Length; m++)
         {

@@ -9,15 +9,19 @@ namespace DeterrenceSim.Engine;
 /// from a key hashed from (seed, replication, round, purpose), so draws never depend on threads or on what other
 /// rounds drew.
 /// </summary>
-internal struct SplitMix64
+public struct SplitMix64
 {
     private const ulong Gamma = 0x9E3779B97F4A7C15UL;
     private const double DoubleUnit = 1.0 / (1UL << 53);
     private ulong _state;
 
+    /// <summary>Initializes a new instance of the <see cref="SplitMix64"/> struct.</summary>
+    /// <param name="seed">The initial state; any value.</param>
     public SplitMix64(ulong seed) => _state = seed;
 
     /// <summary>The SplitMix64 finaliser of (x + γ): a bijection of 64-bit words.</summary>
+    /// <param name="x">The word.</param>
+    /// <returns>The mixed word.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong x)
     {
@@ -27,6 +31,8 @@ internal struct SplitMix64
         return z ^ (z >> 31);
     }
 
+    /// <summary>The next 64 random bits.</summary>
+    /// <returns>A uniform 64-bit word.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
@@ -36,10 +42,13 @@ internal struct SplitMix64
     }
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
+    /// <returns>The variate.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (NextUInt64() >> 11) * DoubleUnit;
 
     /// <summary>Two independent standard normal variates by the Box-Muller transform (Box &amp; Muller 1958).</summary>
+    /// <param name="first">The first variate, r cos θ.</param>
+    /// <param name="second">The second variate, r sin θ.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void NextNormalPair(out double first, out double second)
     {

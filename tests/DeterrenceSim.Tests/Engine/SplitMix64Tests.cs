@@ -72,7 +72,7 @@ public class SplitMix64Tests
         Assert.NotEqual(RandomStreams.ReplicationKey(1, 0), RandomStreams.ReplicationKey(1, 1));
         Assert.NotEqual(RandomStreams.ReplicationKey(1, 0), RandomStreams.ReplicationKey(2, 0));
         Assert.NotEqual(
-            RandomStreams.Stream(round0, RandomStreams.Support).NextUInt64(),
-            RandomStreams.Stream(round0, RandomStreams.Shock).NextUInt64());
+            RandomStreams.Stream(round0, StreamPurpose.Support).NextUInt64(),
+            RandomStreams.Stream(round0, StreamPurpose.Shock).NextUInt64());
     }
 }
