@@ -164,7 +164,7 @@ public sealed class MonteCarlo
         // holds one batch of traces.
         int threads = Math.Min(options.Threads, options.Replications);
         long traceBytes = (long)periods * ((crises * 96L) + (commitments * 24L)) + 1024;
-        int batch = (int)Math.Clamp(TraceMemoryBudget / traceBytes, threads, threads * 64L);
+        int batch = (int)Math.Clamp(TraceMemoryBudget / traceBytes, threads, threads * 8L);
         batch = Math.Min(batch, options.Replications);
         var traces = new ReplicationTrace[batch];
         for (int i = 0; i < batch; i++)

@@ -11,7 +11,7 @@ namespace DeterrenceSim.Benchmarks;
 /// is nanoseconds per period (OperationsPerInvoke = replications × periods).
 /// </summary>
 [MemoryDiagnoser]
-public class RunThroughput
+public class Dynamics
 {
     private const int Replications = 256;
     private const int Periods = 20;
