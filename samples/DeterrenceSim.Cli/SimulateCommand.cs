@@ -19,7 +19,7 @@ internal static class SimulateCommand
         var common = new CommonOptions();
         var periodsOption = new Option<int?>("--periods", "-p") { Description = "Periods T of each run (default: the scenario's periods, 20 if unset)." };
         var replicationsOption = new Option<int>("--replications", "-r") { Description = "Replications R (>= 1).", DefaultValueFactory = _ => 1000 };
-        var outputOption = new Option<string?>("--output", "-o") { Description = "Write every per-period row to this .csv file (written whole or not at all)." };
+        var outputOption = new Option<string?>("--output", "-o") { Description = "Write every per-period row to this .csv or .parquet file (written whole or not at all)." };
         var forceOption = new Option<bool>("--force") { Description = "Replace an existing --output file." };
         var command = new Command("simulate", "Play runs of T periods of every crisis, with learning, engagement votes, growth and overstretch, and show how war risk and beliefs evolve.")
         {
@@ -83,17 +83,28 @@ internal static class SimulateCommand
         {
             // Rows go to a temporary file beside the output, renamed only when the run has finished: a killed or
             // failed run never leaves a file that looks complete.
-            StreamWriter? rowFile = null;
+            Action<PeriodRow>? rows = null;
+            IDisposable? rowFile = null;
             if (output is not null)
             {
                 temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "." + Path.GetFileName(output) + "." + Guid.NewGuid().ToString("N")[..8] + ".partial");
-                rowFile = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                if (output.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+                {
+                    var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
+                    var parquet = new PeriodRowParquet(file, compiled.Scenario);
+                    rows = parquet.Write;
+                    rowFile = new Owned(parquet, file);
+                }
+                else
+                {
+                    var file = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                    rows = new PeriodRowCsv(file, compiled.Scenario).Write;
+                    rowFile = file;
+                }
             }
 
             using (rowFile)
             {
-                var csv = rowFile is null ? null : new PeriodRowCsv(rowFile, compiled.Scenario);
-                Action<PeriodRow>? rows = csv is null ? null : csv.Write;
                 result = CommonOptions.IsTerminal(stderr) && replications >= 50
                     ? ProgressBar.Show(stderr, "replications", replications, progress => monteCarlo.Simulate(options, rows, progress, cancellationToken))
                     : monteCarlo.Simulate(options, rows, progress: null, cancellationToken);
@@ -149,9 +160,9 @@ internal static class SimulateCommand
             return "expected a file path, found an empty string.";
         }
 
-        if (!output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        if (!output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
         {
-            return $"expected a path ending in .csv, found '{output}'.";
+            return $"expected a path ending in .csv or .parquet, found '{output}'.";
         }
 
         if (Directory.Exists(output))
@@ -166,5 +177,15 @@ internal static class SimulateCommand
         }
 
         return File.Exists(output) && !force ? $"'{output}' exists; pass --force to replace it." : null;
+    }
+
+    /// <summary>Disposes a writer, then the stream under it.</summary>
+    private sealed class Owned(IDisposable writer, IDisposable stream) : IDisposable
+    {
+        public void Dispose()
+        {
+            writer.Dispose();
+            stream.Dispose();
+        }
     }
 }

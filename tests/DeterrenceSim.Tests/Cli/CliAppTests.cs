@@ -250,10 +250,41 @@ public class CliAppTests
         }
     }
 
+    [Fact]
+    public async Task Simulate_ParquetOutput_SameRowsAsCsvAndIdenticalForAnyThreadCount()
+    {
+        string directory = Directory.CreateTempSubdirectory("parquet-").FullName;
+        try
+        {
+            string one = Path.Combine(directory, "one.parquet"), two = Path.Combine(directory, "two.parquet");
+            Assert.Equal(0, (await Cli("simulate", "-p", "3", "-r", "20", "-t", "1", "-o", one, "-f", "json")).Code);
+            Assert.Equal(0, (await Cli("simulate", "-p", "3", "-r", "20", "-t", "2", "-o", two, "-f", "json")).Code);
+            Assert.Equal(File.ReadAllBytes(one), File.ReadAllBytes(two));
+
+            await using var reader = await Parquet.ParquetReader.CreateAsync(one);
+            long rows = 0;
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                rows += group.RowCount;
+            }
+
+            Assert.Equal(20 * 3 * 3, rows);
+            var names = reader.Schema.GetDataFields().Select(f => f.Name).ToList();
+            Assert.Equal(["replication", "period", "crisis", "outcome", "cause"], names.Take(5));
+            Assert.Contains("USA>JPN.belief", names);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--periods", "0")]
     [InlineData("--replications", "0")]
     [InlineData("--output", "rows.txt")]
+    [InlineData("--output", "rows.json")]
     [InlineData("--output", "/no/such/directory/rows.csv")]
     public async Task Simulate_BadOption_InvalidInputAndNothingOnStandardOutput(string option, string value)
     {
