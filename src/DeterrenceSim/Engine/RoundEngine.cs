@@ -78,7 +78,6 @@ internal sealed class RoundEngine
         // Positive η is optimistic for its holder: it raises C's belief in C's chance and lowers D's.
         double sigmaC = frame.Challenger.Noise, sigmaD = frame.Defender.Noise;
         double beliefC = CrisisFrame.Logistic(logitC + (sigmaC * etaC));
-        double deepenedBeliefC = CrisisFrame.Logistic(deepenedLogitC + (sigmaC * etaC));
         double beliefD = CrisisFrame.Logistic(logitD - (sigmaD * etaD));
         record.ChallengerBelief = beliefC;
         record.DefenderBelief = beliefD;
@@ -87,7 +86,7 @@ internal sealed class RoundEngine
             ? RandomStreams.Stream(key, StreamPurpose.PrivateCost).NextDouble() * crisis.DefenderCostUpperBound
             : crisis.DefenderCost;
 
-        if (crisis.IsPreventive(beliefC, deepenedBeliefC))
+        if (frame.PreventivePossible && crisis.IsPreventive(beliefC, CrisisFrame.Logistic(deepenedLogitC + (sigmaC * etaC))))
         {
             record.Cause = WarCause.Preventive;
             record.PreventiveFromMisperception = !frame.AccuratePreventive;
