@@ -34,12 +34,9 @@ public sealed class CompiledScenario
 
         CrisisIds = scenario.Crises.Select(c => c.Id).ToArray();
         Crises = scenario.Crises.Select(c => _crises[c.Id]).ToArray();
-        StateIds = scenario.States.Select(s => s.Id).ToArray();
         Capability = scenario.States.Select(s => s.Capability).ToArray();
         GrowthRate = scenario.States.Select(s => s.GrowthRate).ToArray();
         CommitmentKeys = scenario.Commitments.Select(c => c.Key).ToArray();
-        CommitmentSupporter = scenario.Commitments.Select(c => stateIndex[c.Supporter]).ToArray();
-        CommitmentProtege = scenario.Commitments.Select(c => stateIndex[c.Protege]).ToArray();
         Reliability = scenario.Commitments.Select(c => c.Reliability).ToArray();
         OutOfScopeReliability = scenario.Commitments.Select(c => c.OutOfScopeReliability).ToArray();
         Signal = scenario.Commitments.Select(c => c.Signal).ToArray();
@@ -75,17 +72,11 @@ public sealed class CompiledScenario
 
     internal CompiledCrisis[] Crises { get; }
 
-    internal string[] StateIds { get; }
-
     internal double[] Capability { get; }
 
     internal double[] GrowthRate { get; }
 
     internal string[] CommitmentKeys { get; }
-
-    internal int[] CommitmentSupporter { get; }
-
-    internal int[] CommitmentProtege { get; }
 
     internal double[] Reliability { get; }
 
