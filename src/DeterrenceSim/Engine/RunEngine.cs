@@ -15,8 +15,7 @@ internal sealed class RunEngine
     private readonly WorldState _world;
     private readonly CrisisFrame[] _frames;
     private readonly RoundEngine[] _engines;
-    private readonly double[] _successes;
-    private readonly double[] _failures;
+    private readonly double[] _observations;
     private readonly double[] _shortfall;
     private readonly int[] _lastThreat;
     private readonly int[] _lastVote;
@@ -28,8 +27,7 @@ internal sealed class RunEngine
         _world = new WorldState(scenario);
         _frames = scenario.Crises.Select(c => new CrisisFrame(c, _world)).ToArray();
         _engines = _frames.Select(f => new RoundEngine(f)).ToArray();
-        _successes = new double[scenario.Reliability.Length];
-        _failures = new double[scenario.Reliability.Length];
+        _observations = new double[scenario.Reliability.Length];
         _shortfall = new double[scenario.Reliability.Length];
         _lastThreat = new int[scenario.Capability.Length];
         _lastVote = new int[scenario.AllianceVotePeriod.Length];
@@ -65,8 +63,7 @@ internal sealed class RunEngine
             }
 
             Array.Fill(world.RealisedProjectionFactor, 1.0);
-            Array.Clear(_successes);
-            Array.Clear(_failures);
+            Array.Clear(_observations);
             Array.Clear(_shortfall);
             for (int k = 0; k < crises; k++)
             {
@@ -103,15 +100,7 @@ internal sealed class RunEngine
             if (crisis.ParticipantInScope[p])
             {
                 int k = crisis.ParticipantCommitment[p];
-                if (engine.Chose[p])
-                {
-                    _successes[k]++;
-                }
-                else
-                {
-                    _failures[k]++;
-                }
-
+                _observations[k]++;
                 _shortfall[k] += (engine.Chose[p] ? 1 : 0) - _world.PriorMean[k];
             }
 
@@ -140,10 +129,9 @@ internal sealed class RunEngine
         var world = _world;
         if (world.Learning)
         {
-            for (int c = 0; c < _successes.Length; c++)
+            for (int c = 0; c < _observations.Length; c++)
             {
-                world.BeliefSuccesses[c] += _successes[c];
-                world.BeliefFailures[c] += _failures[c];
+                world.BeliefObservations[c] += _observations[c];
                 world.BeliefShortfall[c] += _shortfall[c];
             }
         }

@@ -16,8 +16,7 @@ internal sealed class WorldState
         Reliability = (double[])scenario.Reliability.Clone();
         OutOfScopeReliability = (double[])scenario.OutOfScopeReliability.Clone();
         Signal = (double[])scenario.Signal.Clone();
-        BeliefSuccesses = new double[scenario.Reliability.Length];
-        BeliefFailures = new double[scenario.Reliability.Length];
+        BeliefObservations = new double[scenario.Reliability.Length];
         BeliefShortfall = new double[scenario.Reliability.Length];
         PriorMean = new double[scenario.Reliability.Length];
         RealisedProjectionFactor = new double[scenario.Capability.Length];
@@ -41,14 +40,10 @@ internal sealed class WorldState
     public bool Learning { get; set; }
 
     /// <summary>
-    /// Observed successes (fought when called on, in scope) of each commitment. The Beta belief about commitment j is
-    /// Beta(n₀ m₀ + successes, n₀ (1 - m₀) + failures), shared by every observer: all see every war and start from the
-    /// same prior (DESIGN.md section 4).
+    /// Observed calls n (in scope, fought or not) of each commitment. The belief about a commitment is shared by every
+    /// observer: all see every war and start from the same prior (DESIGN.md section 4).
     /// </summary>
-    public double[] BeliefSuccesses { get; }
-
-    /// <summary>Observed failures (did not fight when called on, in scope) of each commitment.</summary>
-    public double[] BeliefFailures { get; }
+    public double[] BeliefObservations { get; }
 
     /// <summary>
     /// Σ (fought − announced reliability at the time) over the observed calls of each commitment: what the record says
@@ -78,8 +73,7 @@ internal sealed class WorldState
         s.OutOfScopeReliability.CopyTo(OutOfScopeReliability, 0);
         s.Signal.CopyTo(Signal, 0);
         Array.Fill(RealisedProjectionFactor, 1.0);
-        Array.Clear(BeliefSuccesses);
-        Array.Clear(BeliefFailures);
+        Array.Clear(BeliefObservations);
         Array.Clear(BeliefShortfall);
         s.Reliability.CopyTo(PriorMean, 0);
         Learning = false;
@@ -93,9 +87,9 @@ internal sealed class WorldState
     /// </summary>
     public double BeliefMean(int commitment)
     {
-        double successes = BeliefSuccesses[commitment], failures = BeliefFailures[commitment];
+        double observations = BeliefObservations[commitment];
         double prior = PriorMean[commitment];
-        if (successes + failures == 0)
+        if (observations == 0)
         {
             return Math.Clamp(prior, 1e-9, 1 - 1e-9); // no observation yet: exactly the prior mean, whatever n₀
         }
@@ -104,6 +98,6 @@ internal sealed class WorldState
         // is (n₀ m₀ + s) / (n₀ + s + f) exactly; with public deepening, old calls count by how far they fell short of the
         // reliability then in force, not against today's.
         double n0 = PriorStrength;
-        return Math.Clamp(prior + (BeliefShortfall[commitment] / (n0 + successes + failures)), 1e-9, 1 - 1e-9);
+        return Math.Clamp(prior + (BeliefShortfall[commitment] / (n0 + observations)), 1e-9, 1 - 1e-9);
     }
 }
