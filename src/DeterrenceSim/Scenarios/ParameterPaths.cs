@@ -243,7 +243,7 @@ public static class ParameterPaths
         var current = target.Parent[target.Key];
         if (value == "null")
         {
-            return target.Key is "year" or "alliance" or "defenderCost" or "defenderCostUpperBound" or "supportUnderThreat"
+            return ScenarioJsonReader.NullableFields.Contains(target.Key)
                 ? null
                 : throw new ScenarioException(source, target.JsonPath, "a value (null only unsets year, alliance, defenderCost, defenderCostUpperBound and supportUnderThreat)", "'null'", path);
         }

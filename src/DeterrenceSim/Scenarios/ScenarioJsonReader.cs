@@ -23,6 +23,12 @@ internal sealed class ScenarioJsonReader
     private static readonly string[] BargainingFields = ["protocol", "challengerPower", "defenderCostUpperBound"];
     private static readonly string[] EscalationFields = ["target", "region", "probability"];
 
+    /// <summary>The fields whose <c>null</c> means "unset" (the model has no value for them); for every other field <c>null</c> is an error.</summary>
+    internal static readonly IReadOnlySet<string> NullableFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "year", "alliance", "defenderCost", "defenderCostUpperBound", "supportUnderThreat",
+    };
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = false,
@@ -67,7 +73,7 @@ internal sealed class ScenarioJsonReader
             RequiredArray(e, path, "states", ReadState),
             RequiredArray(e, path, "crises", ReadCrisis))
         {
-            Year = OptionalInteger(e, path, "year", nullable: true),
+            Year = OptionalInteger(e, path, "year"),
             Description = OptionalString(e, path, "description") ?? "",
             Sources = OptionalStringArray(e, path, "sources") ?? [],
             Alliances = OptionalArray(e, path, "alliances", ReadAlliance) ?? [],
@@ -124,7 +130,7 @@ internal sealed class ScenarioJsonReader
             CheckObject(property.Value, p, PreferenceFields);
             map[property.Name] = new MemberPreference(
                 OptionalNumber(property.Value, p, "support") ?? 1,
-                OptionalNumber(property.Value, p, "supportUnderThreat", nullable: true));
+                OptionalNumber(property.Value, p, "supportUnderThreat"));
         }
 
         return map;
@@ -143,7 +149,7 @@ internal sealed class ScenarioJsonReader
             Scope = OptionalStringArray(e, path, "scope") ?? [],
             OutOfScopeReliability = OptionalNumber(e, path, "outOfScopeReliability") ?? 0,
             Deepening = OptionalObject(e, path, "deepening", ReadDeepening) ?? Deepening.None,
-            Alliance = OptionalString(e, path, "alliance", nullable: true),
+            Alliance = OptionalString(e, path, "alliance"),
             InformationSharing = OptionalNumber(e, path, "informationSharing") ?? 0,
         };
     }
@@ -165,7 +171,7 @@ internal sealed class ScenarioJsonReader
             RequiredNumber(e, path, "statusQuo"),
             RequiredNumber(e, path, "challengerCost"))
         {
-            DefenderCost = OptionalNumber(e, path, "defenderCost", nullable: true),
+            DefenderCost = OptionalNumber(e, path, "defenderCost"),
             Discount = OptionalNumber(e, path, "discount") ?? 0.9,
             Decisiveness = OptionalNumber(e, path, "decisiveness") ?? 1,
             Foresight = OptionalInteger(e, path, "foresight") ?? 1,
@@ -202,7 +208,7 @@ internal sealed class ScenarioJsonReader
         return new Bargaining(
             OptionalEnum<BargainingProtocol>(e, path, "protocol") ?? BargainingProtocol.NashSplit,
             OptionalNumber(e, path, "challengerPower") ?? 0.5,
-            OptionalNumber(e, path, "defenderCostUpperBound", nullable: true));
+            OptionalNumber(e, path, "defenderCostUpperBound"));
     }
 
     private EscalationStrike ReadEscalation(JsonElement e, string path)
@@ -237,10 +243,10 @@ internal sealed class ScenarioJsonReader
     }
 
     /// <summary>
-    /// Gets an optional field. Absent is its default; <c>null</c> is accepted only where the model has no value
-    /// (<paramref name="nullable"/>: year, alliance, defenderCost, defenderCostUpperBound) and is an error elsewhere.
+    /// Gets an optional field. Absent is its default; <c>null</c> is accepted only for the <see cref="NullableFields"/>
+    /// (meaning unset) and is an error elsewhere.
     /// </summary>
-    private bool TryGet(JsonElement e, string path, string name, string expected, bool nullable, out JsonElement value)
+    private bool TryGet(JsonElement e, string path, string name, string expected, out JsonElement value)
     {
         if (!e.TryGetProperty(name, out value))
         {
@@ -249,7 +255,7 @@ internal sealed class ScenarioJsonReader
 
         if (value.ValueKind == JsonValueKind.Null)
         {
-            return nullable ? false : throw Error(path + "." + name, expected + " (or the field left out for its default)", "null");
+            return NullableFields.Contains(name) ? false : throw Error(path + "." + name, expected + " (or the field left out for its default)", "null");
         }
 
         return true;
@@ -268,18 +274,18 @@ internal sealed class ScenarioJsonReader
     private string RequiredString(JsonElement e, string path, string name) =>
         String(Required(e, path, name, "a string"), path + "." + name);
 
-    private string? OptionalString(JsonElement e, string path, string name, bool nullable = false) =>
-        TryGet(e, path, name, "a string", nullable, out var v) ? String(v, path + "." + name) : null;
+    private string? OptionalString(JsonElement e, string path, string name) =>
+        TryGet(e, path, name, "a string", out var v) ? String(v, path + "." + name) : null;
 
     private double RequiredNumber(JsonElement e, string path, string name) =>
         Number(Required(e, path, name, "a number"), path + "." + name);
 
-    private double? OptionalNumber(JsonElement e, string path, string name, bool nullable = false) =>
-        TryGet(e, path, name, "a number", nullable, out var v) ? Number(v, path + "." + name) : null;
+    private double? OptionalNumber(JsonElement e, string path, string name) =>
+        TryGet(e, path, name, "a number", out var v) ? Number(v, path + "." + name) : null;
 
-    private int? OptionalInteger(JsonElement e, string path, string name, bool nullable = false)
+    private int? OptionalInteger(JsonElement e, string path, string name)
     {
-        if (!TryGet(e, path, name, "an integer", nullable, out var v))
+        if (!TryGet(e, path, name, "an integer", out var v))
         {
             return null;
         }
@@ -301,7 +307,7 @@ internal sealed class ScenarioJsonReader
 
     private bool? OptionalBoolean(JsonElement e, string path, string name)
     {
-        if (!TryGet(e, path, name, "true or false", nullable: false, out var v))
+        if (!TryGet(e, path, name, "true or false", out var v))
         {
             return null;
         }
@@ -320,26 +326,26 @@ internal sealed class ScenarioJsonReader
 
     private TEnum? OptionalEnum<TEnum>(JsonElement e, string path, string name)
         where TEnum : struct, Enum =>
-        TryGet(e, path, name, "one of " + string.Join(", ", System.Enum.GetNames<TEnum>()), nullable: false, out var v) ? ParseEnum<TEnum>(v, path + "." + name) : null;
+        TryGet(e, path, name, "one of " + string.Join(", ", System.Enum.GetNames<TEnum>()), out var v) ? ParseEnum<TEnum>(v, path + "." + name) : null;
 
     private T RequiredObject<T>(JsonElement e, string path, string name, Func<JsonElement, string, T> read) =>
         read(Required(e, path, name, "an object"), path + "." + name);
 
     private T? OptionalObject<T>(JsonElement e, string path, string name, Func<JsonElement, string, T> read)
         where T : class =>
-        TryGet(e, path, name, "an object", nullable: false, out var v) ? read(v, path + "." + name) : null;
+        TryGet(e, path, name, "an object", out var v) ? read(v, path + "." + name) : null;
 
     private List<T> RequiredArray<T>(JsonElement e, string path, string name, Func<JsonElement, string, T> read) =>
         Array(Required(e, path, name, "an array"), path + "." + name, read);
 
     private List<T>? OptionalArray<T>(JsonElement e, string path, string name, Func<JsonElement, string, T> read) =>
-        TryGet(e, path, name, "an array", nullable: false, out var v) ? Array(v, path + "." + name, read) : null;
+        TryGet(e, path, name, "an array", out var v) ? Array(v, path + "." + name, read) : null;
 
     private List<string> RequiredStringArray(JsonElement e, string path, string name) =>
         Array(Required(e, path, name, "an array of strings"), path + "." + name, String);
 
     private List<string>? OptionalStringArray(JsonElement e, string path, string name) =>
-        TryGet(e, path, name, "an array of strings", nullable: false, out var v) ? Array(v, path + "." + name, String) : null;
+        TryGet(e, path, name, "an array of strings", out var v) ? Array(v, path + "." + name, String) : null;
 
     private List<T> Array<T>(JsonElement e, string path, Func<JsonElement, string, T> read)
     {
