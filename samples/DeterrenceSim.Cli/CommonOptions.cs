@@ -61,7 +61,7 @@ internal sealed class CommonOptions
         string name = parse.GetValue(Scenario) ?? "";
         if (string.IsNullOrWhiteSpace(name))
         {
-            exitCode = CliApp.Fail(stderr, "--scenario: expected an embedded scenario name or a file path, found an empty string.", CliApp.InvalidInput);
+            exitCode = EmptyScenario(stderr);
             return null;
         }
 
@@ -83,6 +83,10 @@ internal sealed class CommonOptions
 
         return null;
     }
+
+    /// <summary>Reports an empty --scenario value; returns the exit code.</summary>
+    public static int EmptyScenario(TextWriter stderr) =>
+        CliApp.Fail(stderr, "--scenario: expected an embedded scenario name or a file path, found an empty string.", CliApp.InvalidInput);
 
     /// <summary>A logger factory writing to standard error with --verbose, and to nothing otherwise.</summary>
     public static ILoggerFactory Loggers(bool verbose) => LoggerFactory.Create(builder =>

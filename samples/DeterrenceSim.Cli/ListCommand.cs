@@ -16,7 +16,7 @@ internal static class ListCommand
             string? requested = parse.GetValue(scenarioOption);
             if (requested is not null && string.IsNullOrWhiteSpace(requested))
             {
-                return CliApp.Fail(stderr, "--scenario: expected an embedded scenario name or a file path, found an empty string.", CliApp.InvalidInput);
+                return CommonOptions.EmptyScenario(stderr);
             }
 
             var scenarios = new List<Model.Scenario>();
