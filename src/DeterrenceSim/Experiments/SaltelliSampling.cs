@@ -5,7 +5,7 @@ namespace DeterrenceSim.Experiments;
 /// <summary>
 /// The Saltelli design for Sobol' sensitivity indices (Saltelli et al. 2010, "Variance based sensitivity analysis of
 /// model output. Design and estimator for the total sensitivity index", Computer Physics Communications 181:259-270),
-/// laid out as <c>SobolAnalysis</c> reads it.
+/// laid out as <see cref="SobolAnalysis"/> reads it.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,7 +17,7 @@ namespace DeterrenceSim.Experiments;
 /// <para>
 /// The design has N(k + 2) points. For each row r in order it evaluates k + 2 points: A_r, then AB_r^(1) to
 /// AB_r^(k) (A_r with coordinate i taken from B_r), then B_r. Design point p = r(k + 2) + j is A_r for j = 0,
-/// AB_r^(j) for j = 1 to k, and B_r for j = k + 1; the model outputs go to <c>SobolAnalysis.Analyze</c> as a
+/// AB_r^(j) for j = 1 to k, and B_r for j = k + 1; the model outputs go to <see cref="SobolAnalysis.Analyze"/> as a
 /// flat array in that same order.
 /// </para>
 /// <para>
