@@ -8,7 +8,8 @@ namespace DeterrenceSim.Scenarios;
 /// <summary>
 /// Parameter paths (DESIGN.md section 6): dotted addresses of any value in a scenario, defaulted fields included, the
 /// same in the CLI's <c>--set</c>, in sweeps and in the library. Items of <c>states</c>, <c>alliances</c> and
-/// <c>crises</c> are selected by id, <c>commitments</c> by <c>Supporter&gt;Protege</c>, <c>escalation</c> entries by
+/// <c>crises</c> are selected by id, <c>commitments</c> by <c>Supporter&gt;Protege</c> (either side may be <c>*</c>:
+/// <c>*&gt;JPN</c>, <c>GBR&gt;*</c>) or by kind (<c>commitments.Partnership.signal</c>), <c>escalation</c> entries by
 /// index, and <c>*</c> matches every item: <c>states.CHN.perception.credulity</c>,
 /// <c>commitments.USA&gt;JPN.reliability</c>, <c>states.*.perception.noise</c>,
 /// <c>crises.east-china-sea.bargaining.protocol</c>, <c>crises.baltic.theatre.projection.USA</c>.
@@ -204,7 +205,7 @@ public static class ParameterPaths
             }
 
             string key = ItemKey(collection, item, k);
-            if (selector == "*" || string.Equals(selector, key, StringComparison.Ordinal))
+            if (Selects(selector, collection, key, item))
             {
                 matched = true;
                 Walk(item, jsonPath + "[" + k.ToString(CultureInfo.InvariantCulture) + "]", concrete + "." + key, segments, i + 1, path, source, targets);
@@ -215,7 +216,7 @@ public static class ParameterPaths
         {
             string how = collection switch
             {
-                "commitments" => "a commitment Supporter>Protege",
+                "commitments" => "a commitment Supporter>Protege (either side may be *), a commitment kind",
                 "escalation" => "an escalation index from 0",
                 _ => "an id in " + collection,
             };
@@ -223,6 +224,31 @@ public static class ParameterPaths
             string expected = known.Length == 0 ? $"an item of '{collection}', which is empty" : $"{how} or * (such as {known})";
             throw new ScenarioException(source, jsonPath, expected, $"'{selector}'", path);
         }
+    }
+
+    /// <summary>Whether an item selector picks an item: <c>*</c>, the item's key, and for commitments a pattern with
+    /// <c>*</c> on either side of <c>&gt;</c> (<c>*&gt;JPN</c>) or a commitment kind (<c>Partnership</c>).</summary>
+    private static bool Selects(string selector, string collection, string key, JsonObject item)
+    {
+        if (selector == "*" || string.Equals(selector, key, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (collection != "commitments")
+        {
+            return false;
+        }
+
+        int arrow = selector.IndexOf('>', StringComparison.Ordinal);
+        if (arrow < 0)
+        {
+            return item["kind"] is JsonValue kind && kind.TryGetValue(out string? name) && string.Equals(selector, name, StringComparison.Ordinal);
+        }
+
+        int keyArrow = key.IndexOf('>', StringComparison.Ordinal);
+        static bool Side(string pattern, string value) => pattern == "*" || string.Equals(pattern, value, StringComparison.Ordinal);
+        return Side(selector[..arrow], key[..keyArrow]) && Side(selector[(arrow + 1)..], key[(keyArrow + 1)..]);
     }
 
     private static string ItemKey(string collection, JsonObject item, int index) => collection switch

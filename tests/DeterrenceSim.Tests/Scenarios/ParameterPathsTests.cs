@@ -76,6 +76,44 @@ public class ParameterPathsTests
         }
     }
 
+    [Theory]
+    [InlineData("commitments.*>JPN.signal")]
+    [InlineData("commitments.GBR>*.signal")]
+    [InlineData("commitments.Partnership.signal")]
+    [InlineData("commitments.*>*.signal")]
+    public void Set_CommitmentPatternsAndKinds_ChangeExactlyTheMatchingCommitments(string path)
+    {
+        var original = ScenarioLoader.LoadEmbedded("indo-pacific-2023");
+        string selector = path.Split('.')[1];
+        bool Matches(Commitment c) => selector switch
+        {
+            "*>JPN" => c.Protege == "JPN",
+            "GBR>*" => c.Supporter == "GBR",
+            "Partnership" => c.Kind == CommitmentKind.Partnership,
+            _ => true,
+        };
+
+        var s = ParameterPaths.Set(original, path, "0.123");
+
+        Assert.Contains(original.Commitments, Matches);
+        for (int i = 0; i < original.Commitments.Count; i++)
+        {
+            Assert.Equal(Matches(original.Commitments[i]) ? 0.123 : original.Commitments[i].Signal, s.Commitments[i].Signal);
+        }
+
+        Assert.Equal(original.Commitments.Count(Matches), ParameterPaths.Get(original, path).Count);
+    }
+
+    [Theory]
+    [InlineData("commitments.*>XXX.signal")]
+    [InlineData("commitments.Alliance.signal")]
+    public void Set_CommitmentPatternMatchingNothing_FailsListingTheForms(string path)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ParameterPaths.Set(ScenarioLoader.LoadEmbedded("indo-pacific-2023"), path, "0.5"));
+        Assert.Contains("a commitment kind", e.Message, StringComparison.Ordinal);
+        Assert.Equal(path, e.ParameterPath);
+    }
+
     [Fact]
     public void Set_DefaultedDiscountAbsentFromJson_ChangesIt()
     {
