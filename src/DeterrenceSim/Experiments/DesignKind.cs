@@ -1,0 +1,16 @@
+namespace DeterrenceSim.Experiments;
+
+/// <summary>The kinds of experimental design.</summary>
+public enum DesignKind
+{
+    /// <summary>Full factorial grid: every combination of every factor's levels, the first factor varying slowest.</summary>
+    Grid,
+
+    /// <summary>Latin hypercube of N points (McKay, Beckman and Conover 1979): each factor's range is cut into N equal
+    /// strata and each stratum holds exactly one point, at a uniform position within it.</summary>
+    LatinHypercube,
+
+    /// <summary>Saltelli's design for Sobol indices (Saltelli et al. 2010) from a Sobol sequence with Joe and Kuo (2008)
+    /// direction numbers: N base rows of k+2 points each, N(k+2) points in all (see <see cref="SaltelliSampling"/>).</summary>
+    Sobol,
+}

@@ -1,0 +1,354 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using MathNet.Numerics;
+using MathNet.Numerics.Random;
+
+namespace DeterrenceSim.Experiments;
+
+/// <summary>
+/// An experimental design: the list of design points at which a sweep evaluates the scenario, each point a value for
+/// every <see cref="Factor"/>. A design is a value: it prints (<see cref="ToString"/>), saves (<see cref="ToJson"/>) and
+/// reloads (<see cref="FromJson"/>) to the same points, which are computed on demand by index
+/// (<see cref="GetPoint(long, Span{double})"/>), so a design of millions of points costs no memory beyond a Latin hypercube's strata.
+/// </summary>
+/// <example>
+/// <code>
+/// var design = ExperimentDesign.Grid(
+///     Factor.Parse("states.CHN.perception.credulity=0:1:11"),
+///     Factor.Parse("commitments.*.signal=0.3:0.9:7"));   // 77 points
+/// var lhs = ExperimentDesign.LatinHypercube(200, seed: 7, Factor.Parse("states.CHN.perception.noise=0:0.5"));
+/// </code>
+/// </example>
+public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
+{
+    /// <summary>The largest number of points a design may have (2^40).</summary>
+    public const long MaxPoints = 1L << 40;
+
+    /// <summary>The largest Latin hypercube (2^24 points): its strata are held in memory, 8 bytes per point and factor.</summary>
+    public const int MaxLatinHypercubeSamples = 1 << 24;
+
+    private readonly Factor[] _factors;
+    private readonly long[] _strides = [];
+    private readonly double[][] _hypercube = [];
+    private readonly SobolSequence? _sobol;
+
+    private ExperimentDesign(DesignKind kind, Factor[] factors, long samples, ulong seed)
+    {
+        if (factors.Length == 0)
+        {
+            throw new ArgumentException("A design needs at least one factor.", nameof(factors));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var factor in factors)
+        {
+            ArgumentNullException.ThrowIfNull(factor, nameof(factors));
+            factor.Validate();
+            if (!seen.Add(factor.Path))
+            {
+                throw new ArgumentException($"The factor '{factor.Path}' is given twice.", nameof(factors));
+            }
+
+            if (kind == DesignKind.Grid && !factor.IsDiscrete)
+            {
+                throw new ArgumentException($"A grid factor needs a level count: expected '{factor.Path}=lo:hi:count', found '{factor}'.", nameof(factors));
+            }
+
+            if (kind != DesignKind.Grid && factor.IsDiscrete)
+            {
+                throw new ArgumentException($"A {Name(kind)} factor is continuous: expected '{factor.Path}=lo:hi', found '{factor}'.", nameof(factors));
+            }
+        }
+
+        Kind = kind;
+        _factors = factors;
+        Seed = seed;
+        switch (kind)
+        {
+            case DesignKind.Grid:
+                _strides = new long[factors.Length];
+                long count = 1;
+                for (int i = factors.Length - 1; i >= 0; i--)
+                {
+                    _strides[i] = count;
+                    if (count > MaxPoints / factors[i].Levels)
+                    {
+                        throw new ArgumentException($"The grid has more than {MaxPoints} points.", nameof(factors));
+                    }
+
+                    count *= factors[i].Levels;
+                }
+
+                Samples = count;
+                PointCount = count;
+                break;
+            case DesignKind.LatinHypercube:
+                if (samples < 1 || samples > MaxLatinHypercubeSamples)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(samples), samples, $"A Latin hypercube needs from 1 to {MaxLatinHypercubeSamples} samples.");
+                }
+
+                Samples = samples;
+                PointCount = samples;
+                _hypercube = Strata(factors.Length, (int)samples, seed);
+                break;
+            default:
+                if (2 * factors.Length > SobolSequence.MaxDimensions)
+                {
+                    throw new ArgumentException($"A Sobol design takes at most {SobolSequence.MaxDimensions / 2} factors, found {factors.Length}.", nameof(factors));
+                }
+
+                long limit = Math.Min(SobolSequence.MaxPoints, MaxPoints / (factors.Length + 2));
+                if (samples < 1 || samples > limit)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(samples), samples, $"A Sobol design with {factors.Length} factors needs from 1 to {limit} base samples.");
+                }
+
+                Samples = samples;
+                PointCount = SaltelliSampling.PointCount(samples, factors.Length);
+                _sobol = new SobolSequence(2 * factors.Length);
+                break;
+        }
+    }
+
+    /// <summary>The kind of design.</summary>
+    public DesignKind Kind { get; }
+
+    /// <summary>The factors, in column order.</summary>
+    public IReadOnlyList<Factor> Factors => _factors;
+
+    /// <summary>The base sample size N: the point count of a grid or Latin hypercube, the base rows of a Sobol design.</summary>
+    public long Samples { get; }
+
+    /// <summary>The seed of a Latin hypercube's strata and positions; unused by grid and Sobol designs (0).</summary>
+    public ulong Seed { get; }
+
+    /// <summary>The number of design points: the product of the level counts (grid), N (Latin hypercube) or N(k+2)
+    /// (Sobol, with k factors).</summary>
+    public long PointCount { get; }
+
+    /// <summary>A full factorial grid over factors with level counts.</summary>
+    /// <param name="factors">The factors (<c>PATH=lo:hi:count</c>), the first varying slowest.</param>
+    /// <returns>The design.</returns>
+    /// <exception cref="ArgumentException">No factors, a repeated path, a factor without levels, or more than
+    /// <see cref="MaxPoints"/> points.</exception>
+    public static ExperimentDesign Grid(params Factor[] factors)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        return new(DesignKind.Grid, [.. factors], 0, 0);
+    }
+
+    /// <summary>A Latin hypercube (McKay, Beckman and Conover 1979, Technometrics 21:239-245): each factor's range is cut
+    /// into <paramref name="samples"/> equal strata, a random permutation assigns one stratum to each point and the
+    /// point lies uniformly within it. Generated with MathNet's xoshiro256** from <paramref name="seed"/>.</summary>
+    /// <param name="samples">The number of points, 1 to <see cref="MaxLatinHypercubeSamples"/>.</param>
+    /// <param name="seed">The seed of the permutations and positions.</param>
+    /// <param name="factors">Continuous factors (<c>PATH=lo:hi</c>).</param>
+    /// <returns>The design.</returns>
+    /// <exception cref="ArgumentException">No factors, a repeated path or a factor with levels.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is out of range.</exception>
+    public static ExperimentDesign LatinHypercube(long samples, ulong seed, params Factor[] factors)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        return new(DesignKind.LatinHypercube, [.. factors], samples, seed);
+    }
+
+    /// <summary>Saltelli's design for first- and total-order Sobol indices (Saltelli et al. 2010, Computer Physics
+    /// Communications 181:259-270): N base rows of the unscrambled Sobol sequence with Joe and Kuo (2008) direction
+    /// numbers in 2k dimensions, each row giving k+2 points (A, the k mixes AB^(i), B). Use a power of two for N.</summary>
+    /// <param name="samples">The base sample size N.</param>
+    /// <param name="factors">Continuous factors (<c>PATH=lo:hi</c>), at most <see cref="SobolSequence.MaxDimensions"/>/2.</param>
+    /// <returns>The design, of N(k+2) points.</returns>
+    /// <exception cref="ArgumentException">No factors, a repeated path, a factor with levels, or too many factors.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is out of range.</exception>
+    public static ExperimentDesign Sobol(long samples, params Factor[] factors)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        return new(DesignKind.Sobol, [.. factors], samples, 0);
+    }
+
+    /// <summary>Parses a design kind as written on the command line and in saved designs: <c>grid</c>, <c>lhs</c>,
+    /// <c>sobol</c>.</summary>
+    /// <param name="name">The name (case-insensitive).</param>
+    /// <returns>The kind.</returns>
+    /// <exception cref="FormatException">The name is none of those.</exception>
+    public static DesignKind ParseKind(string name) => name?.ToLowerInvariant() switch
+    {
+        "grid" => DesignKind.Grid,
+        "lhs" => DesignKind.LatinHypercube,
+        "sobol" => DesignKind.Sobol,
+        _ => throw new FormatException($"expected a design kind grid, lhs or sobol, found '{name}'."),
+    };
+
+    /// <summary>The name of a design kind: <c>grid</c>, <c>lhs</c> or <c>sobol</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The name.</returns>
+    public static string Name(DesignKind kind) => kind switch
+    {
+        DesignKind.Grid => "grid",
+        DesignKind.LatinHypercube => "lhs",
+        _ => "sobol",
+    };
+
+    /// <summary>Reloads a design saved with <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The design, with the same points.</returns>
+    /// <exception cref="FormatException">The text is not a saved design; the message names the field.</exception>
+    public static ExperimentDesign FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            var kind = ParseKind(Property(root, "kind").GetString() ?? "");
+            long samples = Property(root, "samples").GetInt64();
+            ulong seed = Property(root, "seed").GetUInt64();
+            var factors = Property(root, "factors").EnumerateArray()
+                .Select(f => new Factor(Property(f, "path").GetString() ?? "", Property(f, "lower").GetDouble(), Property(f, "upper").GetDouble(), Property(f, "levels").GetInt32()))
+                .ToArray();
+            return new(kind, factors, samples, seed);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        {
+            throw new FormatException("Not a saved experiment design: " + e.Message, e);
+        }
+    }
+
+    /// <summary>Computes one design point.</summary>
+    /// <param name="index">The point, 0 to <see cref="PointCount"/> - 1.</param>
+    /// <param name="values">Receives the value of each factor, in <see cref="Factors"/> order.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="values"/> does not have one element per factor.</exception>
+    public void GetPoint(long index, Span<double> values)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, PointCount);
+        if (values.Length != _factors.Length)
+        {
+            throw new ArgumentException($"Expected a span of {_factors.Length} values, found {values.Length}.", nameof(values));
+        }
+
+        switch (Kind)
+        {
+            case DesignKind.Grid:
+                for (int i = 0; i < _factors.Length; i++)
+                {
+                    values[i] = _factors[i].Level((int)(index / _strides[i] % _factors[i].Levels));
+                }
+
+                break;
+            case DesignKind.LatinHypercube:
+                for (int i = 0; i < _factors.Length; i++)
+                {
+                    values[i] = _factors[i].FromUnit(_hypercube[i][index]);
+                }
+
+                break;
+            default:
+                SaltelliSampling.GetUnitPoint(_sobol!, _factors.Length, index, values);
+                for (int i = 0; i < _factors.Length; i++)
+                {
+                    values[i] = _factors[i].FromUnit(values[i]);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Computes one design point.</summary>
+    /// <param name="index">The point, 0 to <see cref="PointCount"/> - 1.</param>
+    /// <returns>The value of each factor, in <see cref="Factors"/> order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    public double[] GetPoint(long index)
+    {
+        var values = new double[_factors.Length];
+        GetPoint(index, values);
+        return values;
+    }
+
+    /// <summary>Saves the design: kind, samples, seed and factors, from which <see cref="FromJson"/> rebuilds the same
+    /// points. Numbers round-trip exactly.</summary>
+    /// <returns>Indented JSON text.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+    }
+
+    /// <summary>Writes the design as a JSON object (the form of <see cref="ToJson"/>).</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("kind", Name(Kind));
+        writer.WriteNumber("samples", Samples);
+        writer.WriteNumber("seed", Seed);
+        writer.WriteNumber("points", PointCount);
+        writer.WriteStartArray("factors");
+        foreach (var factor in _factors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path", factor.Path);
+            writer.WriteNumber("lower", factor.Lower);
+            writer.WriteNumber("upper", factor.Upper);
+            writer.WriteNumber("levels", factor.Levels);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A one-line description: kind, points and factors as <c>--vary</c> text.</summary>
+    /// <returns>Such as <c>grid, 77 points: states.CHN.perception.credulity=0:1:11, commitments.*.signal=0.3:0.9:7</c>.</returns>
+    public override string ToString()
+    {
+        var c = CultureInfo.InvariantCulture;
+        string head = Kind switch
+        {
+            DesignKind.Grid => string.Create(c, $"grid, {PointCount} points"),
+            DesignKind.LatinHypercube => string.Create(c, $"lhs, {PointCount} points (seed {Seed})"),
+            _ => string.Create(c, $"sobol, {Samples} base samples, {PointCount} points"),
+        };
+        return head + ": " + string.Join(", ", _factors.Select(f => f.ToString()));
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(ExperimentDesign? other) =>
+        other is not null && Kind == other.Kind && Samples == other.Samples && Seed == other.Seed && _factors.SequenceEqual(other._factors);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ExperimentDesign);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Kind, Samples, Seed, _factors.Length, _factors[0]);
+
+    private static JsonElement Property(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value : throw new KeyNotFoundException($"missing field '{name}'.");
+
+    private static double[][] Strata(int factors, int samples, ulong seed)
+    {
+        // One generator for the whole hypercube: per factor a permutation of the strata, then a position in each.
+        var random = new Xoshiro256StarStar(unchecked((int)(seed ^ (seed >> 32))), threadSafe: false);
+        var strata = new double[factors][];
+        for (int i = 0; i < factors; i++)
+        {
+            int[] permutation = Combinatorics.GeneratePermutation(samples, random);
+            strata[i] = new double[samples];
+            for (int p = 0; p < samples; p++)
+            {
+                strata[i][p] = (permutation[p] + random.NextDouble()) / samples;
+            }
+        }
+
+        return strata;
+    }
+}
