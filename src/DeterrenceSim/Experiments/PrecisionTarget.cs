@@ -1,0 +1,26 @@
+namespace DeterrenceSim.Experiments;
+
+/// <summary>
+/// Replicate each design point until the 95% Wilson interval of one metric, pooled over the point's replications
+/// (every replication plays the same number of rounds, so the pooled count is binomial), is at most
+/// <see cref="HalfWidth"/> wide on either side of the estimate, or until <see cref="MaxReplications"/> replications.
+/// </summary>
+/// <param name="Metric">The metric, one of <see cref="SweepMetrics.Names"/> (such as <c>war</c>).</param>
+/// <param name="HalfWidth">The target half-width of the interval, (upper - lower) / 2, in (0, 0.5].</param>
+/// <param name="MaxReplications">The cap on replications per point, &gt;= the sweep's minimum replications.</param>
+public sealed record PrecisionTarget(string Metric, double HalfWidth, int MaxReplications)
+{
+    /// <summary>Checks the target.</summary>
+    /// <exception cref="ArgumentException">The metric is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The half-width or the cap is out of range.</exception>
+    public void Validate()
+    {
+        SweepMetrics.IndexOf(Metric);
+        if (!(HalfWidth > 0 && HalfWidth <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(HalfWidth), HalfWidth, "The target half-width must be in (0, 0.5].");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxReplications, 1);
+    }
+}

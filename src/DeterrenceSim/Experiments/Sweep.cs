@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text.Json;
+using DeterrenceSim.Compilation;
+using DeterrenceSim.Engine;
+using DeterrenceSim.Model;
+using DeterrenceSim.Outcomes;
+using DeterrenceSim.Scenarios;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DeterrenceSim.Experiments;
+
+/// <summary>
+/// A parameter sweep: at each point of an <see cref="ExperimentDesign"/>, the scenario with the point's values set at the
+/// factors' parameter paths plays R replications of N rounds of one crisis (<see cref="MonteCarlo.Run"/>).
+/// Random streams are keyed by (master seed, replication, round) and never by design point or thread (DESIGN.md
+/// section 5), so replications differ and every point sees the same draws for the same replication: common random
+/// numbers, which make differences between points free of sampling noise in the draws themselves. Rows are delivered in
+/// (point, replication) order whatever the thread count.
+/// </summary>
+/// <example>
+/// <code>
+/// var design = ExperimentDesign.Grid(Factor.Parse("states.CHN.perception.credulity=0:1:5"));
+/// var sweep = new Sweep(ScenarioLoader.LoadEmbedded("indo-pacific-2023"), design, new SweepOptions { Rounds = 10_000, Replications = 4 });
+/// foreach (var row in sweep.Rows()) { Console.WriteLine($"{row.Values[0]}: {row.Estimate("war")}"); }
+/// </code>
+/// </example>
+public sealed class Sweep
+{
+    /// <summary>Round-replications per thread in one batch of points (about a quarter second of work).</summary>
+    private const long WorkPerThreadBatch = 1L << 22;
+
+    /// <summary>The most points in one batch.</summary>
+    private const int MaxBatchPoints = 4_096;
+
+    private readonly ILogger _logger;
+    private readonly string _source;
+
+    /// <summary>Initializes a new instance of the <see cref="Sweep"/> class and checks that every factor's path addresses
+    /// numbers in the scenario.</summary>
+    /// <param name="scenario">The base scenario (with any fixed overrides already applied).</param>
+    /// <param name="design">The design.</param>
+    /// <param name="options">What to play at each point; <see langword="null"/> for the defaults.</param>
+    /// <param name="logger">A logger, or <see langword="null"/> for none.</param>
+    /// <param name="source">The scenario's file or name for error messages; <see langword="null"/> for <c>scenario 'name'</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="scenario"/> or <paramref name="design"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">The crisis does not exist, or a factor's path addresses a value that is not a
+    /// number (an id, a protocol name).</exception>
+    /// <exception cref="ScenarioException">A factor's path matches nothing in the scenario, or the scenario is invalid;
+    /// <see cref="ScenarioException.ParameterPath"/> names the path.</exception>
+    public Sweep(Scenario scenario, ExperimentDesign design, SweepOptions? options = null, ILogger<Sweep>? logger = null, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(design);
+        options ??= new SweepOptions();
+        options.Validate();
+        _source = source ?? "scenario '" + scenario.Name + "'";
+        ScenarioValidator.Validate(scenario, _source);
+        string crisis = options.Crisis ?? (scenario.Crises.Count > 0 ? scenario.Crises[0].Id : "");
+        if (!scenario.Crises.Any(c => string.Equals(c.Id, crisis, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"Scenario '{scenario.Name}' has no crisis '{crisis}'; its crises are: {string.Join(", ", scenario.Crises.Select(c => c.Id))}.", nameof(options));
+        }
+
+        foreach (var factor in design.Factors)
+        {
+            foreach (var (path, json) in ParameterPaths.Get(scenario, factor.Path))
+            {
+                if (json != "null" && !double.TryParse(json, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                {
+                    throw new ArgumentException($"'{factor.Path}' cannot be varied: '{path}' is {json}, not a number.", nameof(design));
+                }
+            }
+        }
+
+        Scenario = scenario;
+        Design = design;
+        Options = options;
+        Crisis = crisis;
+        _logger = logger ?? NullLogger<Sweep>.Instance;
+    }
+
+    /// <summary>The base scenario.</summary>
+    public Scenario Scenario { get; }
+
+    /// <summary>The design.</summary>
+    public ExperimentDesign Design { get; }
+
+    /// <summary>The options.</summary>
+    public SweepOptions Options { get; }
+
+    /// <summary>The crisis played at every point.</summary>
+    public string Crisis { get; }
+
+    /// <summary>Runs every point and returns the rows in (point, replication) order, lazily, a batch at a time: memory
+    /// stays flat however large the design.</summary>
+    /// <param name="cancellationToken">Cancels between points.</param>
+    /// <returns>The rows.</returns>
+    public IEnumerable<SweepRow> Rows(CancellationToken cancellationToken = default)
+    {
+        for (long start = 0; start < Design.PointCount; start += BatchPoints)
+        {
+            var batch = new List<SweepRow>();
+            Run(start, Math.Min(Design.PointCount, start + BatchPoints), batch.AddRange, null, cancellationToken);
+            foreach (var row in batch)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>The number of points run between two deliveries of rows: enough for every thread, and about a quarter
+    /// second of work per thread.</summary>
+    public int BatchPoints
+    {
+        get
+        {
+            if (BatchPointsOverride is int points)
+            {
+                return points;
+            }
+
+            long work = Math.Max(1, Options.Rounds * Options.Replications);
+            long perThread = Math.Clamp(WorkPerThreadBatch / work, 1, MaxBatchPoints);
+            return (int)Math.Clamp(perThread * Options.Threads, Options.Threads, MaxBatchPoints);
+        }
+    }
+
+    /// <summary>Fixes <see cref="BatchPoints"/> (tests of interruption and resume).</summary>
+    internal int? BatchPointsOverride { get; set; }
+
+    /// <summary>Runs the points from <paramref name="first"/> up to (not including) <paramref name="end"/>, a batch
+    /// (<see cref="BatchPoints"/>) at a time, in parallel; each batch's rows are handed over in (point, replication)
+    /// order on the calling thread.</summary>
+    /// <param name="first">The first point.</param>
+    /// <param name="end">One past the last point.</param>
+    /// <param name="batch">Receives each batch's rows.</param>
+    /// <param name="progress">Receives progress in points, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels between points; rows already handed over stay valid.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The range is not within the design.</exception>
+    /// <exception cref="OperationCanceledException">The sweep was cancelled.</exception>
+    public void Run(long first, long end, Action<IReadOnlyList<SweepRow>> batch, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, Design.PointCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first, end);
+        int threads = Options.Threads;
+        int size = BatchPoints;
+        long completed = 0;
+        Log.SweepStarted(_logger, Scenario.Name, Crisis, end - first, Options.Replications, Options.Rounds, Options.Seed, threads);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        for (long start = first; start < end; start += size)
+        {
+            int count = (int)Math.Min(size, end - start);
+            var results = new SweepRow[count][];
+            long batchStart = start;
+            if (count >= threads && threads > 1)
+            {
+                // Points in parallel, each single-threaded.
+                Parallel.For(0, count, parallel, i =>
+                {
+                    results[i] = RunPoint(batchStart + i, 1, cancellationToken);
+                    progress?.Report(new SweepProgress(Interlocked.Increment(ref completed), end - first));
+                });
+            }
+            else
+            {
+                // Fewer points than threads: the rounds of each point in parallel.
+                for (int i = 0; i < count; i++)
+                {
+                    results[i] = RunPoint(batchStart + i, threads, cancellationToken);
+                    progress?.Report(new SweepProgress(Interlocked.Increment(ref completed), end - first));
+                }
+            }
+
+            var rows = new List<SweepRow>(count * Options.Replications);
+            foreach (var pointRows in results)
+            {
+                rows.AddRange(pointRows);
+            }
+
+            batch(rows);
+        }
+    }
+
+    /// <summary>Runs one design point: its replications, or its failure as rows with an error.</summary>
+    /// <param name="point">The point.</param>
+    /// <param name="cancellationToken">Cancels the point.</param>
+    /// <returns>The point's rows in replication order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The point is not in the design.</exception>
+    public IReadOnlyList<SweepRow> RunPoint(long point, CancellationToken cancellationToken = default) =>
+        RunPoint(point, Options.Threads, cancellationToken);
+
+    /// <summary>The scenario at a design point: the base scenario with the point's values set.</summary>
+    /// <param name="point">The point.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="ScenarioException">The point's values make the scenario invalid.</exception>
+    public Scenario ScenarioAt(long point) => ScenarioAt(Design.GetPoint(point));
+
+    private Scenario ScenarioAt(double[] values)
+    {
+        var assignments = new KeyValuePair<string, string>[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            assignments[i] = new(Design.Factors[i].Path, values[i].ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        return ParameterPaths.SetAll(Scenario, assignments, _source);
+    }
+
+    private SweepRow[] RunPoint(long point, int threads, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        double[] values = Design.GetPoint(point);
+        CompiledScenario compiled;
+        try
+        {
+            compiled = CompiledScenario.Compile(ScenarioAt(values));
+        }
+        catch (ScenarioException e)
+        {
+            Log.PointFailed(_logger, point, e.Message);
+            var failed = new SweepRow[Options.Replications];
+            for (int r = 0; r < failed.Length; r++)
+            {
+                failed[r] = new SweepRow(point, r, Options.Seed, values, null, e.Message);
+            }
+
+            return failed;
+        }
+
+        var monteCarlo = new MonteCarlo(compiled);
+        var target = Options.Precision;
+        int metric = target is null ? 0 : SweepMetrics.IndexOf(target.Metric);
+        Span<long> counts = stackalloc long[SweepMetrics.Count];
+        long pooledCount = 0, pooledTrials = 0;
+        var rows = new List<SweepRow>(Options.Replications);
+        for (int r = 0; r < Options.ReplicationCap; r++)
+        {
+            var result = monteCarlo.Run(Crisis, new MonteCarloOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads }, null, cancellationToken);
+            SweepMetrics.Counts(result, counts);
+            var rates = new double[3 * SweepMetrics.Count];
+            for (int m = 0; m < counts.Length; m++)
+            {
+                var p = Proportion.Wilson(counts[m], result.Rounds);
+                rates[3 * m] = p.Estimate ?? double.NaN;
+                rates[(3 * m) + 1] = p.Lower;
+                rates[(3 * m) + 2] = p.Upper;
+            }
+
+            rows.Add(new SweepRow(point, r, Options.Seed, values, rates, null));
+            pooledCount += counts[metric];
+            pooledTrials += result.Rounds;
+            if (r + 1 >= Options.Replications)
+            {
+                if (target is null)
+                {
+                    break;
+                }
+
+                var pooled = Proportion.Wilson(pooledCount, pooledTrials);
+                if ((pooled.Upper - pooled.Lower) / 2 <= target.HalfWidth)
+                {
+                    break;
+                }
+            }
+        }
+
+        return [.. rows];
+    }
+}

@@ -1,0 +1,60 @@
+using DeterrenceSim.Engine;
+
+namespace DeterrenceSim.Experiments;
+
+/// <summary>Options of a sweep: what is played at each design point.</summary>
+public sealed record SweepOptions
+{
+    /// <summary>The largest number of replications per point.</summary>
+    public const int MaxReplications = 1 << 20;
+
+    /// <summary>Gets the crisis id; <see langword="null"/> (the default) for the scenario's first crisis.</summary>
+    public string? Crisis { get; init; }
+
+    /// <summary>Gets the rounds N of each replication. Range: 1 to <see cref="MonteCarloOptions.MaxRounds"/>. The default value is 10,000.</summary>
+    public long Rounds { get; init; } = 10_000;
+
+    /// <summary>Gets the replications R per design point (the minimum, with a <see cref="Precision"/> target). Range: 1 to
+    /// <see cref="MaxReplications"/>. The default value is 10.</summary>
+    public int Replications { get; init; } = 10;
+
+    /// <summary>Gets the master seed. Replication r at every point uses the streams of (seed, r). The default value is 1.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Gets the worker threads; results are bit-identical for any value. The default value is
+    /// <see cref="Environment.ProcessorCount"/>.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Gets an optional precision target: more replications, up to a cap, until a metric's interval is narrow
+    /// enough. <see langword="null"/> (the default) plays exactly <see cref="Replications"/>.</summary>
+    public PrecisionTarget? Precision { get; init; }
+
+    /// <summary>The most replications a point can have: the precision cap, or <see cref="Replications"/>.</summary>
+    public int ReplicationCap => Precision?.MaxReplications ?? Replications;
+
+    /// <summary>Throws when an option is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
+    /// <exception cref="ArgumentException">The precision target names an unknown metric.</exception>
+    public void Validate()
+    {
+        if (Rounds < 1 || Rounds > MonteCarloOptions.MaxRounds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, $"Rounds must be between 1 and {MonteCarloOptions.MaxRounds}.");
+        }
+
+        if (Replications < 1 || Replications > MaxReplications)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Replications), Replications, $"Replications must be between 1 and {MaxReplications}.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(Threads, 1);
+        if (Precision is { } precision)
+        {
+            precision.Validate();
+            if (precision.MaxReplications < Replications || precision.MaxReplications > MaxReplications)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Precision), precision.MaxReplications, $"The precision cap must be between the replications ({Replications}) and {MaxReplications}.");
+            }
+        }
+    }
+}
