@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text;
+using DeterrenceSim.Experiments;
+
+namespace DeterrenceSim.IO;
+
+/// <summary>
+/// Sweep results as CSV (RFC 4180, UTF-8 without a byte order mark, <c>\n</c> line ends, invariant culture, numbers in
+/// round-trip form), one row per (design point, replication) with the columns of <see cref="SweepColumns"/>; the rates of
+/// a point that could not run are empty fields. The same rows give the same bytes on any machine and locale.
+/// </summary>
+public static class SweepCsv
+{
+    /// <summary>Writes the header line.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="factorPaths">The varied parameter paths, in design order.</param>
+    public static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(factorPaths);
+        writer.Write(string.Join(",", SweepColumns.For(factorPaths).Select(Csv.Field)));
+        writer.Write('\n');
+    }
+
+    /// <summary>Writes one row.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="row">The row.</param>
+    public static void WriteRow(TextWriter writer, SweepRow row)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(row);
+        var c = CultureInfo.InvariantCulture;
+        writer.Write(row.Point.ToString(c));
+        writer.Write(',');
+        writer.Write(row.Replication.ToString(c));
+        writer.Write(',');
+        writer.Write(row.Seed.ToString(c));
+        foreach (double value in row.Values)
+        {
+            writer.Write(',');
+            writer.Write(value.ToString("R", c));
+        }
+
+        for (int i = 0; i < SweepColumns.Rates.Count; i++)
+        {
+            writer.Write(',');
+            if (row.Rates is not null)
+            {
+                writer.Write(row.Rates[i].ToString("R", c));
+            }
+        }
+
+        writer.Write(',');
+        writer.Write(row.Error is null ? "" : Csv.Field(row.Error));
+        writer.Write('\n');
+    }
+
+    /// <summary>Reads rows written by <see cref="WriteHeader"/> and <see cref="WriteRow"/>, lazily.</summary>
+    /// <param name="reader">The reader, at the header line.</param>
+    /// <param name="source">The file, for error messages.</param>
+    /// <param name="factorPaths">Receives the factor paths found in the header.</param>
+    /// <returns>The rows, in file order.</returns>
+    /// <exception cref="InvalidDataException">The text is not sweep results; the message gives the line.</exception>
+    public static IEnumerable<SweepRow> Read(TextReader reader, string source, out IReadOnlyList<string> factorPaths)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(source);
+        string? header = reader.ReadLine() ?? throw new InvalidDataException($"{source}: empty file: expected a header line of sweep results.");
+        var paths = SweepColumns.FactorsOf(Split(header, source, 1), source);
+        factorPaths = paths;
+        return ReadRows(reader, source, paths.Length);
+    }
+
+    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors)
+    {
+        int columns = SweepColumns.Leading.Count + factors + SweepColumns.Rates.Count + 1;
+        long line = 1;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+
+            // A quoted error message may span lines.
+            while (Quotes(text) % 2 == 1 && reader.ReadLine() is { } more)
+            {
+                text += "\n" + more;
+                line++;
+            }
+
+            var fields = Split(text, source, line);
+            if (fields.Count != columns)
+            {
+                throw new InvalidDataException($"{source}, line {line}: expected {columns} fields, found {fields.Count}.");
+            }
+
+            yield return ParseRow(fields, factors, source, line);
+        }
+    }
+
+    private static SweepRow ParseRow(List<string> fields, int factors, string source, long line)
+    {
+        var c = CultureInfo.InvariantCulture;
+        try
+        {
+            long point = long.Parse(fields[0], NumberStyles.None, c);
+            int replication = int.Parse(fields[1], NumberStyles.None, c);
+            ulong seed = ulong.Parse(fields[2], NumberStyles.None, c);
+            var values = new double[factors];
+            for (int i = 0; i < factors; i++)
+            {
+                values[i] = double.Parse(fields[3 + i], NumberStyles.Float, c);
+            }
+
+            int first = 3 + factors;
+            double[]? rates = null;
+            if (fields[first].Length > 0)
+            {
+                rates = new double[SweepColumns.Rates.Count];
+                for (int i = 0; i < rates.Length; i++)
+                {
+                    rates[i] = double.Parse(fields[first + i], NumberStyles.Float, c);
+                }
+            }
+
+            string error = fields[^1];
+            return new SweepRow(point, replication, seed, values, rates, error.Length == 0 ? null : error);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            throw new InvalidDataException($"{source}, line {line}: {e.Message}", e);
+        }
+    }
+
+    private static int Quotes(string text)
+    {
+        int count = 0;
+        foreach (char ch in text)
+        {
+            if (ch == '"')
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static List<string> Split(string line, string source, long number)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char ch = line[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(ch);
+                }
+            }
+            else if (ch == '"' && field.Length == 0)
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(ch);
+            }
+        }
+
+        if (quoted)
+        {
+            throw new InvalidDataException($"{source}, line {number}: a quoted field is not closed.");
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+}

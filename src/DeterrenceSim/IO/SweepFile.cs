@@ -1,0 +1,623 @@
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DeterrenceSim.Experiments;
+using DeterrenceSim.Scenarios;
+
+namespace DeterrenceSim.IO;
+
+/// <summary>
+/// Runs a sweep into a results file, CSV or Parquet by its extension (<c>.csv</c>, <c>.parquet</c>), safely:
+/// <list type="bullet">
+/// <item>Rows are streamed as batches of points finish into numbered chunk files in a folder beside the output
+/// (<c>OUTPUT.partial/</c>), each written under a temporary name and renamed; a killed run loses only the points in
+/// flight.</item>
+/// <item>The output itself appears, by an atomic rename, only when every point is done, with a sidecar
+/// <c>OUTPUT.sweep.json</c> (design, master seed, library version, scenario hash, machine, times): a file under the
+/// output's name is always complete.</item>
+/// <item>An existing output or partial folder is an error unless resuming; resuming checks that the design, scenario,
+/// seed, options and library version are those of the partial run, skips finished points and gives a file identical to
+/// an uninterrupted run.</item>
+/// <item>The rows hold no time or machine data, so the bytes are the same for any thread count, shard count or number
+/// of resumes.</item>
+/// </list>
+/// </summary>
+public static class SweepFile
+{
+    /// <summary>The suffix of the sidecar beside an output.</summary>
+    public const string SidecarSuffix = ".sweep.json";
+
+    /// <summary>The suffix of the folder of chunks of an unfinished output.</summary>
+    public const string PartialSuffix = ".partial";
+
+    private const string Manifest = "manifest.json";
+
+    /// <summary>Runs a sweep (or one shard of it) into a file.</summary>
+    /// <param name="sweep">The sweep.</param>
+    /// <param name="output">The results file: <c>.csv</c> or <c>.parquet</c>.</param>
+    /// <param name="resume">Continue an interrupted run into the same output (or do nothing if it is complete).</param>
+    /// <param name="shard">The shard to run, or <see langword="null"/> for every point.</param>
+    /// <param name="progress">Receives progress in points, or <see langword="null"/>.</param>
+    /// <param name="failedPoint">Receives the first row of each point that could not run (its error says why), as the
+    /// output is assembled; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels between points; finished chunks are kept for a resume.</param>
+    /// <returns>What was run and written.</returns>
+    /// <exception cref="SweepFileException">The output's extension is not supported, it exists (without
+    /// <paramref name="resume"/>), or the run to resume is a different sweep.</exception>
+    /// <exception cref="IOException">The file system refused a write.</exception>
+    /// <exception cref="OperationCanceledException">The sweep was cancelled.</exception>
+    public static SweepSummary Run(Sweep sweep, string output, bool resume = false, SweepShard? shard = null, IProgress<SweepProgress>? progress = null, Action<SweepRow>? failedPoint = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        ArgumentNullException.ThrowIfNull(output);
+        FormatOf(output);
+        var started = DateTimeOffset.UtcNow;
+        string identity = Identity(sweep, shard);
+        string partial = output + PartialSuffix;
+        long first = shard?.First(sweep.Design.PointCount) ?? 0;
+        long end = shard?.End(sweep.Design.PointCount) ?? sweep.Design.PointCount;
+        if (File.Exists(output))
+        {
+            if (!resume)
+            {
+                throw new SweepFileException($"{output} exists: use --resume to continue or check it, or choose another output (results are never overwritten).");
+            }
+
+            CheckSameSweep(ReadIdentity(output + SidecarSuffix), identity, output + SidecarSuffix);
+            return new SweepSummary(output, end - first, 0, CountFailedPoints(output), true);
+        }
+
+        if (Directory.Exists(partial))
+        {
+            if (!resume)
+            {
+                throw new SweepFileException($"{partial} holds an unfinished run: use --resume to continue it, or delete it to start again.");
+            }
+
+            CheckSameSweep(ReadIdentity(Path.Combine(partial, Manifest)), identity, Path.Combine(partial, Manifest));
+        }
+        else
+        {
+            Directory.CreateDirectory(partial);
+            WriteAtomically(Path.Combine(partial, Manifest), identity);
+        }
+
+        var chunks = Chunks(partial, first, end);
+        long done = chunks.Sum(c => c.End - c.First);
+        long todo = end - first - done;
+        long previous = 0;
+        var factors = sweep.Design.Factors.Select(f => f.Path).ToArray();
+        foreach (var gap in Gaps(chunks, first, end).ToList())
+        {
+            long offset = previous;
+            long cursor = gap.First;
+            sweep.Run(
+                gap.First,
+                gap.End,
+                rows =>
+                {
+                    long batchEnd = rows[^1].Point + 1;
+                    WriteChunk(partial, cursor, batchEnd, factors, rows);
+                    cursor = batchEnd;
+                },
+                progress is null ? null : new Relay(p => progress.Report(new SweepProgress(offset + p.PointsCompleted, todo))),
+                cancellationToken);
+            previous += gap.End - gap.First;
+        }
+
+        // Every point is done: join the chunks into the output, then the sidecar, then remove the chunks.
+        var final = Chunks(partial, first, end);
+        if (Gaps(final, first, end).Any())
+        {
+            throw new SweepFileException($"{partial}: chunks are missing after the run; run again with --resume.");
+        }
+
+        long failed = 0;
+        long rowCount = 0;
+        string temporary = output + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(output);
+        using (var writer = SweepRowWriter.Create(temporary, factors))
+        {
+            long lastFailed = -1;
+            foreach (var chunk in final)
+            {
+                using var reader = new StreamReader(chunk.Path, new UTF8Encoding(false));
+                foreach (var row in SweepCsv.Read(reader, chunk.Path, out _))
+                {
+                    writer.Write(row);
+                    rowCount++;
+                    if (row.Error is not null && row.Point != lastFailed)
+                    {
+                        failed++;
+                        lastFailed = row.Point;
+                        failedPoint?.Invoke(row);
+                    }
+                }
+            }
+        }
+
+        var finished = DateTimeOffset.UtcNow;
+        WriteAtomically(output + SidecarSuffix, Sidecar(sweep, identity, shard, first, end, rowCount, failed, started, finished));
+        File.Move(temporary, output, overwrite: false);
+        Directory.Delete(partial, recursive: true);
+        return new SweepSummary(output, end - first, todo, failed, false);
+    }
+
+    /// <summary>Joins the outputs of the shards of one sweep into one file, identical to a single-process run of the
+    /// sweep. Streams: one row group or line at a time.</summary>
+    /// <param name="shards">The shard outputs, each with its sidecar, in any order; every shard 1..n exactly once.</param>
+    /// <param name="output">The merged file: <c>.csv</c> or <c>.parquet</c>; it must not exist.</param>
+    /// <returns>The rows and failed points of the merged file.</returns>
+    /// <exception cref="SweepFileException">A sidecar is missing or unreadable, the shards come from different sweeps, a
+    /// shard is missing or repeated, or the output exists.</exception>
+    /// <exception cref="InvalidDataException">A shard file is not sweep results.</exception>
+    public static SweepSummary Merge(IReadOnlyList<string> shards, string output)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(output);
+        FormatOf(output);
+        if (shards.Count == 0)
+        {
+            throw new SweepFileException("merge: expected the shard outputs to join, found none.");
+        }
+
+        if (File.Exists(output))
+        {
+            throw new SweepFileException($"{output} exists: choose another output (results are never overwritten).");
+        }
+
+        var parts = new List<(string File, JsonDocument Sidecar, int Index, int Count)>();
+        try
+        {
+            foreach (string file in shards)
+            {
+                FormatOf(file);
+                string sidecar = file + SidecarSuffix;
+                if (!File.Exists(file))
+                {
+                    throw new SweepFileException($"{file}: no such file.");
+                }
+
+                var document = ReadSidecar(sidecar);
+                var shard = document.RootElement.GetProperty("identity").GetProperty("shard");
+                if (shard.ValueKind != JsonValueKind.Object)
+                {
+                    throw new SweepFileException($"{file}: not a shard (its sidecar has no shard i/n); nothing to merge.");
+                }
+
+                parts.Add((file, document, shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32()));
+            }
+
+            string reference = WithoutShard(parts[0].Sidecar);
+            foreach (var part in parts.Skip(1))
+            {
+                CheckSameSweep(WithoutShard(part.Sidecar), reference, part.File + SidecarSuffix, "the shards come from different sweeps: ");
+            }
+
+            int n = parts[0].Count;
+            var ordered = parts.OrderBy(p => p.Index).ToList();
+            for (int i = 0; i < ordered.Count; i++)
+            {
+                if (ordered[i].Count != n || ordered[i].Index != i + 1 || ordered.Count != n)
+                {
+                    var have = string.Join(", ", parts.Select(p => p.Index + "/" + p.Count).Order(StringComparer.Ordinal));
+                    throw new SweepFileException($"merge: expected shards 1/{n} to {n}/{n} once each, found {have}.");
+                }
+            }
+
+            var identity = parts[0].Sidecar.RootElement.GetProperty("identity");
+            var factors = identity.GetProperty("design").GetProperty("factors").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).ToArray();
+            string temporary = output + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(output);
+            long rows = 0, failed = 0;
+            try
+            {
+                using (var writer = SweepRowWriter.Create(temporary, factors))
+                {
+                    long lastFailed = -1;
+                    foreach (var part in ordered)
+                    {
+                        foreach (var row in SweepRowReader.Read(part.File, out var paths))
+                        {
+                            if (!paths.SequenceEqual(factors))
+                            {
+                                throw new SweepFileException($"{part.File}: its columns are not those its sidecar describes.");
+                            }
+
+                            writer.Write(row);
+                            rows++;
+                            if (row.Error is not null && row.Point != lastFailed)
+                            {
+                                failed++;
+                                lastFailed = row.Point;
+                            }
+                        }
+                    }
+                }
+
+                string merged = MergedSidecar(parts[0].Sidecar, reference, rows, failed);
+                WriteAtomically(output + SidecarSuffix, merged);
+                File.Move(temporary, output, overwrite: false);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+
+            long points = identity.GetProperty("design").GetProperty("points").GetInt64();
+            return new SweepSummary(output, points, points, failed, false);
+        }
+        finally
+        {
+            foreach (var part in parts)
+            {
+                part.Sidecar.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The scenario hash recorded in sidecars: SHA-256 of the scenario's canonical JSON
+    /// (<see cref="ScenarioLoader.ToJson"/>), lower-case hex.</summary>
+    /// <param name="sweep">The sweep.</param>
+    /// <returns>The hash.</returns>
+    public static string ScenarioHash(Sweep sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ScenarioLoader.ToJson(sweep.Scenario)))).ToLowerInvariant();
+    }
+
+    /// <summary>Checks an output's extension.</summary>
+    /// <param name="path">The path.</param>
+    /// <returns><see langword="true"/> for Parquet, <see langword="false"/> for CSV.</returns>
+    /// <exception cref="SweepFileException">The extension is neither.</exception>
+    internal static bool FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" => false,
+        ".parquet" => true,
+        _ => throw new SweepFileException($"{path}: expected a .csv or .parquet file name, found the extension '{Path.GetExtension(path)}'."),
+    };
+
+    private static string Identity(Sweep sweep, SweepShard? shard)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", "deterrence-sim sweep");
+            w.WriteNumber("formatVersion", 1);
+            w.WriteString("library", LibraryVersion);
+            w.WriteString("scenario", sweep.Scenario.Name);
+            w.WriteString("scenarioSha256", ScenarioHash(sweep));
+            w.WriteString("crisis", sweep.Crisis);
+            w.WriteNumber("seed", sweep.Options.Seed);
+            w.WriteNumber("rounds", sweep.Options.Rounds);
+            w.WriteNumber("replications", sweep.Options.Replications);
+            if (sweep.Options.Precision is { } p)
+            {
+                w.WriteStartObject("precision");
+                w.WriteString("metric", p.Metric);
+                w.WriteNumber("halfWidth", p.HalfWidth);
+                w.WriteNumber("maxReplications", p.MaxReplications);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("precision");
+            }
+
+            w.WritePropertyName("design");
+            sweep.Design.WriteTo(w);
+            if (shard is null)
+            {
+                w.WriteNull("shard");
+            }
+            else
+            {
+                w.WriteStartObject("shard");
+                w.WriteNumber("index", shard.Index);
+                w.WriteNumber("count", shard.Count);
+                w.WriteNumber("firstPoint", shard.First(sweep.Design.PointCount));
+                w.WriteNumber("endPoint", shard.End(sweep.Design.PointCount));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+    }
+
+    /// <summary>The library's version, as recorded in sidecars.</summary>
+    public static string LibraryVersion { get; } =
+        typeof(SweepFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(SweepFile).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    private static string Sidecar(Sweep sweep, string identity, SweepShard? shard, long first, long end, long rows, long failed, DateTimeOffset started, DateTimeOffset finished)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("identity");
+            using (var document = JsonDocument.Parse(identity))
+            {
+                document.RootElement.WriteTo(w);
+            }
+
+            w.WriteString("columns", "point, replication, seed, the parameter paths, then for each metric name, name_lower, name_upper (95% Wilson), and error");
+            w.WriteNumber("firstPoint", first);
+            w.WriteNumber("endPoint", end);
+            w.WriteNumber("rows", rows);
+            w.WriteNumber("failedPoints", failed);
+            w.WriteNumber("threads", sweep.Options.Threads);
+            WriteMachine(w);
+            w.WriteString("finished", finished.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteString("started", started.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+    }
+
+    private static string MergedSidecar(JsonDocument shardSidecar, string identityWithoutShard, long rows, long failed)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("identity");
+            using (var document = JsonDocument.Parse(identityWithoutShard))
+            {
+                document.RootElement.WriteTo(w);
+            }
+
+            var identity = shardSidecar.RootElement.GetProperty("identity");
+            w.WriteNumber("firstPoint", 0);
+            w.WriteNumber("endPoint", identity.GetProperty("design").GetProperty("points").GetInt64());
+            w.WriteNumber("rows", rows);
+            w.WriteNumber("failedPoints", failed);
+            w.WriteNumber("mergedShards", identity.GetProperty("shard").GetProperty("count").GetInt32());
+            WriteMachine(w);
+            w.WriteString("finished", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+    }
+
+    private static void WriteMachine(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("machine");
+        w.WriteString("host", Environment.MachineName);
+        w.WriteString("os", RuntimeInformation.OSDescription);
+        w.WriteString("runtime", RuntimeInformation.FrameworkDescription);
+        w.WriteNumber("processors", Environment.ProcessorCount);
+        w.WriteString("cpu", CpuModel());
+        w.WriteEndObject();
+    }
+
+    private static string CpuModel()
+    {
+        try
+        {
+            if (File.Exists("/proc/cpuinfo"))
+            {
+                foreach (string line in File.ReadLines("/proc/cpuinfo"))
+                {
+                    if (line.StartsWith("model name", StringComparison.Ordinal))
+                    {
+                        return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+                    }
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return RuntimeInformation.ProcessArchitecture.ToString();
+    }
+
+    /// <summary>The identity with its shard removed: what every shard of one sweep shares.</summary>
+    private static string WithoutShard(JsonDocument sidecar)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            foreach (var property in sidecar.RootElement.GetProperty("identity").EnumerateObject())
+            {
+                if (property.NameEquals("shard"))
+                {
+                    w.WriteNull("shard");
+                }
+                else
+                {
+                    property.WriteTo(w);
+                }
+            }
+
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+    }
+
+    private static JsonDocument ReadSidecar(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SweepFileException($"{path}: missing: every results file has its sidecar beside it.");
+        }
+
+        try
+        {
+            var document = JsonDocument.Parse(File.ReadAllText(path));
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("identity", out var identity) || identity.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                throw new SweepFileException($"{path}: not a sweep sidecar (no identity object).");
+            }
+
+            return document;
+        }
+        catch (JsonException e)
+        {
+            throw new SweepFileException($"{path}: not a sweep sidecar: {e.Message}");
+        }
+    }
+
+    private static string ReadIdentity(string path)
+    {
+        if (Path.GetFileName(path) == Manifest)
+        {
+            if (!File.Exists(path))
+            {
+                throw new SweepFileException($"{path}: missing: the partial folder is not a sweep's; delete it to start again.");
+            }
+
+            return File.ReadAllText(path);
+        }
+
+        using var document = ReadSidecar(path);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            document.RootElement.GetProperty("identity").WriteTo(w);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+    }
+
+    private static void CheckSameSweep(string found, string expected, string source, string prefix = "cannot resume: ")
+    {
+        if (string.Equals(found, expected, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            using var a = JsonDocument.Parse(found);
+            using var b = JsonDocument.Parse(expected);
+            foreach (var property in b.RootElement.EnumerateObject())
+            {
+                string mine = property.Value.GetRawText();
+                string theirs = a.RootElement.TryGetProperty(property.Name, out var value) ? value.GetRawText() : "(missing)";
+                if (!string.Equals(Compact(mine), Compact(theirs), StringComparison.Ordinal))
+                {
+                    throw new SweepFileException($"{prefix}{source} records a different {property.Name}: expected {Compact(mine)}, found {Compact(theirs)}.");
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new SweepFileException($"{prefix}{source} is not readable: {e.Message}");
+        }
+
+        throw new SweepFileException($"{prefix}{source} records a different sweep.");
+    }
+
+    private static string Compact(string json)
+    {
+        string text = string.Join(" ", json.Split('\n').Select(l => l.Trim()));
+        return text.Length > 300 ? text[..300] + "..." : text;
+    }
+
+    private static long CountFailedPoints(string output)
+    {
+        using var document = ReadSidecar(output + SidecarSuffix);
+        return document.RootElement.TryGetProperty("failedPoints", out var failed) ? failed.GetInt64() : 0;
+    }
+
+    private static void WriteAtomically(string path, string text)
+    {
+        string temporary = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        File.WriteAllText(temporary, text, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static void WriteChunk(string partial, long first, long end, string[] factors, IReadOnlyList<SweepRow> rows)
+    {
+        string name = Path.Combine(partial, ChunkName(first, end));
+        string temporary = name + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+        {
+            SweepCsv.WriteHeader(writer, factors);
+            foreach (var row in rows)
+            {
+                SweepCsv.WriteRow(writer, row);
+            }
+
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, name, overwrite: true);
+    }
+
+    private static string ChunkName(long first, long end) =>
+        string.Create(CultureInfo.InvariantCulture, $"points-{first:D13}-{end:D13}.csv");
+
+    private static List<Chunk> Chunks(string partial, long first, long end)
+    {
+        var chunks = new List<Chunk>();
+        foreach (string file in Directory.EnumerateFiles(partial, "points-*.csv"))
+        {
+            string[] parts = Path.GetFileNameWithoutExtension(file).Split('-');
+            if (parts.Length == 3
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out long a)
+                && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out long b)
+                && a >= first && b <= end && a < b)
+            {
+                chunks.Add(new Chunk(file, a, b));
+            }
+            else
+            {
+                throw new SweepFileException($"{file}: not a chunk of this run (points {first} to {end}); delete {partial} to start again.");
+            }
+        }
+
+        chunks.Sort((x, y) => x.First.CompareTo(y.First));
+        for (int i = 1; i < chunks.Count; i++)
+        {
+            if (chunks[i].First < chunks[i - 1].End)
+            {
+                throw new SweepFileException($"{chunks[i].Path} overlaps {chunks[i - 1].Path}; delete {partial} to start again.");
+            }
+        }
+
+        return chunks;
+    }
+
+    private static IEnumerable<(long First, long End)> Gaps(List<Chunk> chunks, long first, long end)
+    {
+        long at = first;
+        foreach (var chunk in chunks)
+        {
+            if (chunk.First > at)
+            {
+                yield return (at, chunk.First);
+            }
+
+            at = chunk.End;
+        }
+
+        if (at < end)
+        {
+            yield return (at, end);
+        }
+    }
+
+    private sealed record Chunk(string Path, long First, long End);
+
+    private sealed class Relay(Action<SweepProgress> report) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => report(value);
+    }
+}

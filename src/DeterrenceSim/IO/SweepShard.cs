@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace DeterrenceSim.IO;
+
+/// <summary>
+/// One of n disjoint slices of a sweep's design points, for running a sweep as n independent jobs (a Slurm job array, a
+/// Kubernetes Indexed Job) and joining them with <see cref="SweepFile.Merge"/>. Shard i of n holds the points from
+/// floor((i-1)P/n) up to floor(iP/n) of a design of P points: contiguous, so the merged file is the concatenation.
+/// </summary>
+/// <param name="Index">The shard, 1 to <paramref name="Count"/>.</param>
+/// <param name="Count">The number of shards, &gt;= 1.</param>
+public sealed record SweepShard(int Index, int Count)
+{
+    /// <summary>The first point of the shard in a design of <paramref name="points"/> points.</summary>
+    /// <param name="points">The design's point count.</param>
+    /// <returns>The first point.</returns>
+    public long First(long points) => (long)(((Int128)points * (Index - 1)) / Count);
+
+    /// <summary>One past the last point of the shard in a design of <paramref name="points"/> points.</summary>
+    /// <param name="points">The design's point count.</param>
+    /// <returns>The end point.</returns>
+    public long End(long points) => (long)(((Int128)points * Index) / Count);
+
+    /// <summary>Parses <c>i/n</c>, as given to <c>--shard</c>.</summary>
+    /// <param name="text">The text, such as <c>2/3</c>.</param>
+    /// <returns>The shard.</returns>
+    /// <exception cref="FormatException">The text is not <c>i/n</c> with 1 &lt;= i &lt;= n.</exception>
+    public static SweepShard Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split('/');
+        if (parts.Length != 2
+            || !int.TryParse(parts[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int index)
+            || !int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+            || count < 1 || index < 1 || index > count)
+        {
+            throw new FormatException($"expected i/n with 1 <= i <= n (such as 2/3), found '{text}'.");
+        }
+
+        return new SweepShard(index, count);
+    }
+
+    /// <summary>The shard a scheduler assigned to this process, from its environment: a Slurm job array
+    /// (<c>SLURM_ARRAY_TASK_ID</c> - <c>SLURM_ARRAY_TASK_MIN</c> + 1 of <c>SLURM_ARRAY_TASK_COUNT</c>) or a Kubernetes
+    /// Indexed Job (<c>JOB_COMPLETION_INDEX</c>, 0-based, of <paramref name="kubernetesCount"/>, the job's
+    /// completions, which Kubernetes does not expose).</summary>
+    /// <param name="environment">Reads a variable; <see langword="null"/> for the process environment.</param>
+    /// <param name="kubernetesCount">The number of completions of a Kubernetes Indexed Job, or <see langword="null"/>
+    /// when unknown.</param>
+    /// <returns>The shard, or <see langword="null"/> when no scheduler variables are set.</returns>
+    /// <exception cref="FormatException">A variable is set but not a valid index or count; the message names it.</exception>
+    public static SweepShard? FromEnvironment(Func<string, string?>? environment = null, int? kubernetesCount = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        if (environment("SLURM_ARRAY_TASK_ID") is { Length: > 0 } id)
+        {
+            int task = Integer("SLURM_ARRAY_TASK_ID", id);
+            int min = environment("SLURM_ARRAY_TASK_MIN") is { Length: > 0 } m ? Integer("SLURM_ARRAY_TASK_MIN", m) : 0;
+            string count = environment("SLURM_ARRAY_TASK_COUNT") ?? throw new FormatException("SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not.");
+            int n = Integer("SLURM_ARRAY_TASK_COUNT", count);
+            int index = task - min + 1;
+            if (n < 1 || index < 1 || index > n)
+            {
+                throw new FormatException($"SLURM_ARRAY_TASK_ID={task}, SLURM_ARRAY_TASK_MIN={min}, SLURM_ARRAY_TASK_COUNT={n} do not give a shard i/n with 1 <= i <= n (the array must be a contiguous range such as --array=0-2).");
+            }
+
+            return new SweepShard(index, n);
+        }
+
+        if (environment("JOB_COMPLETION_INDEX") is { Length: > 0 } completion)
+        {
+            int index = Integer("JOB_COMPLETION_INDEX", completion) + 1;
+            int n = kubernetesCount ?? throw new FormatException("JOB_COMPLETION_INDEX is set: give the number of completions with --shard-count (Kubernetes does not expose it).");
+            if (n < 1 || index > n)
+            {
+                throw new FormatException($"JOB_COMPLETION_INDEX={index - 1} is not below the completions {n}.");
+            }
+
+            return new SweepShard(index, n);
+        }
+
+        return null;
+    }
+
+    /// <summary>The shard as <c>i/n</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Index}/{Count}");
+
+    private static int Integer(string name, string text) =>
+        int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && value >= 0
+            ? value
+            : throw new FormatException($"{name}: expected a non-negative integer, found '{text}'.");
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using DeterrenceSim.Experiments;
+using DeterrenceSim.IO;
+using DeterrenceSim.Tests.Scenarios;
+
+namespace DeterrenceSim.Tests.Experiments;
+
+public sealed class SweepFileTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sweep-file-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static Sweep Make(int threads = 2, ulong seed = 3, long rounds = 500, string statusQuo = "0.3:0.6:5") => new(
+        SweepTests.Noisy(),
+        ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.statusQuo=" + statusQuo), Factor.Parse("states.AAA.perception.credulity=0:1:3")),
+        new SweepOptions { Rounds = rounds, Replications = 3, Seed = seed, Threads = threads });
+
+    private string PathOf(string name) => Path.Combine(_folder, name);
+
+    [Theory]
+    [InlineData(".csv")]
+    [InlineData(".parquet")]
+    public void FileHoldsTheRowsInOrderAndASidecar(string extension)
+    {
+        string output = PathOf("results" + extension);
+        var summary = SweepFile.Run(Make(), output);
+        Assert.Equal(15, summary.Points);
+        var rows = SweepRowReader.Read(output, out var paths).ToList();
+        Assert.Equal(["crises.crisis-1.statusQuo", "states.AAA.perception.credulity"], paths);
+        Assert.Equal(Make().Rows().ToList(), rows);
+        string sidecar = File.ReadAllText(output + SweepFile.SidecarSuffix);
+        Assert.Contains("\"scenarioSha256\"", sidecar, StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"grid\"", sidecar, StringComparison.Ordinal);
+        Assert.Contains("\"library\"", sidecar, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output + SweepFile.PartialSuffix));
+    }
+
+    [Theory]
+    [InlineData(".csv")]
+    [InlineData(".parquet")]
+    public void BytesAreTheSameForOneAndTwoThreads(string extension)
+    {
+        SweepFile.Run(Make(threads: 1), PathOf("one" + extension));
+        SweepFile.Run(Make(threads: 2), PathOf("two" + extension));
+        Assert.Equal(File.ReadAllBytes(PathOf("one" + extension)), File.ReadAllBytes(PathOf("two" + extension)));
+    }
+
+    [Theory]
+    [InlineData(".csv")]
+    [InlineData(".parquet")]
+    public void ThreeShardsMergedEqualASingleProcessRun(string extension)
+    {
+        SweepFile.Run(Make(), PathOf("single" + extension));
+        var shards = new List<string>();
+        foreach (int i in new[] { 3, 1, 2 })
+        {
+            string shard = PathOf($"shard-{i}{extension}");
+            SweepFile.Run(Make(threads: i), shard, shard: new SweepShard(i, 3));
+            shards.Add(shard);
+        }
+
+        SweepFile.Merge(shards, PathOf("merged" + extension));
+        Assert.Equal(File.ReadAllBytes(PathOf("single" + extension)), File.ReadAllBytes(PathOf("merged" + extension)));
+    }
+
+    [Fact]
+    public void MergeRejectsMissingRepeatedAndForeignShards()
+    {
+        for (int i = 1; i <= 3; i++)
+        {
+            SweepFile.Run(Make(), PathOf($"s{i}.csv"), shard: new SweepShard(i, 3));
+        }
+
+        SweepFile.Run(Make(seed: 4), PathOf("other.csv"), shard: new SweepShard(3, 3));
+        var missing = Assert.Throws<SweepFileException>(() => SweepFile.Merge([PathOf("s1.csv"), PathOf("s2.csv")], PathOf("m1.csv")));
+        Assert.Contains("expected shards 1/3 to 3/3 once each, found 1/3, 2/3", missing.Message, StringComparison.Ordinal);
+        Assert.Throws<SweepFileException>(() => SweepFile.Merge([PathOf("s1.csv"), PathOf("s2.csv"), PathOf("s2.csv")], PathOf("m2.csv")));
+        var foreign = Assert.Throws<SweepFileException>(() => SweepFile.Merge([PathOf("s1.csv"), PathOf("s2.csv"), PathOf("other.csv")], PathOf("m3.csv")));
+        Assert.Contains("different seed", foreign.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("m1.csv")) || File.Exists(PathOf("m2.csv")) || File.Exists(PathOf("m3.csv")));
+    }
+
+    [Theory]
+    [InlineData(".csv")]
+    [InlineData(".parquet")]
+    public void ResumeAfterAnInterruptionEqualsAnUninterruptedRun(string extension)
+    {
+        // Batches of 2 points: the run is cancelled after a few batches.
+        var sweep = Make(threads: 2);
+        sweep.BatchPointsOverride = 2;
+        string output = PathOf("resumed" + extension);
+        using var cancel = new CancellationTokenSource();
+        var progress = new Progress(p =>
+        {
+            if (p.PointsCompleted >= 5)
+            {
+                cancel.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => SweepFile.Run(sweep, output, progress: progress, cancellationToken: cancel.Token));
+        Assert.False(File.Exists(output));
+        int chunks = Directory.GetFiles(output + SweepFile.PartialSuffix, "points-*.csv").Length;
+        Assert.InRange(chunks, 1, 6);
+
+        // Without --resume the unfinished run is an error, not overwritten.
+        Assert.Contains("--resume", Assert.Throws<SweepFileException>(() => SweepFile.Run(sweep, output)).Message, StringComparison.Ordinal);
+        var summary = SweepFile.Run(Make(threads: 1), output, resume: true);
+        Assert.True(summary.PointsRun < 15);
+
+        SweepFile.Run(Make(), PathOf("straight" + extension));
+        Assert.Equal(File.ReadAllBytes(PathOf("straight" + extension)), File.ReadAllBytes(output));
+    }
+
+    [Fact]
+    public void AnExistingOutputIsNeverOverwrittenAndResumeChecksItIsTheSameSweep()
+    {
+        string output = PathOf("r.csv");
+        SweepFile.Run(Make(), output);
+        byte[] before = File.ReadAllBytes(output);
+        Assert.Contains("exists", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(), output)).Message, StringComparison.Ordinal);
+        Assert.True(SweepFile.Run(Make(), output, resume: true).AlreadyComplete);
+        Assert.Contains("different seed", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(seed: 9), output, resume: true)).Message, StringComparison.Ordinal);
+        Assert.Contains("different design", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(statusQuo: "0.3:0.6:4"), output, resume: true)).Message, StringComparison.Ordinal);
+        Assert.Contains("different rounds", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(rounds: 501), output, resume: true)).Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(output));
+        Assert.Contains(".csv or .parquet", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(), PathOf("r.xlsx"))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CsvIsTheSameAndParseableUnderAGermanCulture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            SweepFile.Run(Make(), PathOf("de.csv"));
+            var rows = SweepRowReader.Read(PathOf("de.csv"), out _).ToList();
+            Assert.Equal(Make().Rows().ToList(), rows);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+
+        SweepFile.Run(Make(), PathOf("invariant.csv"));
+        Assert.Equal(File.ReadAllBytes(PathOf("invariant.csv")), File.ReadAllBytes(PathOf("de.csv")));
+        string[] lines = File.ReadAllLines(PathOf("de.csv"));
+        Assert.Equal(SweepColumns.For(["crises.crisis-1.statusQuo", "states.AAA.perception.credulity"]).Count, lines[1].Split(',').Length);
+        Assert.Contains(",0.3,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHundredThousandPointDesignStreamsWithFlatMemory()
+    {
+        var sweep = new Sweep(
+            SweepTests.Noisy(),
+            ExperimentDesign.LatinHypercube(100_000, 1, Factor.Parse("crises.crisis-1.statusQuo=0.3:0.6")),
+            new SweepOptions { Rounds = 1, Replications = 1, Seed = 1, Threads = 2 });
+        long early = 0, late = 0;
+        var progress = new Progress(p =>
+        {
+            if (p.PointsCompleted == 10_000)
+            {
+                early = GC.GetTotalMemory(forceFullCollection: true);
+            }
+            else if (p.PointsCompleted == 95_000)
+            {
+                late = GC.GetTotalMemory(forceFullCollection: true);
+            }
+        });
+        SweepFile.Run(sweep, PathOf("big.csv"), progress: progress);
+        Assert.True(early > 0 && late > 0);
+        Assert.True(late - early < 32L << 20, $"memory grew by {(late - early) >> 20} MiB between points 10,000 and 95,000");
+        Assert.Equal(100_001, File.ReadLines(PathOf("big.csv")).Count());
+    }
+
+    private sealed class Progress(Action<SweepProgress> report) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => report(value);
+    }
+}
