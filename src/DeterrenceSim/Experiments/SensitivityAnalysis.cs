@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using DeterrenceSim.Model;
+
+namespace DeterrenceSim.Experiments;
+
+/// <summary>
+/// Variance-based global sensitivity analysis of one metric of a crisis: Sobol first- and total-order indices of the
+/// varied parameters (Saltelli et al. 2010; Jansen 1999 for total order), from a Saltelli design
+/// (<see cref="ExperimentDesign.Sobol"/>) evaluated by a <see cref="Sweep"/>, with bootstrap intervals
+/// (<see cref="SobolAnalysis"/>).
+/// </summary>
+/// <remarks>
+/// The model output at a point is a Monte Carlo estimate, so its sampling noise adds to the output variance and
+/// lowers every index; common random numbers (the same draws at every point) keep that noise correlated across
+/// points, and more rounds shrink it. Use enough rounds that the noise (about sqrt(p(1-p)/N)) is small against the
+/// spread of the metric over the design.
+/// </remarks>
+public static class SensitivityAnalysis
+{
+    /// <summary>Runs the analysis.</summary>
+    /// <param name="scenario">The base scenario.</param>
+    /// <param name="factors">The varied parameters (continuous, <c>PATH=lo:hi</c>), uniform on their ranges.</param>
+    /// <param name="samples">The base sample size N (a power of two suits the Sobol sequence); the design has N(k+2)
+    /// points.</param>
+    /// <param name="metric">The metric, one of <see cref="SweepMetrics.Names"/>. The default is <c>war</c>.</param>
+    /// <param name="options">Rounds, replications (averaged at each point), seed, crisis and threads; <see langword="null"/>
+    /// for 10,000 rounds and 1 replication. The seed also seeds the bootstrap.</param>
+    /// <param name="resamples">Bootstrap resamples for the intervals (&gt;= 1). The default is 1,000.</param>
+    /// <param name="progress">Receives progress in points, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels between points.</param>
+    /// <returns>The indices with 95% bootstrap intervals.</returns>
+    /// <exception cref="ArgumentException">A factor is not continuous, a path is not numeric, the metric or crisis is
+    /// unknown, or the design has more than <see cref="int.MaxValue"/> points.</exception>
+    /// <exception cref="Scenarios.ScenarioException">A factor's path matches nothing in the scenario.</exception>
+    /// <exception cref="InvalidOperationException">A design point cannot run (its values make the scenario invalid):
+    /// the indices need every point; or the metric does not vary over the design.</exception>
+    public static SensitivityResult Run(
+        Scenario scenario,
+        IReadOnlyList<Factor> factors,
+        long samples,
+        string metric = "war",
+        SweepOptions? options = null,
+        int resamples = 1000,
+        IProgress<SweepProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(factors);
+        ArgumentNullException.ThrowIfNull(metric);
+        int index = SweepMetrics.IndexOf(metric);
+        options ??= new SweepOptions { Replications = 1 };
+        var design = ExperimentDesign.Sobol(samples, [.. factors]);
+        if (design.PointCount > int.MaxValue)
+        {
+            throw new ArgumentException($"The design has {design.PointCount} points; the analysis holds one output per point in memory, at most {int.MaxValue}.", nameof(samples));
+        }
+
+        var sweep = new Sweep(scenario, design, options);
+        var outputs = new double[design.PointCount];
+        sweep.Run(
+            0,
+            design.PointCount,
+            rows =>
+            {
+                foreach (var group in rows.GroupBy(r => r.Point))
+                {
+                    var first = group.First();
+                    if (first.Rates is null)
+                    {
+                        string values = string.Join(", ", design.Factors.Select((f, i) => f.Path + "=" + first.Values[i].ToString("R", CultureInfo.InvariantCulture)));
+                        throw new InvalidOperationException($"Design point {first.Point} ({values}) cannot run: {first.Error} Sobol indices need every point: narrow the ranges.");
+                    }
+
+                    outputs[first.Point] = group.Average(r => r.Rates![3 * index]);
+                }
+            },
+            progress,
+            cancellationToken);
+        SobolIndices indices;
+        try
+        {
+            indices = SobolAnalysis.Analyze(outputs, design.Factors.Count, resamples, 0.95, options.Seed);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("variance", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"The {metric} rate does not vary over the design (all {design.PointCount} points give the same value): the indices are undefined. Widen the ranges or play more rounds.", e);
+        }
+
+        return new SensitivityResult(metric, sweep.Crisis, design, sweep.Options, indices);
+    }
+}
+
+/// <summary>The Sobol indices of one metric over a design.</summary>
+/// <param name="Metric">The metric.</param>
+/// <param name="Crisis">The crisis played.</param>
+/// <param name="Design">The Saltelli design.</param>
+/// <param name="Options">Rounds, replications and seed at each point.</param>
+/// <param name="Indices">First- and total-order indices, in factor order, with 95% bootstrap intervals.</param>
+public sealed record SensitivityResult(string Metric, string Crisis, ExperimentDesign Design, SweepOptions Options, SobolIndices Indices)
+{
+    /// <summary>A plain-text table: each factor's first- and total-order index with its interval.</summary>
+    /// <returns>The table.</returns>
+    public override string ToString()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.Append(c, $"Sobol indices of {Metric} in {Crisis}: {Design.Samples} base samples, {Design.PointCount} points, {Options.Rounds} rounds x {Options.Replications} replications, seed {Options.Seed}\n");
+        int width = Math.Max(9, Design.Factors.Max(f => f.Path.Length));
+        text.Append(c, $"{"parameter".PadRight(width)}  {"first order S1 [95%]",-28}  {"total order ST [95%]",-28}\n");
+        for (int i = 0; i < Design.Factors.Count; i++)
+        {
+            var s = Indices.FirstOrder[i];
+            var t = Indices.TotalOrder[i];
+            text.Append(c, $"{Design.Factors[i].Path.PadRight(width)}  {s.Estimate,7:F4} [{s.Lower,7:F4}, {s.Upper,7:F4}]  {t.Estimate,7:F4} [{t.Lower,7:F4}, {t.Upper,7:F4}]\n");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DeterrenceSim.Experiments;
+
+namespace DeterrenceSim.IO;
+
+/// <summary>Writes a <see cref="SensitivityResult"/> as JSON or CSV (invariant culture, no time or machine data, so
+/// one seed gives the same bytes on any machine and thread count apart from <c>threads</c>).</summary>
+public static class SensitivityResultIO
+{
+    /// <summary>The JSON document: metric, crisis, design, rounds, replications, seed, variance, and for each factor its
+    /// <c>firstOrder</c> and <c>totalOrder</c> index as <c>{estimate, lower, upper, standardError}</c> (95% bootstrap
+    /// percentile interval).</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>Indented JSON with a final newline.</returns>
+    public static string ToJson(SensitivityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("metric", result.Metric);
+            w.WriteString("crisis", result.Crisis);
+            w.WriteNumber("samples", result.Design.Samples);
+            w.WriteNumber("points", result.Design.PointCount);
+            w.WriteNumber("rounds", result.Options.Rounds);
+            w.WriteNumber("replications", result.Options.Replications);
+            w.WriteNumber("seed", result.Options.Seed);
+            w.WriteNumber("threads", result.Options.Threads);
+            w.WriteNumber("variance", result.Indices.Variance);
+            w.WriteStartArray("factors");
+            for (int i = 0; i < result.Design.Factors.Count; i++)
+            {
+                var factor = result.Design.Factors[i];
+                w.WriteStartObject();
+                w.WriteString("path", factor.Path);
+                w.WriteNumber("lower", factor.Lower);
+                w.WriteNumber("upper", factor.Upper);
+                Index(w, "firstOrder", result.Indices.FirstOrder[i]);
+                Index(w, "totalOrder", result.Indices.TotalOrder[i]);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n";
+    }
+
+    /// <summary>The CSV table: <c>path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se</c>,
+    /// one line per factor.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The CSV text.</returns>
+    public static string ToCsv(SensitivityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder("path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se\n");
+        for (int i = 0; i < result.Design.Factors.Count; i++)
+        {
+            var s = result.Indices.FirstOrder[i];
+            var t = result.Indices.TotalOrder[i];
+            text.Append(Csv.Field(result.Design.Factors[i].Path));
+            foreach (double value in new[] { s.Estimate, s.Lower, s.Upper, s.StandardError, t.Estimate, t.Lower, t.Upper, t.StandardError })
+            {
+                text.Append(',').Append(value.ToString("R", c));
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static void Index(Utf8JsonWriter w, string name, SensitivityIndex index)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("estimate", index.Estimate);
+        w.WriteNumber("lower", index.Lower);
+        w.WriteNumber("upper", index.Upper);
+        w.WriteNumber("standardError", index.StandardError);
+        w.WriteEndObject();
+    }
+}
