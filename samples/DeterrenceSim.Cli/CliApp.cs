@@ -13,9 +13,10 @@ namespace DeterrenceSim.Cli;
 
 /// <summary>
 /// The <c>deterrence-sim</c> command line: <c>run</c> plays one crisis, <c>simulate</c> plays runs over periods,
-/// <c>list</c> shows scenarios and crises.
+/// <c>sweep</c> runs a parameter sweep into a file, <c>merge</c> joins a sweep's shards, <c>list</c> shows scenarios and
+/// crises.
 /// Exit codes: 0 success, 1 usage error, 2 invalid scenario, parameter or option value, 3 output could not be written,
-/// 70 internal error, 130 cancelled. With <c>--format json|csv</c> standard output holds the document alone; progress, logs and errors
+/// 4 a sweep finished with design points that could not run, 70 internal error, 130 cancelled. With <c>--format json|csv</c> standard output holds the document alone; progress, logs and errors
 /// go to standard error.
 /// </summary>
 public static class CliApp
@@ -28,6 +29,10 @@ public static class CliApp
 
     /// <summary>Exit code when the output file could not be written.</summary>
     public const int OutputFailed = 3;
+
+    /// <summary>Exit code of a sweep that finished but had design points that could not run (listed on standard error
+    /// and in the output's <c>error</c> column).</summary>
+    public const int PointsFailed = 4;
 
     /// <summary>Exit code for an unexpected internal error (a bug).</summary>
     public const int InternalError = 70;
@@ -48,6 +53,10 @@ public static class CliApp
         var root = new RootCommand("DeterrenceSim: agent-based Monte Carlo simulation of alliance deterrence and misperception.");
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
+        root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SensitivityCommand.Create(stdout, stderr));
+        root.Subcommands.Add(PlotCommand.Create(stdout, stderr));
         root.Subcommands.Add(ListCommand.Create(stdout, stderr));
         // Ctrl-C cancels the run between chunks; the command then reports "cancelled." and exits 130 itself
         // (System.CommandLine's own handler would return 130 before the message is written).

@@ -36,13 +36,17 @@ internal sealed class CommonOptions
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log to standard error." };
 
-    public void AddTo(Command command)
+    public void AddTo(Command command, bool format = true)
     {
         command.Options.Add(Scenario);
         command.Options.Add(Seed);
         command.Options.Add(Threads);
         command.Options.Add(Set);
-        command.Options.Add(Format);
+        if (format)
+        {
+            command.Options.Add(Format);
+        }
+
         command.Options.Add(Verbose);
     }
 
@@ -68,7 +72,7 @@ internal sealed class CommonOptions
         try
         {
             var scenario = ScenarioLoader.Load(name);
-            string source = ScenarioLoader.EmbeddedNames.Contains(name, StringComparer.Ordinal) ? "embedded:" + name : name;
+            string source = Source(parse);
             scenario = ParameterPaths.SetAll(scenario, (parse.GetValue(Set) ?? []).Select(ParameterPaths.ParseAssignment), source);
             return CompiledScenario.Compile(scenario);
         }
@@ -82,6 +86,13 @@ internal sealed class CommonOptions
         }
 
         return null;
+    }
+
+    /// <summary>The scenario's name in error messages: <c>embedded:NAME</c> or the file path.</summary>
+    public string Source(ParseResult parse)
+    {
+        string name = parse.GetValue(Scenario) ?? "";
+        return ScenarioLoader.EmbeddedNames.Contains(name, StringComparer.Ordinal) ? "embedded:" + name : name;
     }
 
     /// <summary>Reports an empty --scenario value; returns the exit code.</summary>

@@ -1,4 +1,5 @@
 using DeterrenceSim.Engine;
+using DeterrenceSim.Experiments;
 using Spectre.Console;
 
 namespace DeterrenceSim.Cli;
@@ -6,7 +7,12 @@ namespace DeterrenceSim.Cli;
 /// <summary>A Spectre.Console progress bar with ETA on standard error, cleared when the work ends.</summary>
 internal static class ProgressBar
 {
-    public static T Show<T>(TextWriter stderr, string label, long total, Func<IProgress<MonteCarloProgress>, T> work)
+    /// <summary>Shows progress in rounds.</summary>
+    public static T Show<T>(TextWriter stderr, string label, long total, Func<IProgress<MonteCarloProgress>, T> work) =>
+        Show<T, MonteCarloProgress>(stderr, label, total, p => p.RoundsCompleted, work);
+
+    /// <summary>Shows progress of some measure of the work.</summary>
+    public static T Show<T, TProgress>(TextWriter stderr, string label, long total, Func<TProgress, long> completed, Func<IProgress<TProgress>, T> work)
     {
         T result = default!;
         CliApp.Console(stderr, interactive: true).Progress()
@@ -14,14 +20,15 @@ internal static class ProgressBar
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask(Markup.Escape(label), maxValue: total);
+                var task = context.AddTask(Markup.Escape(label), maxValue: Math.Max(1, total));
                 long shown = 0;
 
                 // Workers report out of order: show the largest count seen.
-                var progress = new SynchronousProgress(p =>
+                var progress = new SynchronousProgress<TProgress>(p =>
                 {
+                    long count = completed(p);
                     long value = Interlocked.Read(ref shown);
-                    while (p.RoundsCompleted > value && Interlocked.CompareExchange(ref shown, p.RoundsCompleted, value) != value)
+                    while (count > value && Interlocked.CompareExchange(ref shown, count, value) != value)
                     {
                         value = Interlocked.Read(ref shown);
                     }
@@ -29,15 +36,22 @@ internal static class ProgressBar
                     task.Value = Interlocked.Read(ref shown);
                 });
                 result = work(progress);
-                task.Value = total;
+                task.Value = Math.Max(1, total);
                 task.StopTask();
             });
         return result;
     }
 
     /// <summary>Reports on the calling thread (not through a synchronization context), so the bar is current.</summary>
-    private sealed class SynchronousProgress(Action<MonteCarloProgress> report) : IProgress<MonteCarloProgress>
+    private sealed class SynchronousProgress<TProgress>(Action<TProgress> report) : IProgress<TProgress>
     {
-        public void Report(MonteCarloProgress value) => report(value);
+        public void Report(TProgress value) => report(value);
     }
+}
+
+/// <summary>The progress bar of a sweep, in design points.</summary>
+internal static class SweepProgressBar
+{
+    public static T Show<T>(TextWriter stderr, string label, long points, Func<IProgress<SweepProgress>, T> work) =>
+        ProgressBar.Show<T, SweepProgress>(stderr, label, points, p => p.PointsCompleted, work);
 }

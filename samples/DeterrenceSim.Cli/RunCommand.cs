@@ -18,21 +18,28 @@ internal static class RunCommand
         var common = new CommonOptions();
         var crisisOption = new Option<string?>("--crisis", "-c") { Description = "The crisis id (default: the scenario's first crisis)." };
         var roundsOption = new Option<long>("--rounds", "-n") { Description = "Number of Monte Carlo rounds (>= 1).", DefaultValueFactory = _ => 1_000_000 };
+        var replicationOption = new Option<int>("--replication") { Description = "The replication index (>= 0): its own random streams of the seed, as in a sweep's replication column.", DefaultValueFactory = _ => 0 };
         var command = new Command("run", "Play N rounds of one crisis and report outcome and war-cause rates with 95% Wilson intervals.")
         {
-            crisisOption, roundsOption,
+            crisisOption, roundsOption, replicationOption,
         };
         common.AddTo(command);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, common, crisisOption, roundsOption, stdout, stderr, cancellationToken)));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, common, crisisOption, roundsOption, replicationOption, stdout, stderr, cancellationToken)));
         return command;
     }
 
-    private static int Execute(ParseResult parse, CommonOptions common, Option<string?> crisisOption, Option<long> roundsOption, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static int Execute(ParseResult parse, CommonOptions common, Option<string?> crisisOption, Option<long> roundsOption, Option<int> replicationOption, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         long rounds = parse.GetValue(roundsOption);
         if (rounds < 1 || rounds > MonteCarloOptions.MaxRounds)
         {
             return CliApp.Fail(stderr, $"--rounds: expected an integer from 1 to {MonteCarloOptions.MaxRounds}, found {rounds}.", CliApp.InvalidInput);
+        }
+
+        int replication = parse.GetValue(replicationOption);
+        if (replication < 0)
+        {
+            return CliApp.Fail(stderr, $"--replication: expected an integer >= 0, found {replication}.", CliApp.InvalidInput);
         }
 
         var compiled = common.Load(parse, stderr, out int exitCode);
@@ -47,7 +54,7 @@ internal static class RunCommand
             return CliApp.Fail(stderr, $"--crisis: scenario '{compiled.Scenario.Name}' has no crisis '{crisis}'; its crises are: {string.Join(", ", compiled.CrisisIds)}.", CliApp.InvalidInput);
         }
 
-        var options = new MonteCarloOptions { Rounds = rounds, Seed = parse.GetValue(common.Seed), Threads = parse.GetValue(common.Threads) };
+        var options = new MonteCarloOptions { Rounds = rounds, Seed = parse.GetValue(common.Seed), Replication = replication, Threads = parse.GetValue(common.Threads) };
         using var loggers = CommonOptions.Loggers(parse.GetValue(common.Verbose));
         var monteCarlo = new MonteCarlo(compiled, loggers.CreateLogger<MonteCarlo>());
         SimulationResult result;

@@ -1,0 +1,187 @@
+using System.Globalization;
+using DeterrenceSim.Cli;
+using DeterrenceSim.IO;
+
+namespace DeterrenceSim.Tests.Cli;
+
+public sealed class SweepCliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sweep-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_folder, name);
+
+    [Fact]
+    public async Task Sweep_GridOnEmbeddedScenario_WritesOneRowPerPointAndReplication()
+    {
+        var (code, stdout, stderr) = await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:3", "--vary", "commitments.Partnership.signal=0.2:0.8:2", "-r", "2", "-n", "2000", "-o", PathOf("g.csv"));
+        Assert.Equal(0, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("wrote 6 points", stderr, StringComparison.Ordinal);
+        var rows = SweepRowReader.Read(PathOf("g.csv"), out var paths).ToList();
+        Assert.Equal(["states.CHN.perception.credulity", "commitments.Partnership.signal"], paths);
+        Assert.Equal(12, rows.Count);
+        Assert.Equal([0, 0, 0, 0, 0.5, 0.5, 0.5, 0.5, 1, 1, 1, 1], rows.Select(r => r.Values[0]));
+        Assert.True(File.Exists(PathOf("g.csv") + SweepFile.SidecarSuffix));
+    }
+
+    [Fact]
+    public async Task Sweep_RowIsReproducedByRunWithItsSeedReplicationAndValues()
+    {
+        Assert.Equal(0, (await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:3", "-r", "3", "-n", "3000", "--seed", "77", "-o", PathOf("r.csv"))).Code);
+        var row = SweepRowReader.Read(PathOf("r.csv"), out _).Single(r => r.Point == 1 && r.Replication == 2);
+        var (code, stdout, _) = await Cli("run", "--seed", "77", "--replication", "2", "-n", "3000", "--set", "states.CHN.perception.credulity=0.5", "-f", "json");
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal(row.Estimate("war"), json.RootElement.GetProperty("outcomes").GetProperty("war").GetProperty("estimate").GetDouble());
+        Assert.Equal(row.Estimate("deterred"), json.RootElement.GetProperty("outcomes").GetProperty("deterred").GetProperty("estimate").GetDouble());
+    }
+
+    [Fact]
+    public async Task Sweep_ShardsMergedByTheCli_EqualASingleRun()
+    {
+        string[] sweep = ["sweep", "--vary", "states.JPN.perception.credulity=0:1:4", "--design", "grid", "-r", "2", "-n", "1000", "--seed", "5"];
+        Assert.Equal(0, (await Cli([.. sweep, "-o", PathOf("single.parquet")])).Code);
+        for (int i = 1; i <= 3; i++)
+        {
+            Assert.Equal(0, (await Cli([.. sweep, "--shard", $"{i}/3", "-o", PathOf($"s{i}.parquet")])).Code);
+        }
+
+        var (code, _, stderr) = await Cli("merge", PathOf("s2.parquet"), PathOf("s1.parquet"), PathOf("s3.parquet"), "-o", PathOf("merged.parquet"));
+        Assert.True(code == 0, stderr);
+        Assert.Equal(File.ReadAllBytes(PathOf("single.parquet")), File.ReadAllBytes(PathOf("merged.parquet")));
+    }
+
+    [Fact]
+    public async Task Sweep_InvalidDesignPoint_ReportedOnStandardErrorAndInTheFileWithItsOwnExitCode()
+    {
+        var (code, _, stderr) = await Cli("sweep", "--vary", "crises.east-china-sea.statusQuo=0.5:1.5:3", "-r", "1", "-n", "500", "-o", PathOf("bad.csv"));
+        Assert.Equal(CliApp.PointsFailed, code);
+        Assert.Contains("point 2 (crises.east-china-sea.statusQuo=1.5)", stderr, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 design points could not run", stderr, StringComparison.Ordinal);
+        var failed = SweepRowReader.Read(PathOf("bad.csv"), out _).Single(r => r.Point == 2);
+        Assert.Contains("[0, 1]", failed.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("states.CHN.perception.credulity", "--vary: 'states.CHN.perception.credulity' is not a factor")]
+    [InlineData("states.CHN.perception.credulity=0:1", "A grid factor needs a level count")]
+    [InlineData("states.CHN.perception.credulity=1:0:3", "expected lo <= hi")]
+    [InlineData("states.CHN.perception.credulity=0:1:x", "count to be an integer")]
+    [InlineData("states.XYZ.perception.credulity=0:1:3", "'XYZ'")]
+    [InlineData("states.CHN.perception.typo=0:1:3", "'typo'")]
+    [InlineData("crises.east-china-sea.bargaining.protocol=0:1:2", "not a number")]
+    public async Task Sweep_BadVary_ClearErrorAndNoOutput(string vary, string expected)
+    {
+        var (code, stdout, stderr) = await Cli("sweep", "--vary", vary, "-o", PathOf("x.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Theory]
+    [InlineData("--design", "lhs", "needs a base sample size")]
+    [InlineData("--samples", "10", "applies to lhs and sobol")]
+    [InlineData("--shard", "4/3", "expected i/n")]
+    [InlineData("--shard", "0/3", "expected i/n")]
+    [InlineData("--target", "war", "METRIC=HALFWIDTH")]
+    [InlineData("--target", "peace=0.01", "expected a metric among")]
+    [InlineData("--target", "war=0", "half-width in (0, 0.5]")]
+    [InlineData("--max-replications", "5", "only with --target")]
+    [InlineData("--replications", "0", "--replications: expected")]
+    [InlineData("--rounds", "0", "--rounds: expected")]
+    [InlineData("--crisis", "nowhere", "has no crisis 'nowhere'")]
+    public async Task Sweep_BadOption_ClearErrorAndNoOutput(string option, string value, string expected)
+    {
+        var (code, _, stderr) = await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:3", option, value, "-o", PathOf("x.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public async Task Sweep_SlurmArrayVariables_PickTheShard()
+    {
+        string[] sweep = ["sweep", "--vary", "states.JPN.perception.credulity=0:1:4", "-r", "1", "-n", "500"];
+        var variables = new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "7", ["SLURM_ARRAY_TASK_MIN"] = "6", ["SLURM_ARRAY_TASK_COUNT"] = "2" };
+        foreach (var (k, v) in variables)
+        {
+            Environment.SetEnvironmentVariable(k, v);
+        }
+
+        try
+        {
+            var (code, _, stderr) = await Cli([.. sweep, "-o", PathOf("slurm.csv")]);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("shard 2/2 (2 points)", stderr, StringComparison.Ordinal);
+            Assert.Equal([2L, 3L], SweepRowReader.Read(PathOf("slurm.csv"), out _).Select(r => r.Point));
+        }
+        finally
+        {
+            foreach (var k in variables.Keys)
+            {
+                Environment.SetEnvironmentVariable(k, null);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Merge_BadInput_ClearErrors()
+    {
+        Assert.Equal(0, (await Cli("sweep", "--vary", "states.JPN.perception.credulity=0:1:2", "-r", "1", "-n", "100", "-o", PathOf("whole.csv"))).Code);
+        var (code, _, stderr) = await Cli("merge", PathOf("whole.csv"), "-o", PathOf("m.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("not a shard", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = await Cli("merge", PathOf("missing.csv"), "-o", PathOf("m.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("missing.csv", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("m.csv")));
+    }
+
+    [Fact]
+    public async Task Plot_HeatmapAndLine_WritePngFiles()
+    {
+        Assert.Equal(0, (await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:3", "--vary", "states.JPN.perception.credulity=0:1:3", "--vary", "commitments.Partnership.signal=0.2:0.8:2", "-r", "2", "-n", "500", "-o", PathOf("p.parquet"))).Code);
+        var (code, _, stderr) = await Cli("plot", PathOf("p.parquet"), "--x", "states.CHN.perception.credulity", "--y", "states.JPN.perception.credulity", "--at", "commitments.Partnership.signal=0.8", "-o", PathOf("heat.png"));
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = await Cli("plot", PathOf("p.parquet"), "--x", "states.CHN.perception.credulity", "--z", "defenderMisperception", "-o", PathOf("line.png"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("averaged over states.JPN.perception.credulity, commitments.Partnership.signal", stderr, StringComparison.Ordinal);
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G'];
+        Assert.Equal(png, File.ReadAllBytes(PathOf("heat.png")).Take(4));
+        Assert.Equal(png, File.ReadAllBytes(PathOf("line.png")).Take(4));
+        Assert.Equal(CliApp.OutputFailed, (await Cli("plot", PathOf("p.parquet"), "--x", "states.CHN.perception.credulity", "-o", PathOf("line.png"))).Code);
+    }
+
+    [Theory]
+    [InlineData("--x", "states.USA.capability", "varies states.CHN.perception.credulity")]
+    [InlineData("--z", "peace", "expected a metric among")]
+    [InlineData("--at", "states.CHN.perception.credulity=0.5", "--at: expected PATH=VALUE")]
+    [InlineData("--at", "states.JPN.perception.credulity=0.3", "no rows match --at")]
+    [InlineData("-o", "plot.svg", "ending in .png")]
+    public async Task Plot_BadInput_ClearErrorAndNoFile(string option, string value, string expected)
+    {
+        Assert.Equal(0, (await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:3", "--vary", "states.JPN.perception.credulity=0:1:2", "-r", "1", "-n", "200", "-o", PathOf("q.csv"))).Code);
+        string[] args = ["plot", PathOf("q.csv"), "--x", "states.CHN.perception.credulity", "-o", PathOf("out.png")];
+        int i = Array.IndexOf(args, option);
+        args = i >= 0 ? [.. args[..(i + 1)], value, .. args[(i + 2)..]] : [.. args, option, value];
+        var (code, _, stderr) = await Cli(args);
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("out.png")));
+        Assert.Equal(CliApp.InvalidInput, (await Cli("plot", PathOf("missing.csv"), "--x", "a", "-o", PathOf("m.png"))).Code);
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> Cli(params string[] args)
+    {
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        var culture = CultureInfo.CurrentCulture;
+        int code = await CliApp.RunAsync(args, stdout, stderr);
+        CultureInfo.CurrentCulture = culture;
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
