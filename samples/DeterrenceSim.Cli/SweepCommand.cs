@@ -172,11 +172,7 @@ internal sealed class SweepOptionSet
     public SweepOptionSet(bool sobolOnly = false)
     {
         SobolOnly = sobolOnly;
-        Vary.Required = true;
-        if (!sobolOnly)
-        {
-            Design.AcceptOnlyFromAmong("grid", "lhs", "sobol");
-        }
+        Vary.Required = sobolOnly;
     }
 
     public bool SobolOnly { get; }
@@ -188,7 +184,7 @@ internal sealed class SweepOptionSet
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public Option<string> Design { get; } = new("--design", "-d") { Description = "The design: grid (full factorial), lhs (Latin hypercube) or sobol (Saltelli, N(k+2) points).", DefaultValueFactory = _ => "grid" };
+    public Option<string> Design { get; } = new("--design", "-d") { Description = "The design: grid (full factorial), lhs (Latin hypercube), sobol (Saltelli, N(k+2) points), or a saved design FILE.json (such as a sidecar's \"design\", or ExperimentDesign.ToJson()) instead of --vary.", DefaultValueFactory = _ => "grid" };
 
     public Option<long?> Samples { get; } = new("--samples") { Description = "The base sample size N of an lhs or sobol design (a power of two suits sobol)." };
 
@@ -221,53 +217,9 @@ internal sealed class SweepOptionSet
             return null;
         }
 
-        var factors = new List<Factor>();
-        foreach (string text in parse.GetValue(Vary) ?? [])
+        var design = BuildDesign(parse, common, stderr, out exitCode);
+        if (design is null)
         {
-            try
-            {
-                factors.Add(Factor.Parse(text));
-            }
-            catch (FormatException e)
-            {
-                exitCode = CliApp.Fail(stderr, "--vary: " + e.Message, CliApp.InvalidInput);
-                return null;
-            }
-        }
-
-        var kind = SobolOnly ? DesignKind.Sobol : ExperimentDesign.ParseKind(parse.GetValue(Design) ?? "grid");
-        long? samples = parse.GetValue(Samples);
-        ulong seed = parse.GetValue(common.Seed);
-        ExperimentDesign design;
-        try
-        {
-            if (kind == DesignKind.Grid && samples is not null)
-            {
-                exitCode = CliApp.Fail(stderr, "--samples: a grid's points are the combinations of its levels; --samples applies to lhs and sobol designs.", CliApp.InvalidInput);
-                return null;
-            }
-
-            if (kind != DesignKind.Grid && samples is null)
-            {
-                exitCode = CliApp.Fail(stderr, $"--samples: a{(kind == DesignKind.Sobol ? "" : "n")} {ExperimentDesign.Name(kind)} design needs a base sample size, such as --samples 256.", CliApp.InvalidInput);
-                return null;
-            }
-
-            design = kind switch
-            {
-                DesignKind.Grid => ExperimentDesign.Grid([.. factors]),
-                DesignKind.LatinHypercube => ExperimentDesign.LatinHypercube(samples!.Value, seed, [.. factors]),
-                _ => ExperimentDesign.Sobol(samples!.Value, [.. factors]),
-            };
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            exitCode = CliApp.Fail(stderr, "--samples: " + FirstSentence(e.Message), CliApp.InvalidInput);
-            return null;
-        }
-        catch (ArgumentException e)
-        {
-            exitCode = CliApp.Fail(stderr, "--vary: " + FirstSentence(e.Message), CliApp.InvalidInput);
             return null;
         }
 
@@ -289,13 +241,104 @@ internal sealed class SweepOptionSet
             return new Sweep(
                 compiled.Scenario,
                 design,
-                partial with { Crisis = crisis, Rounds = rounds, Seed = seed, Threads = parse.GetValue(common.Threads) },
+                partial with { Crisis = crisis, Rounds = rounds, Seed = parse.GetValue(common.Seed), Threads = parse.GetValue(common.Threads) },
                 null,
                 common.Source(parse));
         }
         catch (ScenarioException e)
         {
             exitCode = CliApp.Fail(stderr, "--vary: " + e.Message, CliApp.InvalidInput);
+        }
+        catch (ArgumentException e)
+        {
+            exitCode = CliApp.Fail(stderr, "--vary: " + FirstSentence(e.Message), CliApp.InvalidInput);
+        }
+
+        return null;
+    }
+
+    /// <summary>The design from --vary, --design and --samples, or from a saved design file.</summary>
+    private ExperimentDesign? BuildDesign(ParseResult parse, CommonOptions common, TextWriter stderr, out int exitCode)
+    {
+        exitCode = CliApp.InvalidInput;
+        string kindText = SobolOnly ? "sobol" : parse.GetValue(Design) ?? "grid";
+        string[] vary = parse.GetValue(Vary) ?? [];
+        long? samples = parse.GetValue(Samples);
+        if (kindText.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            if (vary.Length > 0 || samples is not null)
+            {
+                exitCode = CliApp.Fail(stderr, "--design: a saved design file holds its factors and samples; give no --vary or --samples with it.", CliApp.InvalidInput);
+                return null;
+            }
+
+            try
+            {
+                return ExperimentDesign.FromJson(File.ReadAllText(kindText));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                exitCode = CliApp.Fail(stderr, $"--design: {kindText}: {e.Message}", CliApp.InvalidInput);
+                return null;
+            }
+        }
+
+        DesignKind kind;
+        try
+        {
+            kind = ExperimentDesign.ParseKind(kindText);
+        }
+        catch (FormatException)
+        {
+            exitCode = CliApp.Fail(stderr, $"--design: expected grid, lhs, sobol or a saved design FILE.json, found '{kindText}'.", CliApp.InvalidInput);
+            return null;
+        }
+
+        if (vary.Length == 0)
+        {
+            exitCode = CliApp.Fail(stderr, "--vary: expected at least one varied parameter, such as --vary states.CHN.perception.credulity=0:1:11.", CliApp.InvalidInput);
+            return null;
+        }
+
+        var factors = new List<Factor>();
+        foreach (string text in vary)
+        {
+            try
+            {
+                factors.Add(Factor.Parse(text));
+            }
+            catch (FormatException e)
+            {
+                exitCode = CliApp.Fail(stderr, "--vary: " + e.Message, CliApp.InvalidInput);
+                return null;
+            }
+        }
+
+        ulong seed = parse.GetValue(common.Seed);
+        try
+        {
+            if (kind == DesignKind.Grid && samples is not null)
+            {
+                exitCode = CliApp.Fail(stderr, "--samples: a grid's points are the combinations of its levels; --samples applies to lhs and sobol designs.", CliApp.InvalidInput);
+                return null;
+            }
+
+            if (kind != DesignKind.Grid && samples is null)
+            {
+                exitCode = CliApp.Fail(stderr, $"--samples: a{(kind == DesignKind.Sobol ? "" : "n")} {ExperimentDesign.Name(kind)} design needs a base sample size, such as --samples 256.", CliApp.InvalidInput);
+                return null;
+            }
+
+            return kind switch
+            {
+                DesignKind.Grid => ExperimentDesign.Grid([.. factors]),
+                DesignKind.LatinHypercube => ExperimentDesign.LatinHypercube(samples!.Value, seed, [.. factors]),
+                _ => ExperimentDesign.Sobol(samples!.Value, [.. factors]),
+            };
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            exitCode = CliApp.Fail(stderr, "--samples: " + FirstSentence(e.Message), CliApp.InvalidInput);
         }
         catch (ArgumentException e)
         {

@@ -191,7 +191,8 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
         _ => "sobol",
     };
 
-    /// <summary>Reloads a design saved with <see cref="ToJson"/>.</summary>
+    /// <summary>Reloads a design saved with <see cref="ToJson"/>, or the design recorded in a sweep's sidecar
+    /// (<c>OUTPUT.sweep.json</c>).</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The design, with the same points.</returns>
     /// <exception cref="FormatException">The text is not a saved design; the message names the field.</exception>
@@ -202,6 +203,18 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
+
+            // A sweep's sidecar holds the design in its identity.
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("identity", out var identity) && identity.ValueKind == JsonValueKind.Object)
+            {
+                root = identity;
+            }
+
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("design", out var design) && design.ValueKind == JsonValueKind.Object)
+            {
+                root = design;
+            }
+
             var kind = ParseKind(Property(root, "kind").GetString() ?? "");
             long samples = Property(root, "samples").GetInt64();
             ulong seed = Property(root, "seed").GetUInt64();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using DeterrenceSim.Cli;
 using DeterrenceSim.IO;
@@ -36,6 +37,21 @@ public sealed class SweepCliTests : IDisposable
         using var json = System.Text.Json.JsonDocument.Parse(stdout);
         Assert.Equal(row.Estimate("war"), json.RootElement.GetProperty("outcomes").GetProperty("war").GetProperty("estimate").GetDouble());
         Assert.Equal(row.Estimate("deterred"), json.RootElement.GetProperty("outcomes").GetProperty("deterred").GetProperty("estimate").GetDouble());
+    }
+
+    [Fact]
+    public async Task Sweep_DesignFromASidecar_ReproducesTheSweep()
+    {
+        Assert.Equal(0, (await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1", "--vary", "states.JPN.perception.noise=0.2:1", "--design", "lhs", "--samples", "7", "--seed", "9", "-r", "2", "-n", "500", "-o", PathOf("a.csv"))).Code);
+        var (code, _, stderr) = await Cli("sweep", "--design", PathOf("a.csv") + SweepFile.SidecarSuffix, "--seed", "9", "-r", "2", "-n", "500", "-o", PathOf("b.csv"));
+        Assert.True(code == 0, stderr);
+        Assert.Equal(File.ReadAllBytes(PathOf("a.csv")), File.ReadAllBytes(PathOf("b.csv")));
+        (code, _, stderr) = await Cli("sweep", "--design", PathOf("a.csv") + SweepFile.SidecarSuffix, "--vary", "states.CHN.perception.credulity=0:1:2", "-o", PathOf("c.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("give no --vary", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = await Cli("sweep", "--design", PathOf("a.csv"), "-o", PathOf("d.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("expected grid, lhs, sobol or a saved design", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,6 +189,46 @@ public sealed class SweepCliTests : IDisposable
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("out.png")));
         Assert.Equal(CliApp.InvalidInput, (await Cli("plot", PathOf("missing.csv"), "--x", "a", "-o", PathOf("m.png"))).Code);
+    }
+
+    [Fact]
+    public async Task Process_KilledSweep_ResumesToTheSameFileAsAnUninterruptedRun()
+    {
+        // A real process, killed with SIGKILL (no chance to clean up) once some chunks are on disk.
+        string[] sweep = ["sweep", "--vary", "states.CHN.perception.credulity=0:1:40", "-r", "4", "-n", "300000", "--threads", "2", "--seed", "4"];
+        string output = PathOf("killed.csv");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "deterrence-sim.dll"));
+        foreach (string arg in (string[])[.. sweep, "-o", output])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using (var process = Process.Start(start)!)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            while (!process.HasExited && stopwatch.Elapsed < TimeSpan.FromSeconds(60)
+                && (!Directory.Exists(output + SweepFile.PartialSuffix) || Directory.GetFiles(output + SweepFile.PartialSuffix, "points-*.csv").Length < 2))
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.False(process.HasExited, "the sweep finished before it could be killed");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        Assert.False(File.Exists(output));
+        var (code, _, stderr) = await Cli([.. sweep, "-o", output]);
+        Assert.Equal(CliApp.OutputFailed, code);
+        Assert.Contains("--resume", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = await Cli([.. sweep, "-o", output, "--resume"]);
+        Assert.True(code == 0, stderr);
+        var ran = System.Text.RegularExpressions.Regex.Match(stderr, @"wrote 40 points to .* \((\d+) run now\)");
+        Assert.True(ran.Success, stderr);
+        Assert.InRange(int.Parse(ran.Groups[1].Value, CultureInfo.InvariantCulture), 1, 39);
+        Assert.Equal(0, (await Cli([.. sweep, "-o", PathOf("whole.csv")])).Code);
+        Assert.Equal(File.ReadAllBytes(PathOf("whole.csv")), File.ReadAllBytes(output));
     }
 
     private static async Task<(int Code, string Stdout, string Stderr)> Cli(params string[] args)
