@@ -114,7 +114,8 @@ internal static class PlotCommand
         }
 
         plot.XLabel(x);
-        plot.Title(z + " rate, mean over replications" + (note.Length > 0 ? "\n" + note : ""));
+        string fixedNote = string.Join(", ", fixedValues.Select(f => paths[f.Key] + " = " + f.Value.ToString("G6", CultureInfo.InvariantCulture)));
+        plot.Title(z + " rate, mean over replications" + (fixedNote.Length > 0 ? "\nat " + fixedNote : "") + (note.Length > 0 ? "\n" + note : ""));
         string temporary = output + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".png";
         try
         {
