@@ -87,7 +87,7 @@ internal static class SensitivityCommand
 
     private static void Table(IAnsiConsole console, SensitivityResult result)
     {
-        console.MarkupLine(Markup.Escape($"Sobol indices of {result.Metric} in {result.Crisis}: {result.Design.Samples} base samples, {result.Design.PointCount} points of {result.Options.Rounds} rounds x {result.Options.Replications} replications, seed {result.Options.Seed}"));
+        console.MarkupLine(Markup.Escape($"Sobol indices of {result.Metric} in {result.Crisis}: {result.Design.Samples} base samples, {result.Design.PointCount} points of {(result.Options.Periods is int runPeriods ? $"{runPeriods}-period runs" : $"{result.Options.Rounds} rounds")} x {result.Options.Replications} replications, seed {result.Options.Seed}"));
         var table = new Table().AddColumns("parameter", "range", "first order S1", "95% interval", "total order ST", "95% interval");
         for (int i = 0; i < result.Design.Factors.Count; i++)
         {

@@ -99,7 +99,7 @@ internal static class SweepCommand
 
         using var loggers = CommonOptions.Loggers(parse.GetValue(common.Verbose));
         long points = shard is null ? sweep.Design.PointCount : shard.End(sweep.Design.PointCount) - shard.First(sweep.Design.PointCount);
-        stderr.WriteLine($"deterrence-sim: sweep {sweep.Design}{(shard is null ? "" : $", shard {shard} ({points} points)")}; crisis {sweep.Crisis}, {sweep.Options.Replications} replications of {sweep.Options.Rounds} rounds, seed {sweep.Options.Seed}.");
+        stderr.WriteLine($"deterrence-sim: sweep {sweep.Design}{(shard is null ? "" : $", shard {shard} ({points} points)")}; crisis {sweep.Crisis}, {sweep.Options.Replications} replications of {(sweep.Options.Periods is int t ? $"a {t}-period run" : $"{sweep.Options.Rounds} rounds")}, seed {sweep.Options.Seed}.");
         var failures = new List<string>();
         void Failed(SweepRow row) => failures.Add($"point {row.Point} ({string.Join(", ", sweep.Design.Factors.Select((f, i) => f.Path + "=" + row.Values[i].ToString("R", CultureInfo.InvariantCulture)))}): {row.Error}");
         SweepSummary summary;
@@ -192,6 +192,8 @@ internal sealed class SweepOptionSet
 
     public Option<long> Rounds { get; } = new("--rounds", "-n") { Description = "Monte Carlo rounds per replication (>= 1).", DefaultValueFactory = _ => 10_000 };
 
+    public Option<int?> Periods { get; } = new("--periods") { Description = "Make each replication one run of T periods of the whole scenario (learning, votes, growth, overstretch) instead of --rounds single rounds; rates are then shares of the T periods." };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Vary);
@@ -203,6 +205,7 @@ internal sealed class SweepOptionSet
         command.Options.Add(Samples);
         command.Options.Add(Crisis);
         command.Options.Add(Rounds);
+        command.Options.Add(Periods);
     }
 
     /// <summary>Checks the options, loads the scenario and builds the sweep; on error writes one line and returns
@@ -214,6 +217,19 @@ internal sealed class SweepOptionSet
         if (rounds < 1 || rounds > MonteCarloOptions.MaxRounds)
         {
             exitCode = CliApp.Fail(stderr, $"--rounds: expected an integer from 1 to {MonteCarloOptions.MaxRounds}, found {rounds}.", CliApp.InvalidInput);
+            return null;
+        }
+
+        int? periods = parse.GetValue(Periods);
+        if (periods is < 1 or > RunOptions.MaxPeriods)
+        {
+            exitCode = CliApp.Fail(stderr, $"--periods: expected an integer from 1 to {RunOptions.MaxPeriods}, found {periods}.", CliApp.InvalidInput);
+            return null;
+        }
+
+        if (periods is not null && parse.GetResult(Rounds) is { Implicit: false })
+        {
+            exitCode = CliApp.Fail(stderr, "--rounds: a replication is one run of --periods periods; give --rounds or --periods, not both.", CliApp.InvalidInput);
             return null;
         }
 
@@ -241,7 +257,7 @@ internal sealed class SweepOptionSet
             return new Sweep(
                 compiled.Scenario,
                 design,
-                partial with { Crisis = crisis, Rounds = rounds, Seed = parse.GetValue(common.Seed), Threads = parse.GetValue(common.Threads) },
+                partial with { Crisis = crisis, Rounds = rounds, Periods = periods, Seed = parse.GetValue(common.Seed), Threads = parse.GetValue(common.Threads) },
                 null,
                 common.Source(parse));
         }

@@ -186,7 +186,7 @@ public sealed class MonteCarlo
             {
                 for (int i = w; i < count; i += threads)
                 {
-                    engines[w].Run(options.Seed, start + i, traces[i]);
+                    engines[w].Run(options.Seed, options.FirstReplication + start + i, traces[i]);
                 }
             });
             for (int i = 0; i < count; i++)

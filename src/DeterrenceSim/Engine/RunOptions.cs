@@ -12,6 +12,11 @@ public sealed record RunOptions
     /// <summary>Gets the number of replications R (independent runs). Range: ≥ 1. The default value is 100.</summary>
     public int Replications { get; init; } = 100;
 
+    /// <summary>Gets the index of the first replication: the runs are replications F to F + R − 1 of the seed, so a run can be
+    /// replayed alone (a sweep's replication r is <c>FirstReplication = r, Replications = 1</c>). Range: ≥ 0, and
+    /// F + R ≤ <see cref="int.MaxValue"/>. The default value is 0.</summary>
+    public int FirstReplication { get; init; }
+
     /// <summary>Gets the master seed; the draws of replication r, period t and crisis k are keyed by (seed, r, t, k). The default value is 1.</summary>
     public ulong Seed { get; init; } = 1;
 
@@ -35,6 +40,11 @@ public sealed record RunOptions
         if (Threads < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be at least 1.");
+        }
+
+        if (FirstReplication < 0 || FirstReplication > int.MaxValue - Replications)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FirstReplication), FirstReplication, "FirstReplication must be at least 0, and FirstReplication + Replications at most 2147483647.");
         }
     }
 }

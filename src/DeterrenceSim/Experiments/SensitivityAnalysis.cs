@@ -105,7 +105,7 @@ public sealed record SensitivityResult(string Metric, string Crisis, ExperimentD
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.Append(c, $"Sobol indices of {Metric} in {Crisis}: {Design.Samples} base samples, {Design.PointCount} points, {Options.Rounds} rounds x {Options.Replications} replications, seed {Options.Seed}\n");
+        text.Append(c, $"Sobol indices of {Metric} in {Crisis}: {Design.Samples} base samples, {Design.PointCount} points, {(Options.Periods is int runPeriods ? $"{runPeriods}-period runs" : $"{Options.Rounds} rounds")} x {Options.Replications} replications, seed {Options.Seed}\n");
         int width = Math.Max(9, Design.Factors.Max(f => f.Path.Length));
         text.Append(c, $"{"parameter".PadRight(width)}  {"first order S1 [95%]",-28}  {"total order ST [95%]",-28}\n");
         for (int i = 0; i < Design.Factors.Count; i++)

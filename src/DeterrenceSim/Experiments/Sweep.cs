@@ -121,7 +121,8 @@ public sealed class Sweep
                 return points;
             }
 
-            long work = Math.Max(1, Options.Rounds * Options.Replications);
+            // A period costs about as much as 100 rounds (three crises and the frames between periods).
+            long work = Math.Max(1, (Options.Periods is int periods ? 100L * periods : Options.Rounds) * Options.Replications);
             long perThread = Math.Clamp(WorkPerThreadBatch / work, 1, MaxBatchPoints);
             return (int)Math.Clamp(perThread * Options.Threads, Options.Threads, MaxBatchPoints);
         }
@@ -232,6 +233,7 @@ public sealed class Sweep
         }
 
         var monteCarlo = new MonteCarlo(compiled);
+        int crisisIndex = compiled.CrisisIds.ToList().IndexOf(Crisis);
         var target = Options.Precision;
         int metric = target is null ? 0 : SweepMetrics.IndexOf(target.Metric);
         Span<long> counts = stackalloc long[SweepMetrics.Count];
@@ -239,12 +241,29 @@ public sealed class Sweep
         var rows = new List<SweepRow>(Options.Replications);
         for (int r = 0; r < Options.ReplicationCap; r++)
         {
-            var result = monteCarlo.Run(Crisis, new MonteCarloOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads }, null, cancellationToken);
-            SweepMetrics.Counts(result, counts);
+            long trials = Options.TrialsPerReplication;
+            if (Options.Periods is int periods)
+            {
+                try
+                {
+                    PeriodCounts(monteCarlo, periods, r, threads, crisisIndex, counts, cancellationToken);
+                }
+                catch (ScenarioException e)
+                {
+                    // Growth that leaves the capability range within the periods: this point cannot run.
+                    Log.PointFailed(_logger, point, e.Message);
+                    return [.. Enumerable.Range(0, Options.Replications).Select(i => new SweepRow(point, i, Options.Seed, values, null, e.Message))];
+                }
+            }
+            else
+            {
+                SweepMetrics.Counts(monteCarlo.Run(Crisis, new MonteCarloOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads }, null, cancellationToken), counts);
+            }
+
             var rates = new double[3 * SweepMetrics.Count];
             for (int m = 0; m < counts.Length; m++)
             {
-                var p = Proportion.Wilson(counts[m], result.Rounds);
+                var p = Proportion.Wilson(counts[m], trials);
                 rates[3 * m] = p.Estimate ?? double.NaN;
                 rates[(3 * m) + 1] = p.Lower;
                 rates[(3 * m) + 2] = p.Upper;
@@ -252,7 +271,7 @@ public sealed class Sweep
 
             rows.Add(new SweepRow(point, r, Options.Seed, values, rates, null));
             pooledCount += counts[metric];
-            pooledTrials += result.Rounds;
+            pooledTrials += trials;
             if (r + 1 >= Options.Replications)
             {
                 if (target is null)
@@ -269,5 +288,32 @@ public sealed class Sweep
         }
 
         return [.. rows];
+    }
+
+    /// <summary>Counts, over the periods of one run (replication r), the periods in which the crisis ended in each
+    /// outcome and war cause.</summary>
+    private void PeriodCounts(MonteCarlo monteCarlo, int periods, int replication, int threads, int crisis, Span<long> counts, CancellationToken cancellationToken)
+    {
+        var run = monteCarlo.Simulate(
+            new RunOptions { Periods = periods, Replications = 1, FirstReplication = replication, Seed = Options.Seed, Threads = threads },
+            null,
+            null,
+            cancellationToken).Crises[crisis];
+        int i = 0;
+        foreach (var byPeriod in new[] { run.DeterredByPeriod, run.ConcessionByPeriod, run.WarByPeriod })
+        {
+            long count = 0;
+            foreach (var p in byPeriod)
+            {
+                count += p.Count;
+            }
+
+            counts[i++] = count;
+        }
+
+        foreach (var cause in Enum.GetValues<WarCause>())
+        {
+            counts[i++] = run.WarCauses[cause].Count;
+        }
     }
 }

@@ -14,6 +14,16 @@ public sealed record SweepOptions
     /// <summary>Gets the rounds N of each replication. Range: 1 to <see cref="MonteCarloOptions.MaxRounds"/>. The default value is 10,000.</summary>
     public long Rounds { get; init; } = 10_000;
 
+    /// <summary>Gets the periods T of a run, or <see langword="null"/> (the default) for single rounds. With periods, each
+    /// replication is one run of T periods of the whole scenario (DESIGN.md section 4: learning, votes, growth,
+    /// overstretch; <see cref="MonteCarlo.Simulate"/>) and a row's rates are the shares of the T periods in which the
+    /// crisis ended in each outcome and war cause; <see cref="Rounds"/> is then unused. Range: 1 to
+    /// <see cref="RunOptions.MaxPeriods"/>.</summary>
+    public int? Periods { get; init; }
+
+    /// <summary>The trials behind each row's rates: <see cref="Periods"/> in runs, else <see cref="Rounds"/>.</summary>
+    public long TrialsPerReplication => Periods ?? Rounds;
+
     /// <summary>Gets the replications R per design point (the minimum, with a <see cref="Precision"/> target). Range: 1 to
     /// <see cref="MaxReplications"/>. The default value is 10.</summary>
     public int Replications { get; init; } = 10;
@@ -40,6 +50,11 @@ public sealed record SweepOptions
         if (Rounds < 1 || Rounds > MonteCarloOptions.MaxRounds)
         {
             throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, $"Rounds must be between 1 and {MonteCarloOptions.MaxRounds}.");
+        }
+
+        if (Periods is < 1 or > RunOptions.MaxPeriods)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Periods), Periods, $"Periods must be between 1 and {RunOptions.MaxPeriods}.");
         }
 
         if (Replications < 1 || Replications > MaxReplications)

@@ -26,6 +26,11 @@ public static class SensitivityResultIO
             w.WriteNumber("samples", result.Design.Samples);
             w.WriteNumber("points", result.Design.PointCount);
             w.WriteNumber("rounds", result.Options.Rounds);
+            if (result.Options.Periods is int periods)
+            {
+                w.WriteNumber("periods", periods);
+            }
+
             w.WriteNumber("replications", result.Options.Replications);
             w.WriteNumber("seed", result.Options.Seed);
             w.WriteNumber("threads", result.Options.Threads);

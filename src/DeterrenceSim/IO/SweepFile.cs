@@ -292,6 +292,11 @@ public static class SweepFile
             w.WriteString("crisis", sweep.Crisis);
             w.WriteNumber("seed", sweep.Options.Seed);
             w.WriteNumber("rounds", sweep.Options.Rounds);
+            if (sweep.Options.Periods is int periods)
+            {
+                w.WriteNumber("periods", periods);
+            }
+
             w.WriteNumber("replications", sweep.Options.Replications);
             if (sweep.Options.Precision is { } p)
             {

@@ -119,6 +119,25 @@ public sealed class SweepCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Sweep_Periods_RowsAreSharesOfTheRunsPeriods()
+    {
+        var (code, _, stderr) = await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:2", "--periods", "8", "-r", "3", "-o", PathOf("runs.csv"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("3 replications of a 8-period run", stderr, StringComparison.Ordinal);
+        var rows = SweepRowReader.Read(PathOf("runs.csv"), out _).ToList();
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, r => Assert.Equal(1.0, r.Estimate("war")!.Value + r.Estimate("deterred")!.Value + r.Estimate("concession")!.Value, 12));
+        Assert.All(rows, r => Assert.Equal(Math.Round(r.Estimate("war")!.Value * 8), r.Estimate("war")!.Value * 8, 9));
+        Assert.Contains("\"periods\": 8", File.ReadAllText(PathOf("runs.csv") + SweepFile.SidecarSuffix), StringComparison.Ordinal);
+        (code, _, stderr) = await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:2", "--periods", "8", "--rounds", "100", "-o", PathOf("both.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("give --rounds or --periods, not both", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:2", "--periods", "0", "-o", PathOf("zero.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("--periods: expected an integer from 1", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sweep_SlurmArrayVariables_PickTheShard()
     {
         string[] sweep = ["sweep", "--vary", "states.JPN.perception.credulity=0:1:4", "-r", "1", "-n", "500"];

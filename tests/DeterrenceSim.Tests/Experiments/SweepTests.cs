@@ -102,6 +102,58 @@ public class SweepTests
     }
 
     [Fact]
+    public void InRunsEachReplicationIsOneRunAndItsRatesAreSharesOfThePeriods()
+    {
+        // Replication r of a point is replication r of MonteCarlo.Simulate at the point's values: the sweep's war counts,
+        // summed over its replications, equal the war counts of Simulate with as many replications.
+        const int periods = 12, replications = 5;
+        var design = ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.challengerCost=0.05:0.25:2"));
+        var sweep = new Sweep(Noisy(), design, new SweepOptions { Periods = periods, Replications = replications, Seed = 8, Threads = 2 });
+        var rows = sweep.Rows().ToList();
+        Assert.Equal(2 * replications, rows.Count);
+        for (int point = 0; point < 2; point++)
+        {
+            var scenario = ParameterPaths.Set(Noisy(), "crises.crisis-1.challengerCost", design.GetPoint(point)[0]);
+            var runs = new MonteCarlo(CompiledScenario.Compile(scenario)).Simulate(new RunOptions { Periods = periods, Replications = replications, Seed = 8, Threads = 1 });
+            var pointRows = rows.Where(r => r.Point == point).ToList();
+            foreach (string metric in new[] { "war", "deterred", "concession" })
+            {
+                var byPeriod = metric switch { "war" => runs.Crises[0].WarByPeriod, "deterred" => runs.Crises[0].DeterredByPeriod, _ => runs.Crises[0].ConcessionByPeriod };
+                long expected = byPeriod.Sum(p => p.Count);
+                long found = pointRows.Sum(r => (long)Math.Round(r.Estimate(metric)!.Value * periods));
+                Assert.Equal(expected, found);
+            }
+
+            long defenderMisperception = pointRows.Sum(r => (long)Math.Round(r.Estimate("defenderMisperception")!.Value * periods));
+            Assert.Equal(runs.Crises[0].WarCauses[WarCause.DefenderMisperception].Count, defenderMisperception);
+        }
+
+        Assert.True(rows.Select(r => r.Estimate("war")).Distinct().Count() > 1, "replications should differ");
+    }
+
+    [Fact]
+    public void FirstReplicationReplaysOneReplicationOfALongerSimulation()
+    {
+        var monteCarlo = new MonteCarlo(CompiledScenario.Compile(Noisy()));
+        var all = new List<PeriodRow>();
+        monteCarlo.Simulate(new RunOptions { Periods = 6, Replications = 4, Seed = 2, Threads = 2 }, all.Add);
+        var third = new List<PeriodRow>();
+        monteCarlo.Simulate(new RunOptions { Periods = 6, Replications = 1, FirstReplication = 2, Seed = 2, Threads = 1 }, third.Add);
+        var expected = all.Where(r => r.Replication == 2).ToList();
+        Assert.Equal(expected.Count, third.Count);
+        for (int i = 0; i < third.Count; i++)
+        {
+            Assert.Equal(2, third[i].Replication);
+            Assert.Equal(expected[i].Outcome, third[i].Outcome);
+            Assert.Equal(expected[i].ChallengerBelief, third[i].ChallengerBelief);
+            Assert.Equal(expected[i].Belief, third[i].Belief);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => monteCarlo.Simulate(new RunOptions { Replications = 2, FirstReplication = int.MaxValue - 1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => monteCarlo.Simulate(new RunOptions { FirstReplication = -1 }));
+    }
+
+    [Fact]
     public void PrecisionTargetReplicatesUntilTheIntervalIsNarrowEnoughOrTheCap()
     {
         const double halfWidth = 0.01;
