@@ -163,5 +163,6 @@ public static class CliApp
         .Replace("as expected type 'System.Int64'", "as an integer (at most 9223372036854775807)", StringComparison.Ordinal)
         .Replace("as expected type 'System.Int32'", "as an integer (at most 2147483647)", StringComparison.Ordinal)
         .Replace("as expected type 'System.UInt64'", "as an integer from 0 to 18446744073709551615", StringComparison.Ordinal)
-        .Replace("as expected type 'System.Nullable`1[System.Int32]'", "as an integer (at most 2147483647)", StringComparison.Ordinal);
+        .Replace("as expected type 'System.Nullable`1[System.Int32]'", "as an integer (at most 2147483647)", StringComparison.Ordinal)
+        .Replace("as expected type 'System.Nullable`1[System.Int64]'", "as an integer (at most 9223372036854775807)", StringComparison.Ordinal);
 }

@@ -18,7 +18,7 @@ internal static class MergeCommand
             try
             {
                 var summary = SweepFile.Merge(parse.GetValue(shards) ?? [], target);
-                stderr.WriteLine($"deterrence-sim: merged {summary.Points} points into {target}; sidecar {target}{SweepFile.SidecarSuffix}.");
+                stderr.WriteLine($"deterrence-sim: merged {SweepCommand.Plural(summary.Points, "point")} into {target} (every shard's rows checked); sidecar {target}{SweepFile.SidecarSuffix}.");
                 stdout.Flush();
                 return summary.FailedPoints > 0
                     ? CliApp.Fail(stderr, $"{summary.FailedPoints} design points could not run; their rows hold the reason in the error column.", CliApp.PointsFailed)

@@ -42,7 +42,7 @@ internal static class PlotCommand
 
         if (File.Exists(output) && !force)
         {
-            return CliApp.Fail(stderr, $"--output: {output} exists; use --force to replace it.", CliApp.OutputFailed);
+            return CliApp.Fail(stderr, $"--output: {output} exists; use --force to replace it.", CliApp.InvalidInput);
         }
 
         if (!SweepMetrics.Names.Contains(z, StringComparer.Ordinal))
@@ -119,8 +119,17 @@ internal static class PlotCommand
         string temporary = output + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".png";
         try
         {
+            if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             plot.SavePng(temporary, 900, 650);
             File.Move(temporary, output, overwrite: force);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CliApp.Fail(stderr, $"--output: could not write {output}: {e.Message.Replace(temporary, output, StringComparison.Ordinal)}", CliApp.OutputFailed);
         }
         finally
         {

@@ -75,9 +75,21 @@ internal static class SweepCommand
         }
 
         SweepShard? shard;
+        int? shardCount = parse.GetValue(shardsOption);
+        bool slurm = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID"));
+        bool kubernetes = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("JOB_COMPLETION_INDEX"));
+        if (shardCount is not null && (parse.GetValue(shardOption) is not null || slurm || !kubernetes || shardCount < 1))
+        {
+            string why = shardCount < 1 ? $"expected an integer >= 1, found {shardCount}"
+                : parse.GetValue(shardOption) is not null ? "give --shard i/n or --shards n, not both"
+                : slurm ? "SLURM_ARRAY_TASK_ID is set: a Slurm job array gives its own count (SLURM_ARRAY_TASK_COUNT)"
+                : "applies only in a Kubernetes Indexed Job, where JOB_COMPLETION_INDEX gives the index; elsewhere use --shard i/n";
+            return CliApp.Fail(stderr, "--shards: " + why + ".", CliApp.InvalidInput);
+        }
+
         try
         {
-            shard = parse.GetValue(shardOption) is { } shardText ? SweepShard.Parse(shardText) : SweepShard.FromEnvironment(kubernetesCount: parse.GetValue(shardsOption));
+            shard = parse.GetValue(shardOption) is { } shardText ? SweepShard.Parse(shardText) : SweepShard.FromEnvironment(kubernetesCount: shardCount);
         }
         catch (FormatException e)
         {
@@ -97,22 +109,32 @@ internal static class SweepCommand
             return exitCode;
         }
 
-        using var loggers = CommonOptions.Loggers(parse.GetValue(common.Verbose));
+        foreach (string warning in sweep.Warnings)
+        {
+            stderr.WriteLine("deterrence-sim: warning: " + warning);
+        }
+
         long points = shard is null ? sweep.Design.PointCount : shard.End(sweep.Design.PointCount) - shard.First(sweep.Design.PointCount);
-        stderr.WriteLine($"deterrence-sim: sweep {sweep.Design}{(shard is null ? "" : $", shard {shard} ({points} points)")}; crisis {sweep.Crisis}, {sweep.Options.Replications} replications of {(sweep.Options.Periods is int t ? $"a {t}-period run" : $"{sweep.Options.Rounds} rounds")}, seed {sweep.Options.Seed}.");
+        stderr.WriteLine($"deterrence-sim: sweep {sweep.Design}{(shard is null ? "" : $", shard {shard} ({Plural(points, "point")})")}; crisis {sweep.Crisis}, {Plural(sweep.Options.Replications, "replication")} of {(sweep.Options.Periods is int t ? $"a {t}-period run" : $"{sweep.Options.Rounds} rounds")}, seed {sweep.Options.Seed}.");
         var failures = new List<string>();
         void Failed(SweepRow row) => failures.Add($"point {row.Point} ({string.Join(", ", sweep.Design.Factors.Select((f, i) => f.Path + "=" + row.Values[i].ToString("R", CultureInfo.InvariantCulture)))}): {row.Error}");
         SweepSummary summary;
         try
         {
-            bool resume = parse.GetValue(resumeOption);
+            var fileOptions = new SweepFileOptions
+            {
+                Resume = parse.GetValue(resumeOption),
+                Shard = shard,
+                ScenarioSource = common.Source(parse),
+                Overrides = parse.GetValue(common.Set) ?? [],
+            };
             summary = CommonOptions.IsTerminal(stderr)
-                ? SweepProgressBar.Show(stderr, "sweep", points, progress => SweepFile.Run(sweep, output, resume, shard, progress, Failed, cancellationToken))
-                : SweepFile.Run(sweep, output, resume, shard, null, Failed, cancellationToken);
+                ? SweepProgressBar.Show(stderr, "sweep", points, progress => SweepFile.Run(sweep, output, fileOptions, progress, Failed, cancellationToken))
+                : SweepFile.Run(sweep, output, fileOptions, null, Failed, cancellationToken);
         }
         catch (SweepFileException e)
         {
-            return CliApp.Fail(stderr, e.Message, CliApp.OutputFailed);
+            return CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
         }
         catch (OperationCanceledException)
         {
@@ -124,17 +146,25 @@ internal static class SweepCommand
             stderr.WriteLine("deterrence-sim: warning: " + CliApp.OneLine(failure));
         }
 
+        if (summary.PointsAtCap > 0)
+        {
+            stderr.WriteLine($"deterrence-sim: warning: {Plural(summary.PointsAtCap, "point")} reached --max-replications ({sweep.Options.ReplicationCap}) before the --target ({sweep.Options.Precision!.Metric} ± {sweep.Options.Precision.HalfWidth.ToString("R", CultureInfo.InvariantCulture)}); their rows are the cap's replications.");
+        }
+
         stderr.WriteLine(summary.AlreadyComplete
-            ? $"deterrence-sim: {output} is already complete ({summary.Points} points); nothing to do."
-            : $"deterrence-sim: wrote {summary.Points} points to {output} ({summary.PointsRun} run now); sidecar {output}{SweepFile.SidecarSuffix}.");
+            ? $"deterrence-sim: {output} is already complete ({Plural(summary.Points, "point")}, checked); nothing to do."
+            : $"deterrence-sim: wrote {Plural(summary.Points, "point")} to {output} ({summary.PointsRun} run now); sidecar {output}{SweepFile.SidecarSuffix}.");
         stdout.Flush();
         if (summary.FailedPoints > 0)
         {
-            return CliApp.Fail(stderr, $"{summary.FailedPoints} of {summary.Points} design points could not run; their rows in {output} hold the reason in the error column.", CliApp.PointsFailed);
+            return CliApp.Fail(stderr, $"{summary.FailedPoints} of {Plural(summary.Points, "design point")} could not run; their rows in {output} hold the reason in the error column.", CliApp.PointsFailed);
         }
 
         return 0;
     }
+
+    /// <summary>"1 point", "2 points".</summary>
+    internal static string Plural(long count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 
     private static bool TryParseTarget(string text, int cap, out PrecisionTarget? target, out string? why)
     {
@@ -176,6 +206,12 @@ internal sealed class SweepOptionSet
     }
 
     public bool SobolOnly { get; }
+
+    /// <summary>The saved design file given to --design, if any (for error messages).</summary>
+    private string? DesignFile { get; set; }
+
+    /// <summary>The option or file to blame for a design problem.</summary>
+    private string DesignLabel => DesignFile is null ? "--vary" : "--design " + DesignFile;
 
     public Option<string[]> Vary { get; } = new("--vary")
     {
@@ -263,11 +299,11 @@ internal sealed class SweepOptionSet
         }
         catch (ScenarioException e)
         {
-            exitCode = CliApp.Fail(stderr, "--vary: " + e.Message, CliApp.InvalidInput);
+            exitCode = CliApp.Fail(stderr, DesignLabel + ": " + e.Message, CliApp.InvalidInput);
         }
         catch (ArgumentException e)
         {
-            exitCode = CliApp.Fail(stderr, "--vary: " + FirstSentence(e.Message), CliApp.InvalidInput);
+            exitCode = CliApp.Fail(stderr, DesignLabel + ": " + Lead(FirstSentence(e.Message)), CliApp.InvalidInput);
         }
 
         return null;
@@ -290,11 +326,12 @@ internal sealed class SweepOptionSet
 
             try
             {
+                DesignFile = kindText;
                 return ExperimentDesign.FromJson(File.ReadAllText(kindText));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
             {
-                exitCode = CliApp.Fail(stderr, $"--design: {kindText}: {e.Message}", CliApp.InvalidInput);
+                exitCode = CliApp.Fail(stderr, $"--design: {kindText}: {Lead(FirstSentence(e.Message))}", CliApp.InvalidInput);
                 return null;
             }
         }
@@ -354,15 +391,19 @@ internal sealed class SweepOptionSet
         }
         catch (ArgumentOutOfRangeException e)
         {
-            exitCode = CliApp.Fail(stderr, "--samples: " + FirstSentence(e.Message), CliApp.InvalidInput);
+            exitCode = CliApp.Fail(stderr, "--samples: " + Lead(FirstSentence(e.Message)), CliApp.InvalidInput);
         }
         catch (ArgumentException e)
         {
-            exitCode = CliApp.Fail(stderr, "--vary: " + FirstSentence(e.Message), CliApp.InvalidInput);
+            exitCode = CliApp.Fail(stderr, "--vary: " + Lead(FirstSentence(e.Message)), CliApp.InvalidInput);
         }
 
         return null;
     }
+
+    /// <summary>A message's first letter in lower case when it starts an ordinary word ("A grid factor" after "--vary: ").</summary>
+    private static string Lead(string message) =>
+        message.Length > 1 && char.IsUpper(message[0]) && char.IsLower(message[1]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
 
     /// <summary>An argument exception's message without its " (Parameter 'x')" suffix.</summary>
     private static string FirstSentence(string message)

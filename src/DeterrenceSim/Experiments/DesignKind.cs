@@ -11,6 +11,7 @@ public enum DesignKind
     LatinHypercube,
 
     /// <summary>Saltelli's design for Sobol indices (Saltelli et al. 2010) from a Sobol sequence with Joe and Kuo (2008)
-    /// direction numbers: N base rows of k+2 points each, N(k+2) points in all (see <see cref="SaltelliSampling"/>).</summary>
+    /// direction numbers: N base rows of k+2 points each, N(k+2) points in all (see <see cref="SaltelliSampling"/>), the
+    /// rows taken from the sequence's points 2^m to 2^m + N - 1 for the power of two 2^m &gt;= N.</summary>
     Sobol,
 }

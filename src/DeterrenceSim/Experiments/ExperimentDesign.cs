@@ -32,6 +32,7 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
     private readonly long[] _strides = [];
     private readonly double[][] _hypercube = [];
     private readonly SobolSequence? _sobol;
+    private readonly long _sobolSkip;
 
     private ExperimentDesign(DesignKind kind, Factor[] factors, long samples, ulong seed)
     {
@@ -74,7 +75,8 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
                     _strides[i] = count;
                     if (count > MaxPoints / factors[i].Levels)
                     {
-                        throw new ArgumentException($"The grid has more than {MaxPoints} points.", nameof(factors));
+                        double points = factors.Aggregate(1.0, (product, f) => product * f.Levels);
+                        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The grid has {points:G3} points (the product of the level counts), more than the {MaxPoints} allowed."), nameof(factors));
                     }
 
                     count *= factors[i].Levels;
@@ -99,7 +101,8 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
                     throw new ArgumentException($"A Sobol design takes at most {SobolSequence.MaxDimensions / 2} factors, found {factors.Length}.", nameof(factors));
                 }
 
-                long limit = Math.Min(SobolSequence.MaxPoints, MaxPoints / (factors.Length + 2));
+                // Base rows start at the power of two >= N (see Sobol), so N + skip must fit the sequence.
+                long limit = Math.Min(SobolSequence.MaxPoints / 2, MaxPoints / (factors.Length + 2));
                 if (samples < 1 || samples > limit)
                 {
                     throw new ArgumentOutOfRangeException(nameof(samples), samples, $"A Sobol design with {factors.Length} factors needs from 1 to {limit} base samples.");
@@ -108,6 +111,7 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
                 Samples = samples;
                 PointCount = SaltelliSampling.PointCount(samples, factors.Length);
                 _sobol = new SobolSequence(2 * factors.Length);
+                _sobolSkip = (long)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)samples);
                 break;
         }
     }
@@ -156,7 +160,10 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
 
     /// <summary>Saltelli's design for first- and total-order Sobol indices (Saltelli et al. 2010, Computer Physics
     /// Communications 181:259-270): N base rows of the unscrambled Sobol sequence with Joe and Kuo (2008) direction
-    /// numbers in 2k dimensions, each row giving k+2 points (A, the k mixes AB^(i), B). Use a power of two for N.</summary>
+    /// numbers in 2k dimensions, each row giving k+2 points (A, the k mixes AB^(i), B). The rows are the sequence's points
+    /// 2^m to 2^m + N - 1 for the power of two 2^m &gt;= N: a block that starts at a multiple of its length keeps the
+    /// sequence's balance, and it leaves out points 0 and 1 (all zeros, all halves), where A = B and the row says nothing.
+    /// Use a power of two for N.</summary>
     /// <param name="samples">The base sample size N.</param>
     /// <param name="factors">Continuous factors (<c>PATH=lo:hi</c>), at most <see cref="SobolSequence.MaxDimensions"/>/2.</param>
     /// <returns>The design, of N(k+2) points.</returns>
@@ -260,7 +267,7 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
 
                 break;
             default:
-                SaltelliSampling.GetUnitPoint(_sobol!, _factors.Length, index, values);
+                SaltelliSampling.GetUnitPoint(_sobol!, _factors.Length, index + (_sobolSkip * (_factors.Length + 2)), values);
                 for (int i = 0; i < _factors.Length; i++)
                 {
                     values[i] = _factors[i].FromUnit(values[i]);

@@ -50,20 +50,17 @@ public sealed record Factor(string Path, double Lower, double Upper, int Levels 
         }
 
         var factor = new Factor(path, lower, upper, levels);
-        try
+        if (factor.Problem() is { } problem)
         {
-            factor.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException($"'{text}': {e.Message}", e);
+            throw new FormatException($"'{text}': {problem}");
         }
 
         return factor;
     }
 
-    /// <summary>The value of grid level <paramref name="level"/>: <c>lo + (hi - lo) * level / (count - 1)</c>, exactly
-    /// <see cref="Upper"/> at the last level.</summary>
+    /// <summary>The value of grid level <paramref name="level"/>: <c>lo + (hi - lo) * level / (count - 1)</c> rounded to 15
+    /// significant digits, so that the levels are the decimals one would type (<c>0.3:0.9:4</c> gives 0.3, 0.5, 0.7,
+    /// 0.9, not 0.7000000000000001); exactly <see cref="Upper"/> at the last level.</summary>
     /// <param name="level">The level, 0 to <see cref="Levels"/> - 1.</param>
     /// <returns>The value.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The level is out of range or the factor is continuous.</exception>
@@ -71,7 +68,13 @@ public sealed record Factor(string Path, double Lower, double Upper, int Levels 
     {
         ArgumentOutOfRangeException.ThrowIfNegative(level);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, Levels);
-        return level == Levels - 1 ? Upper : Lower + ((Upper - Lower) * level / (Levels - 1));
+        if (level == Levels - 1)
+        {
+            return Upper;
+        }
+
+        double value = Lower + ((Upper - Lower) * level / (Levels - 1));
+        return double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The value at a quantile of the uniform range: <c>lo + (hi - lo) * u</c>.</summary>
@@ -80,34 +83,51 @@ public sealed record Factor(string Path, double Lower, double Upper, int Levels 
     public double FromUnit(double unit) => Lower + ((Upper - Lower) * unit);
 
     /// <summary>Checks the factor.</summary>
-    /// <exception cref="ArgumentException">The path is empty, an end is not finite, the ends are reversed, or the level
-    /// count is negative or does not fit the range (1 level with different ends).</exception>
+    /// <exception cref="ArgumentException">The path is empty, an end is not finite, the ends are reversed or too far
+    /// apart (hi - lo overflows), or the level count is negative or does not fit the range (1 level with different
+    /// ends).</exception>
     public void Validate()
+    {
+        if (Problem() is { } problem)
+        {
+            throw new ArgumentException($"{Path}: {problem}");
+        }
+    }
+
+    /// <summary>What is wrong with the factor, or <see langword="null"/>.</summary>
+    private string? Problem()
     {
         if (string.IsNullOrWhiteSpace(Path))
         {
-            throw new ArgumentException("expected a parameter path, found an empty one.", nameof(Path));
+            return "expected a parameter path, found an empty one.";
         }
 
         if (!double.IsFinite(Lower) || !double.IsFinite(Upper))
         {
-            throw new ArgumentException($"expected finite ends, found {Format(Lower)} and {Format(Upper)}.", nameof(Lower));
+            return $"expected finite ends, found {Format(Lower)} and {Format(Upper)}.";
         }
 
         if (Upper < Lower)
         {
-            throw new ArgumentException($"expected lo <= hi, found lo = {Format(Lower)} > hi = {Format(Upper)}.", nameof(Upper));
+            return $"expected lo <= hi, found lo = {Format(Lower)} > hi = {Format(Upper)}.";
+        }
+
+        if (!double.IsFinite(Upper - Lower))
+        {
+            return $"the range from {Format(Lower)} to {Format(Upper)} is too wide to divide (hi - lo overflows).";
         }
 
         if (Levels < 0)
         {
-            throw new ArgumentException($"expected a level count >= 0, found {Levels}.", nameof(Levels));
+            return $"expected a level count >= 0, found {Levels}.";
         }
 
         if (Levels == 1 && Upper != Lower)
         {
-            throw new ArgumentException($"a count of 1 needs lo = hi, found {Format(Lower)} and {Format(Upper)}; use a count >= 2.", nameof(Levels));
+            return $"a count of 1 needs lo = hi, found {Format(Lower)} and {Format(Upper)}; use a count >= 2.";
         }
+
+        return null;
     }
 
     /// <summary>The factor as <c>--vary</c> text.</summary>

@@ -33,6 +33,12 @@ public sealed class Sweep
     /// <summary>The most points in one batch.</summary>
     private const int MaxBatchPoints = 4_096;
 
+    /// <summary>Path segments of fields that act only in runs over periods (DESIGN.md section 4).</summary>
+    private static readonly HashSet<string> RunsOnly = new(StringComparer.Ordinal)
+    {
+        "periods", "learning", "priorStrength", "overstretch", "votePeriod", "preferences", "decisionRule", "deepening",
+    };
+
     private readonly ILogger _logger;
     private readonly string _source;
 
@@ -63,6 +69,8 @@ public sealed class Sweep
             throw new ArgumentException($"Scenario '{scenario.Name}' has no crisis '{crisis}'; its crises are: {string.Join(", ", scenario.Crises.Select(c => c.Id))}.", nameof(options));
         }
 
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        var warnings = new List<string>();
         foreach (var factor in design.Factors)
         {
             foreach (var (path, json) in ParameterPaths.Get(scenario, factor.Path))
@@ -71,8 +79,22 @@ public sealed class Sweep
                 {
                     throw new ArgumentException($"'{factor.Path}' cannot be varied: '{path}' is {json}, not a number.", nameof(design));
                 }
+
+                if (owner.TryGetValue(path, out string? other))
+                {
+                    throw new ArgumentException($"'{other}' and '{factor.Path}' both set '{path}': each value can be varied by one factor only.", nameof(design));
+                }
+
+                owner[path] = factor.Path;
+            }
+
+            if (options.Periods is null && factor.Path.Split('.').FirstOrDefault(RunsOnly.Contains) is { } field)
+            {
+                warnings.Add($"'{factor.Path}' acts only in runs over periods ('{field}'), so it cannot change single rounds: give --periods (SweepOptions.Periods) to vary it.");
             }
         }
+
+        Warnings = warnings;
 
         Scenario = scenario;
         Design = design;
@@ -83,6 +105,10 @@ public sealed class Sweep
 
     /// <summary>The base scenario.</summary>
     public Scenario Scenario { get; }
+
+    /// <summary>Things about the sweep a researcher should know before trusting it, such as a factor that can only act in
+    /// runs over periods varied in a sweep of single rounds; empty when there are none.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The design.</summary>
     public ExperimentDesign Design { get; }

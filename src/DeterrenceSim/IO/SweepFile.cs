@@ -38,54 +38,83 @@ public static class SweepFile
     /// <summary>Runs a sweep (or one shard of it) into a file.</summary>
     /// <param name="sweep">The sweep.</param>
     /// <param name="output">The results file: <c>.csv</c> or <c>.parquet</c>.</param>
-    /// <param name="resume">Continue an interrupted run into the same output (or do nothing if it is complete).</param>
-    /// <param name="shard">The shard to run, or <see langword="null"/> for every point.</param>
+    /// <param name="options">Resume, shard and what to record; <see langword="null"/> for a fresh run of every point.</param>
     /// <param name="progress">Receives progress in points, or <see langword="null"/>.</param>
     /// <param name="failedPoint">Receives the first row of each point that could not run (its error says why), as the
     /// output is assembled; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels between points; finished chunks are kept for a resume.</param>
     /// <returns>What was run and written.</returns>
-    /// <exception cref="SweepFileException">The output's extension is not supported, it exists (without
-    /// <paramref name="resume"/>), or the run to resume is a different sweep.</exception>
+    /// <exception cref="SweepFileException">The output's extension is not supported; it, its sidecar or its partial run
+    /// exists (without <see cref="SweepFileOptions.Resume"/>); the run to resume is a different sweep; a chunk or the
+    /// finished output is damaged; or another process is running the same output.</exception>
     /// <exception cref="IOException">The file system refused a write.</exception>
     /// <exception cref="OperationCanceledException">The sweep was cancelled.</exception>
-    public static SweepSummary Run(Sweep sweep, string output, bool resume = false, SweepShard? shard = null, IProgress<SweepProgress>? progress = null, Action<SweepRow>? failedPoint = null, CancellationToken cancellationToken = default)
+    public static SweepSummary Run(Sweep sweep, string output, SweepFileOptions? options = null, IProgress<SweepProgress>? progress = null, Action<SweepRow>? failedPoint = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(output);
+        options ??= new SweepFileOptions();
         FormatOf(output);
         var started = DateTimeOffset.UtcNow;
-        string identity = Identity(sweep, shard);
+        var shard = options.Shard;
+        string identity = Identity(sweep, shard, options.Overrides);
         string partial = output + PartialSuffix;
+        string sidecar = output + SidecarSuffix;
         long first = shard?.First(sweep.Design.PointCount) ?? 0;
         long end = shard?.End(sweep.Design.PointCount) ?? sweep.Design.PointCount;
+        foreach (string path in new[] { output, sidecar })
+        {
+            if (Directory.Exists(path))
+            {
+                throw new SweepFileException($"{path} is a folder: choose another output.");
+            }
+        }
+
         if (File.Exists(output))
         {
-            if (!resume)
+            if (!options.Resume)
             {
                 throw new SweepFileException($"{output} exists: use --resume to continue or check it, or choose another output (results are never overwritten).");
             }
 
-            CheckSameSweep(ReadIdentity(output + SidecarSuffix), identity, output + SidecarSuffix);
-            return new SweepSummary(output, end - first, 0, CountFailedPoints(output), true);
+            CheckSameSweep(ReadIdentity(sidecar), identity, sidecar);
+            var complete = CheckFile(sweep.Design, sweep.Options, output, first, end, ExpectedRows(sidecar), "delete it and its sidecar and run the sweep again");
+            return new SweepSummary(output, end - first, 0, complete.FailedPoints, true) { PointsAtCap = complete.PointsAtCap };
         }
 
-        if (Directory.Exists(partial))
+        bool resuming = Directory.Exists(partial);
+        if (resuming && !options.Resume)
         {
-            if (!resume)
-            {
-                throw new SweepFileException($"{partial} holds an unfinished run: use --resume to continue it, or delete it to start again.");
-            }
+            throw new SweepFileException($"{partial} holds an unfinished run: use --resume to continue it, or delete it to start again.");
+        }
 
+        if (!resuming && File.Exists(sidecar))
+        {
+            throw new SweepFileException($"{sidecar} exists without {output}: it is left from an earlier run; delete it or choose another output.");
+        }
+
+        Directory.CreateDirectory(partial);
+        using var lease = Lock(partial, output);
+        if (resuming && File.Exists(Path.Combine(partial, Manifest)))
+        {
             CheckSameSweep(ReadIdentity(Path.Combine(partial, Manifest)), identity, Path.Combine(partial, Manifest));
+        }
+        else if (resuming && Directory.EnumerateFiles(partial, "points-*").Any())
+        {
+            throw new SweepFileException($"{Path.Combine(partial, Manifest)}: missing: the partial folder is not a sweep's; delete it to start again.");
         }
         else
         {
-            Directory.CreateDirectory(partial);
             WriteAtomically(Path.Combine(partial, Manifest), identity);
         }
 
+        // Chunks left by an interrupted run are checked before anything else runs.
         var chunks = Chunks(partial, first, end);
+        foreach (var chunk in chunks)
+        {
+            CheckFile(sweep.Design, sweep.Options, chunk.Path, chunk.First, chunk.End, null, "delete this chunk and rerun with --resume to recompute its points");
+        }
+
         long done = chunks.Sum(c => c.End - c.First);
         long todo = end - first - done;
         long previous = 0;
@@ -115,43 +144,54 @@ public static class SweepFile
             throw new SweepFileException($"{partial}: chunks are missing after the run; run again with --resume.");
         }
 
-        long failed = 0;
-        long rowCount = 0;
+        var check = new SweepRowCheck(sweep.Design, sweep.Options);
         string temporary = output + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(output);
-        using (var writer = SweepRowWriter.Create(temporary, factors))
+        try
         {
-            long lastFailed = -1;
-            foreach (var chunk in final)
+            using (var writer = SweepRowWriter.Create(temporary, factors))
             {
-                using var reader = new StreamReader(chunk.Path, new UTF8Encoding(false));
-                foreach (var row in SweepCsv.Read(reader, chunk.Path, out _))
+                long lastFailed = -1;
+                foreach (var chunk in final)
                 {
-                    writer.Write(row);
-                    rowCount++;
-                    if (row.Error is not null && row.Point != lastFailed)
+                    using var reader = new StreamReader(chunk.Path, new UTF8Encoding(false));
+                    check.Begin(chunk.First, chunk.End, chunk.Path);
+                    foreach (var row in SweepCsv.Read(reader, chunk.Path, out _))
                     {
-                        failed++;
-                        lastFailed = row.Point;
-                        failedPoint?.Invoke(row);
+                        check.Add(row);
+                        writer.Write(row);
+                        if (row.Error is not null && row.Point != lastFailed)
+                        {
+                            lastFailed = row.Point;
+                            failedPoint?.Invoke(row);
+                        }
                     }
+
+                    check.End();
                 }
             }
+
+            var finished = DateTimeOffset.UtcNow;
+            WriteAtomically(sidecar, Sidecar(sweep, identity, options, first, end, check, started, finished));
+            File.Move(temporary, output, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
 
-        var finished = DateTimeOffset.UtcNow;
-        WriteAtomically(output + SidecarSuffix, Sidecar(sweep, identity, shard, first, end, rowCount, failed, started, finished));
-        File.Move(temporary, output, overwrite: false);
+        lease.Dispose();
         Directory.Delete(partial, recursive: true);
-        return new SweepSummary(output, end - first, todo, failed, false);
+        return new SweepSummary(output, end - first, todo, check.FailedPoints, false) { PointsAtCap = check.PointsAtCap };
     }
 
     /// <summary>Joins the outputs of the shards of one sweep into one file, identical to a single-process run of the
-    /// sweep. Streams: one row group or line at a time.</summary>
+    /// sweep. Every shard's rows are checked against its sidecar (its points, their replications and values, its row
+    /// count) as they are copied. Streams: one row group or line at a time.</summary>
     /// <param name="shards">The shard outputs, each with its sidecar, in any order; every shard 1..n exactly once.</param>
     /// <param name="output">The merged file: <c>.csv</c> or <c>.parquet</c>; it must not exist.</param>
     /// <returns>The rows and failed points of the merged file.</returns>
     /// <exception cref="SweepFileException">A sidecar is missing or unreadable, the shards come from different sweeps, a
-    /// shard is missing or repeated, or the output exists.</exception>
+    /// shard is missing, repeated or damaged, or the output exists.</exception>
     /// <exception cref="InvalidDataException">A shard file is not sweep results.</exception>
     public static SweepSummary Merge(IReadOnlyList<string> shards, string output)
     {
@@ -163,7 +203,7 @@ public static class SweepFile
             throw new SweepFileException("merge: expected the shard outputs to join, found none.");
         }
 
-        if (File.Exists(output))
+        if (File.Exists(output) || Directory.Exists(output))
         {
             throw new SweepFileException($"{output} exists: choose another output (results are never overwritten).");
         }
@@ -174,20 +214,20 @@ public static class SweepFile
             foreach (string file in shards)
             {
                 FormatOf(file);
-                string sidecar = file + SidecarSuffix;
                 if (!File.Exists(file))
                 {
                     throw new SweepFileException($"{file}: no such file.");
                 }
 
-                var document = ReadSidecar(sidecar);
-                var shard = document.RootElement.GetProperty("identity").GetProperty("shard");
+                var document = ReadSidecar(file + SidecarSuffix);
+                parts.Add((file, document, 0, 0));
+                var shard = document.RootElement.GetProperty("identity").TryGetProperty("shard", out var s) ? s : default;
                 if (shard.ValueKind != JsonValueKind.Object)
                 {
                     throw new SweepFileException($"{file}: not a shard (its sidecar has no shard i/n); nothing to merge.");
                 }
 
-                parts.Add((file, document, shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32()));
+                parts[^1] = (file, document, shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32());
             }
 
             string reference = WithoutShard(parts[0].Sidecar);
@@ -207,17 +247,26 @@ public static class SweepFile
                 }
             }
 
-            var identity = parts[0].Sidecar.RootElement.GetProperty("identity");
-            var factors = identity.GetProperty("design").GetProperty("factors").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).ToArray();
+            var (design, options) = SweepOf(parts[0].Sidecar, parts[0].File + SidecarSuffix);
+            var factors = design.Factors.Select(f => f.Path).ToArray();
+            var check = new SweepRowCheck(design, options);
             string temporary = output + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(output);
-            long rows = 0, failed = 0;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(output));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             try
             {
                 using (var writer = SweepRowWriter.Create(temporary, factors))
                 {
-                    long lastFailed = -1;
                     foreach (var part in ordered)
                     {
+                        var shard = part.Sidecar.RootElement.GetProperty("identity").GetProperty("shard");
+                        long first = shard.GetProperty("firstPoint").GetInt64(), end = shard.GetProperty("endPoint").GetInt64();
+                        long before = check.Rows;
+                        check.Begin(first, end, part.File);
                         foreach (var row in SweepRowReader.Read(part.File, out var paths))
                         {
                             if (!paths.SequenceEqual(factors))
@@ -225,18 +274,25 @@ public static class SweepFile
                                 throw new SweepFileException($"{part.File}: its columns are not those its sidecar describes.");
                             }
 
+                            check.Add(row);
                             writer.Write(row);
-                            rows++;
-                            if (row.Error is not null && row.Point != lastFailed)
-                            {
-                                failed++;
-                                lastFailed = row.Point;
-                            }
+                        }
+
+                        if (first < end)
+                        {
+                            check.End();
+                        }
+
+                        long rows = check.Rows - before;
+                        long expected = ExpectedRows(part.File + SidecarSuffix) ?? rows;
+                        if (rows != expected)
+                        {
+                            throw new SweepFileException($"{part.File}: {rows} rows, but its sidecar records {expected}: the file is damaged.");
                         }
                     }
                 }
 
-                string merged = MergedSidecar(parts[0].Sidecar, reference, rows, failed);
+                string merged = MergedSidecar(parts[0].Sidecar, reference, check);
                 WriteAtomically(output + SidecarSuffix, merged);
                 File.Move(temporary, output, overwrite: false);
             }
@@ -245,8 +301,7 @@ public static class SweepFile
                 File.Delete(temporary);
             }
 
-            long points = identity.GetProperty("design").GetProperty("points").GetInt64();
-            return new SweepSummary(output, points, points, failed, false);
+            return new SweepSummary(output, design.PointCount, design.PointCount, check.FailedPoints, false) { PointsAtCap = check.PointsAtCap };
         }
         finally
         {
@@ -254,6 +309,90 @@ public static class SweepFile
             {
                 part.Sidecar.Dispose();
             }
+        }
+    }
+
+    /// <summary>Checks a results file (a chunk, a shard, a finished output) against the sweep's rows for points
+    /// <paramref name="first"/> up to <paramref name="end"/>.</summary>
+    private static SweepRowCheck CheckFile(ExperimentDesign design, SweepOptions options, string path, long first, long end, long? rows, string remedy)
+    {
+        var check = new SweepRowCheck(design, options);
+        try
+        {
+            check.Begin(first, end, path);
+            foreach (var row in SweepRowReader.Read(path, out var paths))
+            {
+                if (paths.Count != design.Factors.Count)
+                {
+                    throw new SweepFileException($"{path}: its columns are not this sweep's");
+                }
+
+                check.Add(row);
+            }
+
+            if (first < end)
+            {
+                check.End();
+            }
+
+            if (rows is long expected && check.Rows != expected)
+            {
+                throw new SweepFileException($"{path}: {check.Rows} rows, but its sidecar records {expected}: the file is damaged");
+            }
+        }
+        catch (Exception e) when (e is SweepFileException or InvalidDataException)
+        {
+            throw new SweepFileException($"{e.Message.TrimEnd('.')}; {remedy}.", e);
+        }
+
+        return check;
+    }
+
+    /// <summary>The row count a sidecar records, if any.</summary>
+    private static long? ExpectedRows(string sidecar)
+    {
+        using var document = ReadSidecar(sidecar);
+        return document.RootElement.TryGetProperty("rows", out var rows) && rows.ValueKind == JsonValueKind.Number ? rows.GetInt64() : null;
+    }
+
+    /// <summary>The design and the options that shape the rows (seed, replications, rounds or periods, precision),
+    /// from a sidecar.</summary>
+    private static (ExperimentDesign Design, SweepOptions Options) SweepOf(JsonDocument sidecar, string source)
+    {
+        try
+        {
+            var identity = sidecar.RootElement.GetProperty("identity");
+            var design = ExperimentDesign.FromJson(identity.GetProperty("design").GetRawText());
+            PrecisionTarget? precision = identity.TryGetProperty("precision", out var p) && p.ValueKind == JsonValueKind.Object
+                ? new PrecisionTarget(p.GetProperty("metric").GetString() ?? "", p.GetProperty("halfWidth").GetDouble(), p.GetProperty("maxReplications").GetInt32())
+                : null;
+            var options = new SweepOptions
+            {
+                Seed = identity.GetProperty("seed").GetUInt64(),
+                Rounds = identity.GetProperty("rounds").GetInt64(),
+                Periods = identity.TryGetProperty("periods", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : null,
+                Replications = identity.GetProperty("replications").GetInt32(),
+                Precision = precision,
+            };
+            options.Validate();
+            return (design, options);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new SweepFileException($"{source}: not a readable sweep sidecar: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Holds the partial folder's lock file open for the run: a second process on the same output fails.</summary>
+    private static FileStream Lock(string partial, string output)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(partial, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException e)
+        {
+            throw new SweepFileException($"{output}: another process is running this sweep into it ({partial}/lock is held); wait for it or stop it.", e);
         }
     }
 
@@ -278,7 +417,7 @@ public static class SweepFile
         _ => throw new SweepFileException($"{path}: expected a .csv or .parquet file name, found the extension '{Path.GetExtension(path)}'."),
     };
 
-    private static string Identity(Sweep sweep, SweepShard? shard)
+    private static string Identity(Sweep sweep, SweepShard? shard, IReadOnlyList<string> overrides)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -288,6 +427,13 @@ public static class SweepFile
             w.WriteNumber("formatVersion", 1);
             w.WriteString("library", LibraryVersion);
             w.WriteString("scenario", sweep.Scenario.Name);
+            w.WriteStartArray("overrides");
+            foreach (string assignment in overrides)
+            {
+                w.WriteStringValue(assignment);
+            }
+
+            w.WriteEndArray();
             w.WriteString("scenarioSha256", ScenarioHash(sweep));
             w.WriteString("crisis", sweep.Crisis);
             w.WriteNumber("seed", sweep.Options.Seed);
@@ -338,7 +484,7 @@ public static class SweepFile
         typeof(SweepFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(SweepFile).Assembly.GetName().Version?.ToString() ?? "unknown";
 
-    private static string Sidecar(Sweep sweep, string identity, SweepShard? shard, long first, long end, long rows, long failed, DateTimeOffset started, DateTimeOffset finished)
+    private static string Sidecar(Sweep sweep, string identity, SweepFileOptions options, long first, long end, SweepRowCheck check, DateTimeOffset started, DateTimeOffset finished)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -353,8 +499,10 @@ public static class SweepFile
             w.WriteString("columns", "point, replication, seed, the parameter paths, then for each metric name, name_lower, name_upper (95% Wilson), and error");
             w.WriteNumber("firstPoint", first);
             w.WriteNumber("endPoint", end);
-            w.WriteNumber("rows", rows);
-            w.WriteNumber("failedPoints", failed);
+            w.WriteNumber("rows", check.Rows);
+            w.WriteNumber("failedPoints", check.FailedPoints);
+            w.WriteNumber("pointsAtReplicationCap", check.PointsAtCap);
+            w.WriteString("scenarioSource", options.ScenarioSource ?? sweep.Scenario.Name);
             w.WriteNumber("threads", sweep.Options.Threads);
             WriteMachine(w);
             w.WriteString("finished", finished.ToString("O", CultureInfo.InvariantCulture));
@@ -365,7 +513,7 @@ public static class SweepFile
         return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
     }
 
-    private static string MergedSidecar(JsonDocument shardSidecar, string identityWithoutShard, long rows, long failed)
+    private static string MergedSidecar(JsonDocument shardSidecar, string identityWithoutShard, SweepRowCheck check)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -380,8 +528,9 @@ public static class SweepFile
             var identity = shardSidecar.RootElement.GetProperty("identity");
             w.WriteNumber("firstPoint", 0);
             w.WriteNumber("endPoint", identity.GetProperty("design").GetProperty("points").GetInt64());
-            w.WriteNumber("rows", rows);
-            w.WriteNumber("failedPoints", failed);
+            w.WriteNumber("rows", check.Rows);
+            w.WriteNumber("failedPoints", check.FailedPoints);
+            w.WriteNumber("pointsAtReplicationCap", check.PointsAtCap);
             w.WriteNumber("mergedShards", identity.GetProperty("shard").GetProperty("count").GetInt32());
             WriteMachine(w);
             w.WriteString("finished", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
@@ -531,12 +680,6 @@ public static class SweepFile
     {
         string text = string.Join(" ", json.Split('\n').Select(l => l.Trim()));
         return text.Length > 300 ? text[..300] + "..." : text;
-    }
-
-    private static long CountFailedPoints(string output)
-    {
-        using var document = ReadSidecar(output + SidecarSuffix);
-        return document.RootElement.TryGetProperty("failedPoints", out var failed) ? failed.GetInt64() : 0;
     }
 
     private static void WriteAtomically(string path, string text)

@@ -109,13 +109,37 @@ public static class SweepRowReader
     }
 }
 
+/// <summary>How <see cref="SweepFile.Run"/> runs a sweep into a file.</summary>
+public sealed record SweepFileOptions
+{
+    /// <summary>Gets a value indicating whether to continue an interrupted run into the same output (finished points are
+    /// kept), or check a finished one and do nothing. The default value is <see langword="false"/>: an existing output or
+    /// partial run is an error.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Gets the shard to run, or <see langword="null"/> (the default) for every point.</summary>
+    public SweepShard? Shard { get; init; }
+
+    /// <summary>Gets where the scenario came from (a file path, <c>embedded:NAME</c>), recorded in the sidecar.</summary>
+    public string? ScenarioSource { get; init; }
+
+    /// <summary>Gets the fixed overrides applied to the scenario before the sweep (<c>path=value</c>, as given to
+    /// <c>--set</c>): recorded in the sidecar and part of the sweep's identity, so a resume with other overrides is
+    /// refused naming them.</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+}
+
 /// <summary>What a sweep run or merge wrote.</summary>
 /// <param name="Output">The results file.</param>
 /// <param name="Points">The design points in the file.</param>
 /// <param name="PointsRun">The points this call ran (fewer after a resume; 0 when the output was already complete).</param>
 /// <param name="FailedPoints">Points that could not run (their rows hold an error).</param>
 /// <param name="AlreadyComplete">The output was complete before this call.</param>
-public sealed record SweepSummary(string Output, long Points, long PointsRun, long FailedPoints, bool AlreadyComplete);
+public sealed record SweepSummary(string Output, long Points, long PointsRun, long FailedPoints, bool AlreadyComplete)
+{
+    /// <summary>Gets the points that played the most replications of a precision target without meeting it.</summary>
+    public long PointsAtCap { get; init; }
+}
 
 /// <summary>A sweep's output cannot be written as asked: it exists, it belongs to a different sweep, or its extension
 /// is not supported. The message names the file and what to do.</summary>

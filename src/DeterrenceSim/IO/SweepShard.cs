@@ -67,10 +67,10 @@ public sealed record SweepShard(int Index, int Count)
             return new SweepShard(index, n);
         }
 
-        if (environment("JOB_COMPLETION_INDEX") is { Length: > 0 } completion)
+        if (environment("JOB_COMPLETION_INDEX") is { } completion && completion.Trim().Length > 0)
         {
             int index = Integer("JOB_COMPLETION_INDEX", completion) + 1;
-            int n = kubernetesCount ?? throw new FormatException("JOB_COMPLETION_INDEX is set: give the number of completions with --shard-count (Kubernetes does not expose it).");
+            int n = kubernetesCount ?? throw new FormatException("JOB_COMPLETION_INDEX is set: give the number of completions with --shards (Kubernetes does not expose it to the pod).");
             if (n < 1 || index > n)
             {
                 throw new FormatException($"JOB_COMPLETION_INDEX={index - 1} is not below the completions {n}.");

@@ -137,6 +137,48 @@ public sealed class SweepCliTests : IDisposable
         Assert.Contains("--periods: expected an integer from 1", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--shards", "3", "applies only in a Kubernetes Indexed Job")]
+    [InlineData("--shards", "0", "expected an integer >= 1")]
+    public async Task Sweep_ShardsWithoutKubernetes_ClearError(string option, string value, string expected)
+    {
+        var (code, _, stderr) = await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:3", option, value, "-o", PathOf("k.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public async Task Sweep_KubernetesIndex_NeedsShardsAndPicksTheShard()
+    {
+        string[] sweep = ["sweep", "--vary", "states.JPN.perception.credulity=0:1:4", "-r", "1", "-n", "300"];
+        Environment.SetEnvironmentVariable("JOB_COMPLETION_INDEX", "0");
+        try
+        {
+            var (code, _, stderr) = await Cli([.. sweep, "-o", PathOf("k0.csv")]);
+            Assert.Equal(CliApp.InvalidInput, code);
+            Assert.Contains("--shards", stderr, StringComparison.Ordinal);
+            (code, _, stderr) = await Cli([.. sweep, "--shards", "2", "-o", PathOf("k1.csv")]);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("shard 1/2 (2 points)", stderr, StringComparison.Ordinal);
+            (code, _, stderr) = await Cli([.. sweep, "--shards", "2", "--shard", "2/2", "-o", PathOf("k2.csv")]);
+            Assert.Equal(CliApp.InvalidInput, code);
+            Assert.Contains("not both", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("JOB_COMPLETION_INDEX", null);
+        }
+    }
+
+    [Fact]
+    public async Task Sweep_RunsOnlyParameterInRounds_WarnsOnStandardError()
+    {
+        var (code, _, stderr) = await Cli("sweep", "--vary", "priorStrength=1:10:2", "-r", "1", "-n", "100", "-o", PathOf("w.csv"));
+        Assert.Equal(0, code);
+        Assert.Contains("warning: 'priorStrength' acts only in runs over periods", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Sweep_SlurmArrayVariables_PickTheShard()
     {
@@ -188,7 +230,7 @@ public sealed class SweepCliTests : IDisposable
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G'];
         Assert.Equal(png, File.ReadAllBytes(PathOf("heat.png")).Take(4));
         Assert.Equal(png, File.ReadAllBytes(PathOf("line.png")).Take(4));
-        Assert.Equal(CliApp.OutputFailed, (await Cli("plot", PathOf("p.parquet"), "--x", "states.CHN.perception.credulity", "-o", PathOf("line.png"))).Code);
+        Assert.Equal(CliApp.InvalidInput, (await Cli("plot", PathOf("p.parquet"), "--x", "states.CHN.perception.credulity", "-o", PathOf("line.png"))).Code);
     }
 
     [Theory]
@@ -239,7 +281,7 @@ public sealed class SweepCliTests : IDisposable
 
         Assert.False(File.Exists(output));
         var (code, _, stderr) = await Cli([.. sweep, "-o", output]);
-        Assert.Equal(CliApp.OutputFailed, code);
+        Assert.Equal(CliApp.InvalidInput, code);
         Assert.Contains("--resume", stderr, StringComparison.Ordinal);
         (code, _, stderr) = await Cli([.. sweep, "-o", output, "--resume"]);
         Assert.True(code == 0, stderr);

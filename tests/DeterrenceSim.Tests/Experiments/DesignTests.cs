@@ -32,6 +32,7 @@ public class DesignTests
     [InlineData("x.y=0:1:2.5", "count to be an integer >= 1")]
     [InlineData("x.y=1:0:3", "lo <= hi")]
     [InlineData("x.y=0:1:1", "a count of 1 needs lo = hi")]
+    [InlineData("x.y=-1e308:1e308:3", "too wide")]
     public void FactorRejectsBadTextWithTheTextAndWhatWasExpected(string text, string expected)
     {
         var e = Assert.Throws<FormatException>(() => Factor.Parse(text));
@@ -52,6 +53,13 @@ public class DesignTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => design.GetPoint(6));
         Assert.Throws<ArgumentOutOfRangeException>(() => design.GetPoint(-1));
+    }
+
+    [Fact]
+    public void GridLevelsAreTheDecimalsOneWouldType()
+    {
+        Assert.Equal([0.3, 0.5, 0.7, 0.9], Enumerable.Range(0, 4).Select(Factor.Parse("a.x=0.3:0.9:4").Level));
+        Assert.Equal([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1], Enumerable.Range(0, 11).Select(Factor.Parse("a.x=0:1:11").Level));
     }
 
     [Fact]
@@ -116,21 +124,24 @@ public class DesignTests
     }
 
     [Fact]
-    public void SobolDesignScalesTheSaltelliPointsToTheRanges()
+    public void SobolDesignScalesTheSaltelliPointsOfTheBlockFromTheNextPowerOfTwo()
     {
-        var design = ExperimentDesign.Sobol(8, Factor.Parse("a.x=10:20"), Factor.Parse("b.y=-1:1"));
-        Assert.Equal(8 * 4, design.PointCount);
+        // N = 6 base rows come from the sequence's points 8 to 13: the block of 8 starting at 8.
+        var design = ExperimentDesign.Sobol(6, Factor.Parse("a.x=10:20"), Factor.Parse("b.y=-1:1"));
+        Assert.Equal(6 * 4, design.PointCount);
         var sequence = new SobolSequence(4);
         var unit = new double[2];
         for (long p = 0; p < design.PointCount; p++)
         {
-            SaltelliSampling.GetUnitPoint(sequence, 2, p, unit);
+            SaltelliSampling.GetUnitPoint(sequence, 2, p + (8 * 4), unit);
             Assert.Equal([10 + (10 * unit[0]), -1 + (2 * unit[1])], design.GetPoint(p));
         }
 
-        // Row 1 of a 4-dimensional Sobol sequence is (0.5, 0.5, 0.5, 0.5): A, both mixes and B coincide.
-        Assert.Equal([15.0, 0.0], design.GetPoint(4));
-        Assert.Equal([15.0, 0.0], design.GetPoint(7));
+        // No base row has A = B (points 0 and 1 of the sequence, all zeros and all halves, would).
+        for (long row = 0; row < 6; row++)
+        {
+            Assert.NotEqual(design.GetPoint(row * 4), design.GetPoint((row * 4) + 3));
+        }
     }
 
     [Fact]

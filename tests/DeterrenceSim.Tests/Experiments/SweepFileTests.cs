@@ -56,7 +56,7 @@ public sealed class SweepFileTests : IDisposable
         foreach (int i in new[] { 3, 1, 2 })
         {
             string shard = PathOf($"shard-{i}{extension}");
-            SweepFile.Run(Make(threads: i), shard, shard: new SweepShard(i, 3));
+            SweepFile.Run(Make(threads: i), shard, new SweepFileOptions { Shard = new SweepShard(i, 3) });
             shards.Add(shard);
         }
 
@@ -69,10 +69,10 @@ public sealed class SweepFileTests : IDisposable
     {
         for (int i = 1; i <= 3; i++)
         {
-            SweepFile.Run(Make(), PathOf($"s{i}.csv"), shard: new SweepShard(i, 3));
+            SweepFile.Run(Make(), PathOf($"s{i}.csv"), new SweepFileOptions { Shard = new SweepShard(i, 3) });
         }
 
-        SweepFile.Run(Make(seed: 4), PathOf("other.csv"), shard: new SweepShard(3, 3));
+        SweepFile.Run(Make(seed: 4), PathOf("other.csv"), new SweepFileOptions { Shard = new SweepShard(3, 3) });
         var missing = Assert.Throws<SweepFileException>(() => SweepFile.Merge([PathOf("s1.csv"), PathOf("s2.csv")], PathOf("m1.csv")));
         Assert.Contains("expected shards 1/3 to 3/3 once each, found 1/3, 2/3", missing.Message, StringComparison.Ordinal);
         Assert.Throws<SweepFileException>(() => SweepFile.Merge([PathOf("s1.csv"), PathOf("s2.csv"), PathOf("s2.csv")], PathOf("m2.csv")));
@@ -105,7 +105,7 @@ public sealed class SweepFileTests : IDisposable
 
         // Without --resume the unfinished run is an error, not overwritten.
         Assert.Contains("--resume", Assert.Throws<SweepFileException>(() => SweepFile.Run(sweep, output)).Message, StringComparison.Ordinal);
-        var summary = SweepFile.Run(Make(threads: 1), output, resume: true);
+        var summary = SweepFile.Run(Make(threads: 1), output, new SweepFileOptions { Resume = true });
         Assert.True(summary.PointsRun < 15);
 
         SweepFile.Run(Make(), PathOf("straight" + extension));
@@ -119,12 +119,103 @@ public sealed class SweepFileTests : IDisposable
         SweepFile.Run(Make(), output);
         byte[] before = File.ReadAllBytes(output);
         Assert.Contains("exists", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(), output)).Message, StringComparison.Ordinal);
-        Assert.True(SweepFile.Run(Make(), output, resume: true).AlreadyComplete);
-        Assert.Contains("different seed", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(seed: 9), output, resume: true)).Message, StringComparison.Ordinal);
-        Assert.Contains("different design", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(statusQuo: "0.3:0.6:4"), output, resume: true)).Message, StringComparison.Ordinal);
-        Assert.Contains("different rounds", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(rounds: 501), output, resume: true)).Message, StringComparison.Ordinal);
+        Assert.True(SweepFile.Run(Make(), output, new SweepFileOptions { Resume = true }).AlreadyComplete);
+        Assert.Contains("different seed", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(seed: 9), output, new SweepFileOptions { Resume = true })).Message, StringComparison.Ordinal);
+        Assert.Contains("different design", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(statusQuo: "0.3:0.6:4"), output, new SweepFileOptions { Resume = true })).Message, StringComparison.Ordinal);
+        Assert.Contains("different rounds", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(rounds: 501), output, new SweepFileOptions { Resume = true })).Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(output));
         Assert.Contains(".csv or .parquet", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(), PathOf("r.xlsx"))).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("truncated at a row boundary")]
+    [InlineData("a row deleted")]
+    [InlineData("a point edited")]
+    [InlineData("another shard's rows")]
+    [InlineData("rows appended")]
+    public void MergeChecksTheRowsOfEveryShard(string damage)
+    {
+        for (int i = 1; i <= 3; i++)
+        {
+            SweepFile.Run(Make(), PathOf($"d{i}.csv"), new SweepFileOptions { Shard = new SweepShard(i, 3) });
+        }
+
+        var lines = File.ReadAllLines(PathOf("d2.csv")).ToList();
+        switch (damage)
+        {
+            case "truncated at a row boundary": lines = lines.Take(5).ToList(); break;
+            case "a row deleted": lines.RemoveAt(4); break;
+            case "a point edited": lines[3] = "999" + lines[3][lines[3].IndexOf(',', StringComparison.Ordinal)..]; break;
+            case "another shard's rows": lines = File.ReadAllLines(PathOf("d3.csv")).ToList(); break;
+            default: lines.Add(lines[^1]); break;
+        }
+
+        File.WriteAllText(PathOf("d2.csv"), string.Join("\n", lines) + "\n");
+        var e = Assert.Throws<SweepFileException>(() => SweepFile.Merge([PathOf("d1.csv"), PathOf("d2.csv"), PathOf("d3.csv")], PathOf("merged.csv")));
+        Assert.Contains("d2.csv", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("merged.csv")));
+        Assert.Empty(Directory.GetFiles(_folder, "merged.csv*"));
+    }
+
+    [Fact]
+    public void ResumeChecksTheChunksAndNamesADamagedOne()
+    {
+        var sweep = Make();
+        sweep.BatchPointsOverride = 3;
+        string output = PathOf("c.csv");
+        using var cancel = new CancellationTokenSource();
+        var progress = new Progress(p =>
+        {
+            if (p.PointsCompleted >= 7)
+            {
+                cancel.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => SweepFile.Run(sweep, output, progress: progress, cancellationToken: cancel.Token));
+        string chunk = Directory.GetFiles(output + SweepFile.PartialSuffix, "points-*.csv").Order(StringComparer.Ordinal).First();
+        var lines = File.ReadAllLines(chunk);
+        File.WriteAllText(chunk, string.Join("\n", lines.Take(lines.Length - 1)) + "\n");
+
+        var e = Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(), output, new SweepFileOptions { Resume = true }));
+        Assert.Contains(Path.GetFileName(chunk), e.Message, StringComparison.Ordinal);
+        Assert.Contains("delete this chunk and rerun with --resume", e.Message, StringComparison.Ordinal);
+
+        File.Delete(chunk);
+        SweepFile.Run(Make(), output, new SweepFileOptions { Resume = true });
+        SweepFile.Run(Make(), PathOf("straight.csv"));
+        Assert.Equal(File.ReadAllBytes(PathOf("straight.csv")), File.ReadAllBytes(output));
+
+        // A finished output that was damaged is not taken as complete.
+        File.WriteAllText(output, "point,replication\n0,0\n");
+        Assert.Contains("delete it and its sidecar", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(), output, new SweepFileOptions { Resume = true })).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FoldersStaleSidecarsAndASecondProcessAreRefusedBeforeAnythingRuns()
+    {
+        Directory.CreateDirectory(PathOf("folder.csv"));
+        Assert.Contains("is a folder", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(), PathOf("folder.csv"))).Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("folder.csv") + SweepFile.SidecarSuffix));
+        Assert.False(Directory.Exists(PathOf("folder.csv") + SweepFile.PartialSuffix));
+
+        File.WriteAllText(PathOf("stale.csv") + SweepFile.SidecarSuffix, "{}");
+        Assert.Contains("left from an earlier run", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(), PathOf("stale.csv"))).Message, StringComparison.Ordinal);
+
+        string partial = PathOf("busy.csv") + SweepFile.PartialSuffix;
+        Directory.CreateDirectory(partial);
+        using (new FileStream(Path.Combine(partial, "lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+        {
+            Assert.Contains("another process", Assert.Throws<SweepFileException>(() => SweepFile.Run(Make(), PathOf("busy.csv"), new SweepFileOptions { Resume = true })).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void PointsThatReachTheCapWithoutTheTargetAreCounted()
+    {
+        var sweep = new Sweep(SweepTests.Noisy(), ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.challengerCost=0.05:0.25:3")), new SweepOptions { Rounds = 200, Replications = 2, Seed = 1, Threads = 2, Precision = new PrecisionTarget("war", 0.0001, 3) });
+        var summary = SweepFile.Run(sweep, PathOf("cap.csv"));
+        Assert.Equal(3, summary.PointsAtCap);
+        Assert.Contains("\"pointsAtReplicationCap\": 3", File.ReadAllText(PathOf("cap.csv") + SweepFile.SidecarSuffix), StringComparison.Ordinal);
     }
 
     [Fact]

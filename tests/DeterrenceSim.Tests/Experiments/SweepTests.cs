@@ -154,6 +154,22 @@ public class SweepTests
     }
 
     [Fact]
+    public void TwoFactorsThatSetTheSameValueAreRejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Make(ExperimentDesign.Grid(Factor.Parse("states.AAA.perception.credulity=0:1:2"), Factor.Parse("states.*.perception.credulity=0:1:2"))));
+        Assert.Contains("'states.AAA.perception.credulity' and 'states.*.perception.credulity' both set 'states.AAA.perception.credulity'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFactorThatActsOnlyInRunsIsFlaggedInASweepOfRounds()
+    {
+        var design = ExperimentDesign.Grid(Factor.Parse("priorStrength=1:10:2"));
+        Assert.Contains(Make(design).Warnings, w => w.Contains("acts only in runs over periods", StringComparison.Ordinal));
+        Assert.Empty(new Sweep(Noisy(), design, new SweepOptions { Periods = 3 }).Warnings);
+        Assert.Empty(Make(ExperimentDesign.Grid(Factor.Parse("states.AAA.perception.credulity=0:1:2"))).Warnings);
+    }
+
+    [Fact]
     public void PrecisionTargetReplicatesUntilTheIntervalIsNarrowEnoughOrTheCap()
     {
         const double halfWidth = 0.01;

@@ -1,0 +1,153 @@
+using System.Globalization;
+using DeterrenceSim.Experiments;
+using DeterrenceSim.Outcomes;
+
+namespace DeterrenceSim.IO;
+
+/// <summary>
+/// Checks that rows read back from a chunk, a shard or a finished output are exactly the rows of a sweep for a range
+/// of points: every point once and in order, its replications 0, 1, ... (exactly R, or from R up to the precision cap),
+/// the sweep's seed, the point's values bit for bit, and rates present unless the row carries an error. A truncated,
+/// edited, repeated or foreign file fails here instead of giving a silently wrong result. Also counts the points that
+/// reached the precision cap without meeting the target.
+/// </summary>
+internal sealed class SweepRowCheck
+{
+    private readonly ExperimentDesign _design;
+    private readonly SweepOptions _options;
+    private readonly double[] _values;
+    private readonly int _metric;
+    private string _source = "";
+    private long _end;
+    private long _point;
+    private int _replications;
+    private bool _failed;
+    private long _pooled;
+    private long _row;
+
+    public SweepRowCheck(ExperimentDesign design, SweepOptions options)
+    {
+        _design = design;
+        _options = options;
+        _values = new double[design.Factors.Count];
+        _metric = options.Precision is { } p ? SweepMetrics.IndexOf(p.Metric) : 0;
+    }
+
+    /// <summary>Points that played the most replications without meeting the precision target.</summary>
+    public long PointsAtCap { get; private set; }
+
+    /// <summary>Points whose rows carry an error.</summary>
+    public long FailedPoints { get; private set; }
+
+    /// <summary>Rows checked in all segments.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Starts a segment: the rows of points <paramref name="first"/> up to <paramref name="end"/>.</summary>
+    public void Begin(long first, long end, string source)
+    {
+        _source = source;
+        _point = first - 1;
+        _end = end;
+        _replications = 0;
+        _row = 0;
+    }
+
+    public void Add(SweepRow row)
+    {
+        _row++;
+        Rows++;
+        if (row.Point == _point && _replications > 0)
+        {
+            Expect(row, _point, _replications);
+            _replications++;
+            int most = _failed ? _options.Replications : _options.ReplicationCap;
+            if (_replications > most)
+            {
+                Fail($"point {_point} has more than {most} replications");
+            }
+        }
+        else
+        {
+            Close();
+            Expect(row, _point + 1, 0);
+            _point = row.Point;
+            _replications = 1;
+            _failed = row.Rates is null;
+            _pooled = 0;
+            if (_failed)
+            {
+                FailedPoints++;
+            }
+        }
+
+        if (row.Point >= _end)
+        {
+            Fail($"point {row.Point} is beyond this file's points (up to {_end - 1})");
+        }
+
+        if ((row.Rates is null) != _failed || (row.Rates is null) != (row.Error is not null))
+        {
+            Fail($"point {row.Point}, replication {row.Replication}: rates and error do not agree with the point's other rows");
+        }
+
+        if (row.Seed != _options.Seed)
+        {
+            Fail($"point {row.Point}, replication {row.Replication}: seed {row.Seed}, expected {_options.Seed}");
+        }
+
+        _design.GetPoint(row.Point, _values);
+        if (!row.Values.AsSpan().SequenceEqual(_values))
+        {
+            Fail($"point {row.Point}, replication {row.Replication}: the parameter values are not the design's values at that point");
+        }
+
+        if (row.Rates is { } rates)
+        {
+            _pooled += (long)Math.Round(rates[3 * _metric] * _options.TrialsPerReplication);
+        }
+    }
+
+    /// <summary>Ends a segment: every point up to the end must have been seen.</summary>
+    public void End()
+    {
+        Close();
+        if (_point != _end - 1)
+        {
+            Fail(_point < _end - 1 ? $"the rows end at point {_point}, expected them to run to point {_end - 1}" : "no rows");
+        }
+    }
+
+    private void Close()
+    {
+        if (_replications == 0)
+        {
+            return;
+        }
+
+        int least = _options.Replications;
+        if (_replications < least || (_failed && _replications != least))
+        {
+            Fail($"point {_point} has {_replications} replication{(_replications == 1 ? "" : "s")}, expected {least}{(_failed || _options.Precision is null ? "" : $" to {_options.ReplicationCap}")}");
+        }
+
+        if (!_failed && _options.Precision is { } target && _replications == _options.ReplicationCap)
+        {
+            var pooled = Proportion.Wilson(_pooled, _options.TrialsPerReplication * _replications);
+            if ((pooled.Upper - pooled.Lower) / 2 > target.HalfWidth)
+            {
+                PointsAtCap++;
+            }
+        }
+    }
+
+    private void Expect(SweepRow row, long point, int replication)
+    {
+        if (row.Point != point || row.Replication != replication)
+        {
+            Fail($"expected point {point} replication {replication}, found point {row.Point} replication {row.Replication}");
+        }
+    }
+
+    private void Fail(string what) =>
+        throw new SweepFileException(string.Create(CultureInfo.InvariantCulture, $"{_source}: row {_row}: {what}: the file is damaged or not of this sweep"));
+}
