@@ -31,10 +31,44 @@ public static class SweepColumns
     /// <exception cref="InvalidDataException">The header is not that of sweep results.</exception>
     internal static string[] FactorsOf(IReadOnlyList<string> header, string source)
     {
-        int factors = header.Count - Leading.Count - Rates.Count - 1;
-        if (factors < 0 || !header.Take(Leading.Count).SequenceEqual(Leading) || !header.Skip(Leading.Count + factors).SequenceEqual([.. Rates, Error]))
+        int firstRate = -1;
+        for (int i = 0; i < header.Count && firstRate < 0; i++)
         {
-            throw new InvalidDataException($"{source}: not sweep results: expected the columns point, replication, seed, the parameter paths, the rates ({Rates[0]}, {Rates[1]}, ...) and error, found {string.Join(",", header.Take(8))}{(header.Count > 8 ? ",..." : "")}.");
+            firstRate = header[i] == Rates[0] ? i : -1;
+        }
+
+        int factors = firstRate < 0 ? header.Count - Leading.Count - Rates.Count - 1 : firstRate - Leading.Count;
+        string? problem = null;
+        for (int i = 0; i < Leading.Count && problem is null; i++)
+        {
+            if (i >= header.Count || header[i] != Leading[i])
+            {
+                problem = $"expected column {i + 1} to be '{Leading[i]}', found {(i < header.Count ? $"'{header[i]}'" : "no such column")}";
+            }
+        }
+
+        string[] tail = [.. Rates, Error];
+        for (int i = 0; i < tail.Length && problem is null; i++)
+        {
+            int at = Leading.Count + factors + i;
+            if (!header.Contains(tail[i]))
+            {
+                problem = $"the column '{tail[i]}' is missing";
+            }
+            else if (factors < 0 || at >= header.Count || header[at] != tail[i])
+            {
+                problem = $"expected column {at + 1} to be '{tail[i]}', found {(at >= 0 && at < header.Count ? $"'{header[at]}'" : "no such column")}";
+            }
+        }
+
+        if (problem is null && header.Count != Leading.Count + factors + tail.Length)
+        {
+            problem = $"expected {Leading.Count + factors + tail.Length} columns, found {header.Count}";
+        }
+
+        if (problem is not null)
+        {
+            throw new InvalidDataException($"{source}: not sweep results: {problem} (sweep results have the columns point, replication, seed, the parameter paths, then {Rates[0]}, {Rates[1]}, {Rates[2]}, ... and error).");
         }
 
         return [.. header.Skip(Leading.Count).Take(factors)];

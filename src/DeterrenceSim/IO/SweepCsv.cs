@@ -99,14 +99,18 @@ public static class SweepCsv
     private static SweepRow ParseRow(List<string> fields, int factors, string source, long line)
     {
         var c = CultureInfo.InvariantCulture;
+        int column = 0;
         try
         {
             long point = long.Parse(fields[0], NumberStyles.None, c);
+            column = 1;
             int replication = int.Parse(fields[1], NumberStyles.None, c);
+            column = 2;
             ulong seed = ulong.Parse(fields[2], NumberStyles.None, c);
             var values = new double[factors];
             for (int i = 0; i < factors; i++)
             {
+                column = 3 + i;
                 values[i] = double.Parse(fields[3 + i], NumberStyles.Float, c);
             }
 
@@ -117,6 +121,7 @@ public static class SweepCsv
                 rates = new double[SweepColumns.Rates.Count];
                 for (int i = 0; i < rates.Length; i++)
                 {
+                    column = first + i;
                     rates[i] = double.Parse(fields[first + i], NumberStyles.Float, c);
                 }
             }
@@ -126,7 +131,7 @@ public static class SweepCsv
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
-            throw new InvalidDataException($"{source}, line {line}: {e.Message}", e);
+            throw new InvalidDataException($"{source}, line {line}, column {column + 1}: expected a number, found '{fields[column]}'.", e);
         }
     }
 

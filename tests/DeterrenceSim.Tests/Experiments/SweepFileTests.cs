@@ -210,6 +210,26 @@ public sealed class SweepFileTests : IDisposable
     }
 
     [Fact]
+    public void ReadingAnEditedCsvNamesTheLineColumnOrMissingColumn()
+    {
+        SweepFile.Run(Make(), PathOf("e.csv"));
+        var lines = File.ReadAllLines(PathOf("e.csv"));
+        var cells = lines[2].Split(',');
+        cells[3] = "abc";
+        File.WriteAllLines(PathOf("cell.csv"), [lines[0], lines[1], string.Join(",", cells)]);
+        var e = Assert.Throws<InvalidDataException>(() => SweepRowReader.Read(PathOf("cell.csv"), out _).ToList());
+        Assert.Contains("line 3, column 4: expected a number, found 'abc'", e.Message, StringComparison.Ordinal);
+
+        File.WriteAllLines(PathOf("column.csv"), lines.Select(l => string.Join(",", l.Split(',').Where((_, i) => i != 10))));
+        e = Assert.Throws<InvalidDataException>(() => SweepRowReader.Read(PathOf("column.csv"), out _).ToList());
+        Assert.Contains("the column 'concession_upper' is missing", e.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(PathOf("other.csv"), "a,b,c\n1,2,3\n");
+        e = Assert.Throws<InvalidDataException>(() => SweepRowReader.Read(PathOf("other.csv"), out _).ToList());
+        Assert.Contains("expected column 1 to be 'point', found 'a'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PointsThatReachTheCapWithoutTheTargetAreCounted()
     {
         var sweep = new Sweep(SweepTests.Noisy(), ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.challengerCost=0.05:0.25:3")), new SweepOptions { Rounds = 200, Replications = 2, Seed = 1, Threads = 2, Precision = new PrecisionTarget("war", 0.0001, 3) });
