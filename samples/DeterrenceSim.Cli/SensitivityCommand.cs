@@ -45,6 +45,11 @@ internal static class SensitivityCommand
                 return Task.FromResult(exitCode);
             }
 
+            foreach (string warning in sweep.Warnings)
+            {
+                stderr.WriteLine("deterrence-sim: warning: " + warning);
+            }
+
             string m = parse.GetValue(metric)!;
             SensitivityResult result;
             try

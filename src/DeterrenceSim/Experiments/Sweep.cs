@@ -94,6 +94,11 @@ public sealed class Sweep
             }
         }
 
+        if (design.Kind == DesignKind.Sobol && !System.Numerics.BitOperations.IsPow2(design.Samples))
+        {
+            warnings.Add($"a Sobol design is balanced only for a power of two of base samples; {design.Samples} is not (use {System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)design.Samples)}).");
+        }
+
         Warnings = warnings;
 
         Scenario = scenario;

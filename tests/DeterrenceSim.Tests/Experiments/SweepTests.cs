@@ -167,6 +167,8 @@ public class SweepTests
         Assert.Contains(Make(design).Warnings, w => w.Contains("acts only in runs over periods", StringComparison.Ordinal));
         Assert.Empty(new Sweep(Noisy(), design, new SweepOptions { Periods = 3 }).Warnings);
         Assert.Empty(Make(ExperimentDesign.Grid(Factor.Parse("states.AAA.perception.credulity=0:1:2"))).Warnings);
+        Assert.Contains(Make(ExperimentDesign.Sobol(6, Factor.Parse("states.AAA.perception.credulity=0:1"))).Warnings, w => w.Contains("use 8", StringComparison.Ordinal));
+        Assert.Empty(Make(ExperimentDesign.Sobol(8, Factor.Parse("states.AAA.perception.credulity=0:1"))).Warnings);
     }
 
     [Fact]
