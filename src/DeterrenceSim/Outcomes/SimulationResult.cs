@@ -62,23 +62,36 @@ public sealed record SimulationResult
     /// <returns>Its rate with interval.</returns>
     public Proportion this[WarCause cause] => WarCauses[cause];
 
-    /// <inheritdoc/>
-    public override string ToString()
+    /// <summary>A plain-text table: each outcome and war cause with its rate, 95% Wilson interval and count, then
+    /// P(challenger wins | war) and the mean settlement.</summary>
+    /// <returns>The table, one row per line.</returns>
+    public override string ToString() => ResultRendering.Text(Caption, Rows());
+
+    /// <summary>The table of <see cref="ToString"/> as Markdown (a caption line, then a pipe table), for reports and
+    /// notebooks.</summary>
+    /// <returns>The Markdown text.</returns>
+    public string ToMarkdown() => ResultRendering.Markdown(Caption, Rows(), "outcome");
+
+    /// <summary>The table of <see cref="ToString"/> as an HTML <c>&lt;table&gt;</c> with a caption (text HTML-encoded), for
+    /// notebooks and web pages.</summary>
+    /// <returns>The HTML fragment.</returns>
+    public string ToHtml() => ResultRendering.Html(Caption, Rows(), "outcome");
+
+    private string Caption => string.Create(CultureInfo.InvariantCulture, $"{Scenario} / {Crisis}: {Rounds} rounds, seed {Seed}{(Replication == 0 ? "" : $", replication {Replication}")}");
+
+    private IEnumerable<ResultRendering.Row> Rows()
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{Scenario} / {Crisis}: {Rounds} rounds, seed {Seed}").AppendLine();
         foreach (var (outcome, rate) in Outcomes)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {outcome,-24} {rate}").AppendLine();
+            yield return ResultRendering.Of(ResultRendering.Words(outcome.ToString()), rate);
         }
 
         foreach (var (cause, rate) in WarCauses)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  war: {cause,-19} {rate}").AppendLine();
+            yield return ResultRendering.Of("war: " + ResultRendering.Words(cause.ToString()), rate);
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"  P(challenger wins | war)  {ChallengerVictoryGivenWar}").AppendLine();
-        text.Append(CultureInfo.InvariantCulture, $"  mean settlement          {MeanSettlement}");
-        return text.ToString();
+        yield return ResultRendering.Of("P(challenger wins | war)", ChallengerVictoryGivenWar);
+        yield return ResultRendering.Of("mean settlement (peace)", MeanSettlement);
     }
 }
