@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Proves the three ways researchers use DeterrenceSim, each with the real client and the freshly packed package:
+#   1. the .NET 10 file-based app samples/scripts/quickstart.cs (dotnet run, #:package),
+#   2. the C# Jupyter notebook samples/notebooks/quickstart.ipynb (Jupyter's nbconvert with the .NET Interactive kernel,
+#      #r "nuget:"),
+#   3. the Python notebook samples/notebooks/analysis-python.ipynb (nbconvert, pandas and matplotlib over the CLI's CSV).
+# The package is packed as a pre-release (VersionSuffix ci.<time>) into a local feed; a fresh NUGET_PACKAGES folder and a
+# nuget.config naming that feed and nuget.org make every client resolve the new package, never a cached one. The samples
+# run on temporary copies whose version lines name the pre-release. A failing cell or a non-zero exit fails CI.
+# Needs root and apt-get (Debian) for Jupyter; builds the CLI itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work=$(mktemp -d /tmp/samples.XXXXXX)
+say() { echo "samples: $*" >&2; }
+
+version_prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' Directory.Build.props)
+version="$version_prefix-ci.$(date -u +%Y%m%d%H%M%S)"
+say "packing DeterrenceSim $version"
+dotnet pack src/DeterrenceSim -c Release -o "$work/feed" -p:VersionSuffix="${version#"$version_prefix"-}" --nologo -v quiet
+ls "$work/feed"
+cat > "$work/nuget.config" <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$work/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+CONFIG
+export NUGET_PACKAGES="$work/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+say "1. file-based app"
+mkdir -p "$work/scripts"
+cp samples/scripts/Directory.Build.props samples/scripts/Directory.Packages.props "$work/scripts/"
+sed "s/^#:package DeterrenceSim@.*/#:package DeterrenceSim@$version/" samples/scripts/quickstart.cs > "$work/scripts/quickstart.cs"
+cp "$work/nuget.config" "$work/scripts/"
+(cd "$work/scripts" && dotnet run quickstart.cs)
+[ -s "$work/scripts/war-risk-vs-defender-credulity.png" ] || { say "the script wrote no plot"; exit 1; }
+
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+  say "needs root and apt-get for Jupyter: notebooks skipped"
+  exit 0
+fi
+
+say "installing Jupyter (nbconvert, nbclient, ipykernel), pandas and matplotlib from Debian"
+missing=()
+for p in jupyter-nbconvert python3-nbclient python3-ipykernel python3-pandas python3-matplotlib; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >"$work/apt.log" 2>&1 \
+    || { apt-get update -q >>"$work/apt.log" 2>&1 && apt-get install -y -q --no-install-recommends "${missing[@]}" >>"$work/apt.log" 2>&1; } \
+    || { tail -20 "$work/apt.log"; exit 1; }
+fi
+# Debian's python3 is the one with these modules (a pyenv python may come first on PATH).
+jupyter=(/usr/bin/python3 -m jupyter)
+
+say "2. C# notebook with the .NET Interactive kernel"
+mkdir -p "$work/notebooks"
+cp "$work/nuget.config" "$work/notebooks/"
+(cd "$work" && dotnet new tool-manifest --force >/dev/null && dotnet tool install Microsoft.dotnet-interactive --version 1.0.712001 >/dev/null)
+mkdir -p "$HOME/.local/share/jupyter/kernels"
+(cd "$work" && dotnet tool run dotnet-interactive -- jupyter install)
+sed "s/nuget: DeterrenceSim, [0-9A-Za-z.+-]*/nuget: DeterrenceSim, $version/" samples/notebooks/quickstart.ipynb > "$work/notebooks/quickstart.ipynb"
+grep -q "DeterrenceSim, $version" "$work/notebooks/quickstart.ipynb" || { say "could not set the package version in the notebook copy"; exit 1; }
+(cd "$work/notebooks" && "${jupyter[@]}" nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
+  --output executed-quickstart.ipynb quickstart.ipynb)
+
+say "3. Python notebook over the CLI's output"
+dotnet build samples/DeterrenceSim.Cli -c Release --nologo -v quiet
+cp samples/notebooks/analysis-python.ipynb "$work/notebooks/"
+(cd "$work/notebooks" && DETERRENCE_SIM="dotnet $root/samples/DeterrenceSim.Cli/bin/Release/net10.0/deterrence-sim.dll" \
+  "${jupyter[@]}" nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
+  --output executed-analysis-python.ipynb analysis-python.ipynb)
+
+say "all three samples ran against DeterrenceSim $version"
+rm -rf "$work"
