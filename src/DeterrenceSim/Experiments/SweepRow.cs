@@ -31,4 +31,15 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Point, Replication, Seed);
+
+    /// <summary>A one-line summary: point, replication, values and the outcome rates, or the error.</summary>
+    /// <returns>Such as <c>point 3, replication 1, values (0.5, 0.9): deterred 0.6412, concession 0.3401, war 0.0187</c>.</returns>
+    public override string ToString()
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        string head = string.Create(c, $"point {Point}, replication {Replication}, values ({string.Join(", ", Values.Select(v => v.ToString("G6", c)))})");
+        return Rates is null
+            ? head + ": cannot run: " + Error
+            : head + string.Create(c, $": deterred {Rates[0]:F4}, concession {Rates[3]:F4}, war {Rates[6]:F4}");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeterrenceSim.Compilation;
 using DeterrenceSim.Engine;
 using DeterrenceSim.Experiments;
@@ -31,6 +32,8 @@ public class SweepTests
         }
 
         Assert.NotEqual(first.Select(r => r.Rates), Make(design, seed: 12).Rows().Select(r => r.Rates));
+        Assert.StartsWith("point 1, replication 2, values (0.15): deterred ", first[5].ToString(), StringComparison.Ordinal);
+        Assert.Contains("war " + first[5].Estimate("war")!.Value.ToString("F4", CultureInfo.InvariantCulture), first[5].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
