@@ -87,7 +87,12 @@ internal static class PlotCommand
         }
 
         int failed = rows.Count(r => r.Rates is null);
-        rows = [.. rows.Where(r => r.Rates is not null && fixedValues.All(f => Close(r.Values[f.Key], f.Value)))];
+
+        // On a scattered design (binned axes) --at selects the value's bin, on a grid the value itself.
+        var atAxes = fixedValues.ToDictionary(f => f.Key, f => Axis.Of(rows.Select(r => r.Values[f.Key])));
+        rows = [.. rows.Where(r => r.Rates is not null && fixedValues.All(f => atAxes[f.Key].IsBinned
+            ? atAxes[f.Key].Bin(r.Values[f.Key]) == atAxes[f.Key].Bin(f.Value)
+            : Close(r.Values[f.Key], f.Value)))];
         if (rows.Count == 0)
         {
             return CliApp.Fail(stderr, $"{input}: no rows {(fixedValues.Count > 0 ? "match --at" : "with results")}{(failed > 0 ? $" ({failed} rows are of points that could not run)" : "")}.", CliApp.InvalidInput);
@@ -100,12 +105,14 @@ internal static class PlotCommand
             stderr.WriteLine($"deterrence-sim: {note} (fix them with --at PATH=VALUE).");
         }
 
+        // Rates of a sweep over runs are shares of the periods of each run.
+        string unit = SidecarSays(input, "\"periods\"") ? " (share of periods)" : "";
         var plot = new ScottPlot.Plot();
         var xAxis = Axis.Of(rows.Select(r => r.Values[xi]));
         if (yi < 0)
         {
             DrawLine(plot, rows, xi, metric, xAxis);
-            plot.YLabel(z + " (95% interval)");
+            plot.YLabel(z + unit + " (95% interval)");
         }
         else
         {
@@ -114,8 +121,8 @@ internal static class PlotCommand
         }
 
         plot.XLabel(x);
-        string fixedNote = string.Join(", ", fixedValues.Select(f => paths[f.Key] + " = " + f.Value.ToString("G6", CultureInfo.InvariantCulture)));
-        plot.Title(z + " rate, mean over replications" + (fixedNote.Length > 0 ? "\nat " + fixedNote : "") + (note.Length > 0 ? "\n" + note : ""));
+        string fixedNote = string.Join(", ", fixedValues.Select(f => paths[f.Key] + (atAxes[f.Key].IsBinned ? " in the bin of " : " = ") + f.Value.ToString("G6", CultureInfo.InvariantCulture)));
+        plot.Title(z + " rate" + unit + ", mean over replications" + (fixedNote.Length > 0 ? "\nat " + fixedNote : "") + (note.Length > 0 ? "\n" + note : ""));
         string temporary = output + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".png";
         try
         {
@@ -157,8 +164,8 @@ internal static class PlotCommand
                 // A t interval over the replications (and any averaged parameters) at this x.
                 double sd = MathNet.Numerics.Statistics.Statistics.StandardDeviation(values);
                 double half = StudentT.InvCDF(0, 1, values.Length - 1, 0.975) * sd / Math.Sqrt(values.Length);
-                lower[i] = mean[i] - half;
-                upper[i] = mean[i] + half;
+                lower[i] = Math.Max(0, mean[i] - half);
+                upper[i] = Math.Min(1, mean[i] + half);
             }
             else
             {
@@ -217,6 +224,20 @@ internal static class PlotCommand
         return -1;
     }
 
+    /// <summary>Whether the results' sidecar (if any) holds a text, such as the "periods" of a sweep over runs.</summary>
+    private static bool SidecarSays(string results, string text)
+    {
+        try
+        {
+            string sidecar = results + SweepFile.SidecarSuffix;
+            return File.Exists(sidecar) && File.ReadAllText(sidecar).Contains(text, StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     /// <summary>The cells of one axis: the distinct values of a grid, or equal bins of scattered values.</summary>
@@ -234,6 +255,8 @@ internal static class PlotCommand
         }
 
         public int Count { get; }
+
+        public bool IsBinned => _levels.Length == 0;
 
         public static Axis Of(IEnumerable<double> values)
         {

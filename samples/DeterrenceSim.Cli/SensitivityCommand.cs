@@ -50,6 +50,11 @@ internal static class SensitivityCommand
                 stderr.WriteLine("deterrence-sim: warning: " + warning);
             }
 
+            if (sweep.Design.Samples < 64)
+            {
+                stderr.WriteLine($"deterrence-sim: warning: {sweep.Design.Samples} base samples are few: the indices and their intervals are unreliable below about 64.");
+            }
+
             string m = parse.GetValue(metric)!;
             SensitivityResult result;
             try
@@ -57,6 +62,10 @@ internal static class SensitivityCommand
                 result = CommonOptions.IsTerminal(stderr)
                     ? SweepProgressBar.Show(stderr, "sensitivity", sweep.Design.PointCount, p => SensitivityAnalysis.Run(sweep.Scenario, sweep.Design.Factors, sweep.Design.Samples, m, sweep.Options, b, p, cancellationToken))
                     : SensitivityAnalysis.Run(sweep.Scenario, sweep.Design.Factors, sweep.Design.Samples, m, sweep.Options, b, null, cancellationToken);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                return Task.FromResult(CliApp.Fail(stderr, "--samples: " + e.Message.Split(" (Parameter")[0], CliApp.InvalidInput));
             }
             catch (InvalidOperationException e)
             {
@@ -92,7 +101,7 @@ internal static class SensitivityCommand
 
     private static void Table(IAnsiConsole console, SensitivityResult result)
     {
-        console.MarkupLine(Markup.Escape($"Sobol indices of {result.Metric} in {result.Crisis}: {result.Design.Samples} base samples, {result.Design.PointCount} points of {(result.Options.Periods is int runPeriods ? $"{runPeriods}-period runs" : $"{result.Options.Rounds} rounds")} x {result.Options.Replications} replications, seed {result.Options.Seed}"));
+        console.MarkupLine(Markup.Escape($"Sobol indices of {result.Metric} in {result.Crisis}: {result.Design.Samples} base samples, {result.Design.PointCount} points of {(result.Options.Periods is int runPeriods ? $"{runPeriods}-period runs" : SweepCommand.Plural(result.Options.Rounds, "round"))} x {SweepCommand.Plural(result.Options.Replications, "replication")}, seed {result.Options.Seed}"));
         var table = new Table().AddColumns("parameter", "range", "first order S1", "95% interval", "total order ST", "95% interval");
         for (int i = 0; i < result.Design.Factors.Count; i++)
         {

@@ -115,7 +115,7 @@ internal static class SweepCommand
         }
 
         long points = shard is null ? sweep.Design.PointCount : shard.End(sweep.Design.PointCount) - shard.First(sweep.Design.PointCount);
-        stderr.WriteLine($"deterrence-sim: sweep {sweep.Design}{(shard is null ? "" : $", shard {shard} ({Plural(points, "point")})")}; crisis {sweep.Crisis}, {Plural(sweep.Options.Replications, "replication")} of {(sweep.Options.Periods is int t ? $"a {t}-period run" : $"{sweep.Options.Rounds} rounds")}, seed {sweep.Options.Seed}.");
+        stderr.WriteLine($"deterrence-sim: sweep {sweep.Design}{(shard is null ? "" : $", shard {shard} ({Plural(points, "point")})")}; crisis {sweep.Crisis}, {Plural(sweep.Options.Replications, "replication")} of {(sweep.Options.Periods is int t ? $"a {t}-period run" : Plural(sweep.Options.Rounds, "round"))}, seed {sweep.Options.Seed}.");
         var failures = new List<string>();
         void Failed(SweepRow row) => failures.Add($"point {row.Point} ({string.Join(", ", sweep.Design.Factors.Select((f, i) => f.Path + "=" + row.Values[i].ToString("R", CultureInfo.InvariantCulture)))}): {row.Error}");
         SweepSummary summary;

@@ -111,7 +111,7 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
                 Samples = samples;
                 PointCount = SaltelliSampling.PointCount(samples, factors.Length);
                 _sobol = new SobolSequence(2 * factors.Length);
-                _sobolSkip = (long)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)samples);
+                _sobolSkip = Math.Max(2, (long)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)samples));
                 break;
         }
     }
@@ -161,7 +161,7 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
     /// <summary>Saltelli's design for first- and total-order Sobol indices (Saltelli et al. 2010, Computer Physics
     /// Communications 181:259-270): N base rows of the unscrambled Sobol sequence with Joe and Kuo (2008) direction
     /// numbers in 2k dimensions, each row giving k+2 points (A, the k mixes AB^(i), B). The rows are the sequence's points
-    /// 2^m to 2^m + N - 1 for the power of two 2^m &gt;= N: a block that starts at a multiple of its length keeps the
+    /// 2^m to 2^m + N - 1 for the power of two 2^m &gt;= N (and &gt;= 2): a block that starts at a multiple of its length keeps the
     /// sequence's balance, and it leaves out points 0 and 1 (all zeros, all halves), where A = B and the row says nothing.
     /// Use a power of two for N.</summary>
     /// <param name="samples">The base sample size N.</param>
@@ -228,7 +228,13 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
             var factors = Property(root, "factors").EnumerateArray()
                 .Select(f => new Factor(Property(f, "path").GetString() ?? "", Property(f, "lower").GetDouble(), Property(f, "upper").GetDouble(), Property(f, "levels").GetInt32()))
                 .ToArray();
-            return new(kind, factors, samples, seed);
+            var loaded = new ExperimentDesign(kind, factors, samples, seed);
+            if (root.TryGetProperty("points", out var points) && points.GetInt64() != loaded.PointCount)
+            {
+                throw new ArgumentException($"the design says it has {points.GetInt64()} points, but its kind, samples and factors give {loaded.PointCount}.");
+            }
+
+            return loaded;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or KeyNotFoundException)
         {

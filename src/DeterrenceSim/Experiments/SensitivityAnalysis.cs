@@ -18,6 +18,9 @@ namespace DeterrenceSim.Experiments;
 /// </remarks>
 public static class SensitivityAnalysis
 {
+    /// <summary>The fewest base samples accepted: below this the estimators and the bootstrap are meaningless.</summary>
+    public const int MinSamples = 8;
+
     /// <summary>Runs the analysis.</summary>
     /// <param name="scenario">The base scenario.</param>
     /// <param name="factors">The varied parameters (continuous, <c>PATH=lo:hi</c>), uniform on their ranges.</param>
@@ -30,6 +33,7 @@ public static class SensitivityAnalysis
     /// <param name="progress">Receives progress in points, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels between points.</param>
     /// <returns>The indices with 95% bootstrap intervals.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below <see cref="MinSamples"/>.</exception>
     /// <exception cref="ArgumentException">A factor is not continuous, a path is not numeric, the metric or crisis is
     /// unknown, or the design has more than <see cref="int.MaxValue"/> points.</exception>
     /// <exception cref="Scenarios.ScenarioException">A factor's path matches nothing in the scenario.</exception>
@@ -50,6 +54,11 @@ public static class SensitivityAnalysis
         ArgumentNullException.ThrowIfNull(metric);
         int index = SweepMetrics.IndexOf(metric);
         options ??= new SweepOptions { Replications = 1 };
+        if (samples < MinSamples)
+        {
+            throw new ArgumentOutOfRangeException(nameof(samples), samples, $"Sobol indices need at least {MinSamples} base samples (and are stable from about 64).");
+        }
+
         var design = ExperimentDesign.Sobol(samples, [.. factors]);
         if (design.PointCount > int.MaxValue)
         {
@@ -105,7 +114,7 @@ public sealed record SensitivityResult(string Metric, string Crisis, ExperimentD
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.Append(c, $"Sobol indices of {Metric} in {Crisis}: {Design.Samples} base samples, {Design.PointCount} points, {(Options.Periods is int runPeriods ? $"{runPeriods}-period runs" : $"{Options.Rounds} rounds")} x {Options.Replications} replications, seed {Options.Seed}\n");
+        text.Append(c, $"Sobol indices of {Metric} in {Crisis}: {Design.Samples} base samples, {Design.PointCount} points, {(Options.Periods is int runPeriods ? $"{runPeriods}-period runs" : $"{Options.Rounds} rounds")} x {Options.Replications} replication{(Options.Replications == 1 ? "" : "s")}, seed {Options.Seed}\n");
         int width = Math.Max(9, Design.Factors.Max(f => f.Path.Length));
         text.Append(c, $"{"parameter".PadRight(width)}  {"first order S1 [95%]",-28}  {"total order ST [95%]",-28}\n");
         for (int i = 0; i < Design.Factors.Count; i++)

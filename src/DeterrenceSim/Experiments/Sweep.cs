@@ -36,7 +36,7 @@ public sealed class Sweep
     /// <summary>Path segments of fields that act only in runs over periods (DESIGN.md section 4).</summary>
     private static readonly HashSet<string> RunsOnly = new(StringComparer.Ordinal)
     {
-        "periods", "learning", "priorStrength", "overstretch", "votePeriod", "preferences", "decisionRule", "deepening",
+        "learning", "priorStrength", "overstretch", "votePeriod", "preferences", "decisionRule", "deepening",
     };
 
     private readonly ILogger _logger;
@@ -73,6 +73,11 @@ public sealed class Sweep
         var warnings = new List<string>();
         foreach (var factor in design.Factors)
         {
+            if (factor.Path == "periods")
+            {
+                throw new ArgumentException("'periods' cannot be varied: the length of a run is SweepOptions.Periods (--periods), the same at every point; run one sweep per length.", nameof(design));
+            }
+
             foreach (var (path, json) in ParameterPaths.Get(scenario, factor.Path))
             {
                 if (json != "null" && !double.TryParse(json, NumberStyles.Float, CultureInfo.InvariantCulture, out _))

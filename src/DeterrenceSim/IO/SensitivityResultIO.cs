@@ -25,10 +25,13 @@ public static class SensitivityResultIO
             w.WriteString("crisis", result.Crisis);
             w.WriteNumber("samples", result.Design.Samples);
             w.WriteNumber("points", result.Design.PointCount);
-            w.WriteNumber("rounds", result.Options.Rounds);
             if (result.Options.Periods is int periods)
             {
                 w.WriteNumber("periods", periods);
+            }
+            else
+            {
+                w.WriteNumber("rounds", result.Options.Rounds);
             }
 
             w.WriteNumber("replications", result.Options.Replications);

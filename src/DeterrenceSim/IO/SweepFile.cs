@@ -70,6 +70,11 @@ public static class SweepFile
             }
         }
 
+        if (File.Exists(partial))
+        {
+            throw new SweepFileException($"{partial} is a file, where the sweep keeps its unfinished chunks: delete it or choose another output.");
+        }
+
         if (File.Exists(output))
         {
             if (!options.Resume)
@@ -79,6 +84,17 @@ public static class SweepFile
 
             CheckSameSweep(ReadIdentity(sidecar), identity, sidecar);
             var complete = CheckFile(sweep.Design, sweep.Options, output, first, end, ExpectedRows(sidecar), "delete it and its sidecar and run the sweep again");
+            if (Directory.Exists(partial))
+            {
+                // A run killed after its output was renamed into place: its chunks are no longer needed.
+                using (Lock(partial, output))
+                {
+                    DeleteTemporaries(output);
+                    DeleteTemporaries(sidecar);
+                }
+
+                Directory.Delete(partial, recursive: true);
+            }
             return new SweepSummary(output, end - first, 0, complete.FailedPoints, true) { PointsAtCap = complete.PointsAtCap };
         }
 
@@ -95,6 +111,8 @@ public static class SweepFile
 
         Directory.CreateDirectory(partial);
         using var lease = Lock(partial, output);
+        DeleteTemporaries(output);
+        DeleteTemporaries(sidecar);
         if (resuming && File.Exists(Path.Combine(partial, Manifest)))
         {
             CheckSameSweep(ReadIdentity(Path.Combine(partial, Manifest)), identity, Path.Combine(partial, Manifest));
@@ -145,10 +163,10 @@ public static class SweepFile
         }
 
         var check = new SweepRowCheck(sweep.Design, sweep.Options);
-        string temporary = output + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(output);
+        string temporary = TemporaryName(output);
         try
         {
-            using (var writer = SweepRowWriter.Create(temporary, factors))
+            using (var writer = SweepRowWriter.Create(temporary, factors, FormatOf(output)))
             {
                 long lastFailed = -1;
                 foreach (var chunk in final)
@@ -250,7 +268,7 @@ public static class SweepFile
             var (design, options) = SweepOf(parts[0].Sidecar, parts[0].File + SidecarSuffix);
             var factors = design.Factors.Select(f => f.Path).ToArray();
             var check = new SweepRowCheck(design, options);
-            string temporary = output + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(output);
+            string temporary = TemporaryName(output);
             var folder = Path.GetDirectoryName(Path.GetFullPath(output));
             if (folder is not null)
             {
@@ -259,7 +277,7 @@ public static class SweepFile
 
             try
             {
-                using (var writer = SweepRowWriter.Create(temporary, factors))
+                using (var writer = SweepRowWriter.Create(temporary, factors, FormatOf(output)))
                 {
                     foreach (var part in ordered)
                     {
@@ -380,6 +398,30 @@ public static class SweepFile
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new SweepFileException($"{source}: not a readable sweep sidecar: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A temporary name beside a file, that no glob for results (<c>*.csv</c>, <c>*.parquet</c>) matches.</summary>
+    private static string TemporaryName(string path) => path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Deletes temporary files a killed run left beside the output (called while holding its lock).</summary>
+    private static void DeleteTemporaries(string output)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".";
+        string prefix = Path.GetFileName(output) + ".tmp-";
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(folder, prefix + "*"))
+        {
+            string rest = Path.GetFileName(file)[prefix.Length..];
+            string digits = rest.Split('.')[0];
+            if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+            {
+                File.Delete(file);
+            }
         }
     }
 
@@ -532,6 +574,15 @@ public static class SweepFile
             w.WriteNumber("failedPoints", check.FailedPoints);
             w.WriteNumber("pointsAtReplicationCap", check.PointsAtCap);
             w.WriteNumber("mergedShards", identity.GetProperty("shard").GetProperty("count").GetInt32());
+            foreach (string name in new[] { "columns", "scenarioSource" })
+            {
+                if (shardSidecar.RootElement.TryGetProperty(name, out var value))
+                {
+                    w.WritePropertyName(name);
+                    value.WriteTo(w);
+                }
+            }
+
             WriteMachine(w);
             w.WriteString("finished", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             w.WriteEndObject();
@@ -684,7 +735,7 @@ public static class SweepFile
 
     private static void WriteAtomically(string path, string text)
     {
-        string temporary = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        string temporary = TemporaryName(path);
         File.WriteAllText(temporary, text, new UTF8Encoding(false));
         File.Move(temporary, path, overwrite: true);
     }

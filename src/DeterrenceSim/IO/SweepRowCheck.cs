@@ -103,7 +103,50 @@ internal sealed class SweepRowCheck
 
         if (row.Rates is { } rates)
         {
+            CheckRates(row, rates);
             _pooled += (long)Math.Round(rates[3 * _metric] * _options.TrialsPerReplication);
+        }
+    }
+
+    /// <summary>Each metric must be a count out of the trials with exactly its Wilson interval, the outcomes must add
+    /// up to the trials and the war causes to the wars: an edited rate cannot pass.</summary>
+    private void CheckRates(SweepRow row, double[] rates)
+    {
+        long trials = _options.TrialsPerReplication;
+        if (rates.Length != 3 * SweepMetrics.Count)
+        {
+            Fail($"point {row.Point}, replication {row.Replication}: {rates.Length} rate columns, expected {3 * SweepMetrics.Count}");
+        }
+
+        long outcomes = 0, causes = 0, wars = 0;
+        for (int m = 0; m < SweepMetrics.Count; m++)
+        {
+            double estimate = rates[3 * m];
+            long count = double.IsFinite(estimate) && estimate >= 0 && estimate <= 1 ? (long)Math.Round(estimate * trials) : -1;
+            var wilson = count < 0 ? null : Proportion.Wilson(count, trials);
+            if (wilson is null || wilson.Estimate != estimate || wilson.Lower != rates[(3 * m) + 1] || wilson.Upper != rates[(3 * m) + 2])
+            {
+                Fail(string.Create(CultureInfo.InvariantCulture, $"point {row.Point}, replication {row.Replication}: '{SweepMetrics.Names[m]}' and its bounds are not a rate of {trials} trials with its 95% Wilson interval"));
+            }
+
+            if (m < 3)
+            {
+                outcomes += count;
+            }
+            else
+            {
+                causes += count;
+            }
+
+            if (SweepMetrics.Names[m] == "war")
+            {
+                wars = count;
+            }
+        }
+
+        if (outcomes != trials || causes != wars)
+        {
+            Fail($"point {row.Point}, replication {row.Replication}: the outcomes do not add up to the {trials} trials, or the war causes to the wars");
         }
     }
 

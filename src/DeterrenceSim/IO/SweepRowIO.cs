@@ -34,7 +34,12 @@ public sealed class SweepRowWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(factorPaths);
-        bool parquet = SweepFile.FormatOf(path);
+        return Create(path, factorPaths, SweepFile.FormatOf(path));
+    }
+
+    /// <summary>Creates a new file in the given format whatever its name (a temporary name).</summary>
+    internal static SweepRowWriter Create(string path, IEnumerable<string> factorPaths, bool parquet)
+    {
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         return new SweepRowWriter(stream, parquet, [.. factorPaths]);
     }

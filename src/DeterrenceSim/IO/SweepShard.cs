@@ -55,9 +55,20 @@ public sealed record SweepShard(int Index, int Count)
         if (environment("SLURM_ARRAY_TASK_ID") is { Length: > 0 } id)
         {
             int task = Integer("SLURM_ARRAY_TASK_ID", id);
-            int min = environment("SLURM_ARRAY_TASK_MIN") is { Length: > 0 } m ? Integer("SLURM_ARRAY_TASK_MIN", m) : 0;
+            string minText = environment("SLURM_ARRAY_TASK_MIN") ?? throw new FormatException("SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_MIN is not.");
+            int min = Integer("SLURM_ARRAY_TASK_MIN", minText);
             string count = environment("SLURM_ARRAY_TASK_COUNT") ?? throw new FormatException("SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not.");
             int n = Integer("SLURM_ARRAY_TASK_COUNT", count);
+            if (environment("SLURM_ARRAY_TASK_STEP") is { Length: > 0 } step && Integer("SLURM_ARRAY_TASK_STEP", step) != 1)
+            {
+                throw new FormatException($"SLURM_ARRAY_TASK_STEP={step}: the job array must be a contiguous range such as --array=0-2 (step 1), so that its tasks are the shards 1 to SLURM_ARRAY_TASK_COUNT.");
+            }
+
+            if (environment("SLURM_ARRAY_TASK_MAX") is { Length: > 0 } maxText && Integer("SLURM_ARRAY_TASK_MAX", maxText) - min + 1 != n)
+            {
+                throw new FormatException($"SLURM_ARRAY_TASK_MIN={min}, SLURM_ARRAY_TASK_MAX={maxText} and SLURM_ARRAY_TASK_COUNT={n} do not describe a contiguous range: submit the array as one range such as --array=0-2.");
+            }
+
             int index = task - min + 1;
             if (n < 1 || index < 1 || index > n)
             {

@@ -145,6 +145,21 @@ public class DesignTests
     }
 
     [Fact]
+    public void ASobolDesignOfOneBaseSampleIsNotTheAllHalvesPoint()
+    {
+        var design = ExperimentDesign.Sobol(1, Factor.Parse("a.x=0:1"));
+        Assert.NotEqual(design.GetPoint(0), design.GetPoint(2));
+        Assert.DoesNotContain(Enumerable.Range(0, 3), p => design.GetPoint(p)[0] == 0.5);
+    }
+
+    [Fact]
+    public void ADesignFileWhosePointCountDisagreesIsRefused()
+    {
+        string json = ExperimentDesign.Grid(Factor.Parse("a.x=0:1:3")).ToJson().Replace("\"points\": 3", "\"points\": 7", StringComparison.Ordinal);
+        Assert.Contains("says it has 7 points", Assert.Throws<FormatException>(() => ExperimentDesign.FromJson(json)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DesignRejectsFactorsOfTheWrongKindAndRepeatedPaths()
     {
         Assert.Contains("needs a level count", Assert.Throws<ArgumentException>(() => ExperimentDesign.Grid(Factor.Parse("a.x=0:1"))).Message, StringComparison.Ordinal);

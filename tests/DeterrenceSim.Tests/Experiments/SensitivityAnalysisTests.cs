@@ -40,6 +40,10 @@ public class SensitivityAnalysisTests
     }
 
     [Fact]
+    public void TooFewBaseSamplesAreRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => SensitivityAnalysis.Run(SweepTests.Noisy(), [Factor.Parse("states.AAA.perception.noise=0.2:1")], 2));
+
+    [Fact]
     public void AMetricThatDoesNotVaryIsAClearError()
     {
         var e = Assert.Throws<InvalidOperationException>(() => SensitivityAnalysis.Run(

@@ -133,6 +133,8 @@ public sealed class SweepFileTests : IDisposable
     [InlineData("a point edited")]
     [InlineData("another shard's rows")]
     [InlineData("rows appended")]
+    [InlineData("a rate edited")]
+    [InlineData("a bound edited")]
     public void MergeChecksTheRowsOfEveryShard(string damage)
     {
         for (int i = 1; i <= 3; i++)
@@ -147,6 +149,8 @@ public sealed class SweepFileTests : IDisposable
             case "a row deleted": lines.RemoveAt(4); break;
             case "a point edited": lines[3] = "999" + lines[3][lines[3].IndexOf(',', StringComparison.Ordinal)..]; break;
             case "another shard's rows": lines = File.ReadAllLines(PathOf("d3.csv")).ToList(); break;
+            case "a rate edited": lines[2] = Edit(lines[2], 11, "0.5"); break;
+            case "a bound edited": lines[2] = Edit(lines[2], 12, "0.99"); break;
             default: lines.Add(lines[^1]); break;
         }
 
@@ -155,6 +159,36 @@ public sealed class SweepFileTests : IDisposable
         Assert.Contains("d2.csv", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("merged.csv")));
         Assert.Empty(Directory.GetFiles(_folder, "merged.csv*"));
+    }
+
+    private static string Edit(string line, int column, string value)
+    {
+        var cells = line.Split(',');
+        cells[column] = value;
+        return string.Join(",", cells);
+    }
+
+    [Fact]
+    public void LeftoversOfAKilledRunAreCleanedOnResume()
+    {
+        string output = PathOf("left.csv");
+        SweepFile.Run(Make(), output);
+
+        // Killed after the rename but before the chunks were removed, with a temporary file of an earlier attempt.
+        Directory.CreateDirectory(output + SweepFile.PartialSuffix);
+        File.WriteAllText(output + ".tmp-12345", "half a file");
+        var summary = SweepFile.Run(Make(), output, new SweepFileOptions { Resume = true });
+        Assert.True(summary.AlreadyComplete);
+        Assert.False(Directory.Exists(output + SweepFile.PartialSuffix));
+        Assert.False(File.Exists(output + ".tmp-12345"));
+
+        // Killed during the assembly of another output: its temporary file goes when the run resumes.
+        string second = PathOf("second.csv");
+        Directory.CreateDirectory(second + SweepFile.PartialSuffix);
+        File.WriteAllText(second + ".tmp-777", "partial output");
+        SweepFile.Run(Make(), second, new SweepFileOptions { Resume = true });
+        Assert.False(File.Exists(second + ".tmp-777"));
+        Assert.Equal(File.ReadAllBytes(output), File.ReadAllBytes(second));
     }
 
     [Fact]

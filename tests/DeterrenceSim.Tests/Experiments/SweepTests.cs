@@ -164,6 +164,13 @@ public class SweepTests
     }
 
     [Fact]
+    public void TheRunLengthIsNotAFactor()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Sweep(Noisy(), ExperimentDesign.Grid(Factor.Parse("periods=1:10:2")), new SweepOptions { Periods = 3 }));
+        Assert.Contains("'periods' cannot be varied", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFactorThatActsOnlyInRunsIsFlaggedInASweepOfRounds()
     {
         var design = ExperimentDesign.Grid(Factor.Parse("priorStrength=1:10:2"));
