@@ -20,6 +20,7 @@ public static class SimulationResultCsv
     /// <param name="results">The results.</param>
     /// <param name="writer">The destination.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A result is <see langword="null"/>.</exception>
     public static void Write(IEnumerable<SimulationResult> results, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -28,6 +29,11 @@ public static class SimulationResultCsv
         writer.Write('\n');
         foreach (var r in results)
         {
+            if (r is null)
+            {
+                throw new ArgumentException("The results hold a null result.", nameof(results));
+            }
+
             foreach (var (outcome, rate) in r.Outcomes)
             {
                 Row(writer, r, "outcomes", SimulationResultJson.CamelCase(outcome.ToString()), rate);

@@ -57,7 +57,7 @@ public static class SweepFile
         FormatOf(output);
         var started = DateTimeOffset.UtcNow;
         var shard = options.Shard;
-        string identity = Identity(sweep, shard, options.Overrides);
+        string identity = Identity(sweep, shard, options.Overrides ?? []);
         string partial = output + PartialSuffix;
         string sidecar = output + SidecarSuffix;
         long first = shard?.First(sweep.Design.PointCount) ?? 0;
@@ -79,7 +79,7 @@ public static class SweepFile
         {
             if (!options.Resume)
             {
-                throw new SweepFileException($"{output} exists: use --resume to continue or check it, or choose another output (results are never overwritten).");
+                throw new SweepFileException($"{output} exists: resume (--resume, SweepFileOptions.Resume) to check it or finish it, or choose another output (results are never overwritten).");
             }
 
             CheckSameSweep(ReadIdentity(sidecar), identity, sidecar);
@@ -101,7 +101,12 @@ public static class SweepFile
         bool resuming = Directory.Exists(partial);
         if (resuming && !options.Resume)
         {
-            throw new SweepFileException($"{partial} holds an unfinished run: use --resume to continue it, or delete it to start again.");
+            // Say so if it is running now: deleting the folder would damage that run.
+            using (Lock(partial, output))
+            {
+            }
+
+            throw new SweepFileException($"{partial} holds an unfinished run: resume it (--resume, SweepFileOptions.Resume), or delete the folder to start again.");
         }
 
         if (!resuming && File.Exists(sidecar))

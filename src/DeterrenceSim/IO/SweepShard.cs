@@ -7,10 +7,29 @@ namespace DeterrenceSim.IO;
 /// Kubernetes Indexed Job) and joining them with <see cref="SweepFile.Merge"/>. Shard i of n holds the points from
 /// floor((i-1)P/n) up to floor(iP/n) of a design of P points: contiguous, so the merged file is the concatenation.
 /// </summary>
-/// <param name="Index">The shard, 1 to <paramref name="Count"/>.</param>
-/// <param name="Count">The number of shards, &gt;= 1.</param>
-public sealed record SweepShard(int Index, int Count)
+public sealed record SweepShard
 {
+    /// <summary>Initializes a new instance of the <see cref="SweepShard"/> class.</summary>
+    /// <param name="index">The shard, 1 to <paramref name="count"/>.</param>
+    /// <param name="count">The number of shards, &gt;= 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The count is below 1 or the index outside 1 to the count.</exception>
+    public SweepShard(int index, int count)
+    {
+        if (count < 1 || index < 1 || index > count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), string.Create(CultureInfo.InvariantCulture, $"A shard i/n needs 1 <= i <= n; found {index}/{count}."));
+        }
+
+        Index = index;
+        Count = count;
+    }
+
+    /// <summary>Gets the shard, 1 to <see cref="Count"/>.</summary>
+    public int Index { get; }
+
+    /// <summary>Gets the number of shards, &gt;= 1.</summary>
+    public int Count { get; }
+
     /// <summary>The first point of the shard in a design of <paramref name="points"/> points.</summary>
     /// <param name="points">The design's point count.</param>
     /// <returns>The first point.</returns>

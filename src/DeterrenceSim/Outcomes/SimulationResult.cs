@@ -55,12 +55,16 @@ public sealed record SimulationResult
     /// <summary>Gets the rate of an outcome.</summary>
     /// <param name="outcome">The outcome.</param>
     /// <returns>Its rate with interval.</returns>
-    public Proportion this[Outcome outcome] => Outcomes[outcome];
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="Outcome"/>.</exception>
+    public Proportion this[Outcome outcome] => Outcomes.TryGetValue(outcome, out var rate) ? rate
+        : throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not an outcome.");
 
     /// <summary>Gets the rate of a war cause.</summary>
     /// <param name="cause">The cause.</param>
     /// <returns>Its rate with interval.</returns>
-    public Proportion this[WarCause cause] => WarCauses[cause];
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="WarCause"/>.</exception>
+    public Proportion this[WarCause cause] => WarCauses.TryGetValue(cause, out var rate) ? rate
+        : throw new ArgumentOutOfRangeException(nameof(cause), cause, "Not a war cause.");
 
     /// <summary>A plain-text table: each outcome and war cause with its rate, 95% Wilson interval and count, then
     /// P(challenger wins | war) and the mean settlement.</summary>

@@ -128,7 +128,7 @@ internal static class ScenarioJsonWriter
         var array = new JsonArray();
         foreach (var v in values)
         {
-            array.Add(JsonValue.Create(v));
+            array.Add((JsonNode?)JsonValue.Create(v)); // the non-generic Add: no reflection, safe to trim
         }
 
         return array;

@@ -123,7 +123,8 @@ public static class ScenarioLoader
 
     /// <summary>Writes a scenario as indented JSON with every field explicit, defaults included.</summary>
     /// <param name="scenario">The scenario.</param>
-    /// <returns>A document that <see cref="Parse"/> reads back to an equal scenario.</returns>
+    /// <returns>A document that <see cref="Parse"/> reads back to an equivalent scenario (one that writes the same
+    /// document; records holding lists compare those lists by reference, so compare scenarios by their JSON).</returns>
     /// <exception cref="ScenarioException">The scenario is invalid (it was built in code with a bad value).</exception>
     public static string ToJson(Scenario scenario)
     {

@@ -39,6 +39,14 @@ public class SweepShardTests
         Assert.Contains(expected, Assert.Throws<FormatException>(() => From([.. variables])).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(3, 2)]
+    [InlineData(1, 0)]
+    [InlineData(-1, -1)]
+    public void AShardOutsideOneToNIsRefusedWhenMade(int index, int count) =>
+        Assert.Contains($"found {index}/{count}", Assert.Throws<ArgumentOutOfRangeException>(() => new SweepShard(index, count)).Message, StringComparison.Ordinal);
+
     [Fact]
     public void KubernetesIndexNeedsTheCount()
     {
