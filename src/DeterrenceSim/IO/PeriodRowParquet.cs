@@ -17,7 +17,7 @@ public sealed class PeriodRowParquet : IDisposable
     /// <summary>Rows per row group.</summary>
     public const int RowGroupSize = 65_536;
 
-    private readonly ParquetWriter _writer;
+    private readonly ParquetRowGroups<PeriodRow> _groups;
     private readonly DataField<int> _replication = new("replication");
     private readonly DataField<int> _period = new("period");
     private readonly DataField<string> _crisis = new("crisis");
@@ -27,8 +27,6 @@ public sealed class PeriodRowParquet : IDisposable
     private readonly DataField<double?>[] _optional;
     private readonly DataField<bool?> _wins = new("challengerWins");
     private readonly DataField<double>[] _commitments;
-    private readonly List<PeriodRow> _buffer = new(RowGroupSize);
-    private bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="PeriodRowParquet"/> class.</summary>
     /// <param name="stream">A writable stream; it stays open.</param>
@@ -49,7 +47,7 @@ public sealed class PeriodRowParquet : IDisposable
         fields.AddRange(_optional);
         fields.Add(_wins);
         fields.AddRange(_commitments);
-        _writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), stream).GetAwaiter().GetResult();
+        _groups = new ParquetRowGroups<PeriodRow>(stream, new ParquetSchema(fields), RowGroupSize, WriteColumns);
     }
 
     /// <summary>Buffers one row; a full row group is written out.</summary>
@@ -58,67 +56,41 @@ public sealed class PeriodRowParquet : IDisposable
     public void Write(PeriodRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        _buffer.Add(row);
-        if (_buffer.Count == RowGroupSize)
-        {
-            Flush();
-        }
+        _groups.Write(row, this);
     }
 
     /// <summary>Writes the buffered rows and completes the file.</summary>
-    public void Dispose()
+    public void Dispose() => _groups.Dispose();
+
+    private void WriteColumns(ParquetRowGroupWriter group, List<PeriodRow> rows)
     {
-        if (_disposed)
+        Wait(group.WriteAsync<int>(_replication, rows.Select(r => r.Replication).ToArray()));
+        Wait(group.WriteAsync<int>(_period, rows.Select(r => r.Period).ToArray()));
+        Wait(group.WriteAsync(_crisis, rows.Select(r => r.Crisis).ToArray()));
+        Wait(group.WriteAsync(_outcome, rows.Select(r => SimulationResultJson.CamelCase(r.Outcome.ToString())).ToArray()));
+        Wait(group.WriteAsync(_cause, rows.Select(r => r.Cause is { } c ? SimulationResultJson.CamelCase(c.ToString()) : null).ToArray()!));
+        Func<PeriodRow, double>[] numbers = [r => r.ChallengerBelief, r => r.DefenderBelief, r => r.ChallengerPerceivedStrength, r => r.DefenderPerceivedStrength];
+        for (int i = 0; i < numbers.Length; i++)
         {
-            return;
+            Wait(group.WriteAsync<double>(_numbers[i], rows.Select(numbers[i]).ToArray()));
         }
 
-        Flush();
-        _disposed = true;
-        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Func<PeriodRow, double?>[] optional = [r => r.ChallengerRealisedStrength, r => r.DefenderRealisedStrength, r => r.Settlement];
+        for (int i = 0; i < optional.Length; i++)
+        {
+            Wait(group.WriteAsync<double>(_optional[i], rows.Select(optional[i]).ToArray()));
+        }
+
+        Wait(group.WriteAsync<bool>(_wins, rows.Select(r => r.ChallengerWins).ToArray()));
+        for (int k = 0; k < _commitments.Length / 3; k++)
+        {
+            Wait(group.WriteAsync<double>(_commitments[3 * k], rows.Select(r => r.Reliability[k]).ToArray()));
+            Wait(group.WriteAsync<double>(_commitments[(3 * k) + 1], rows.Select(r => r.Signal[k]).ToArray()));
+            Wait(group.WriteAsync<double>(_commitments[(3 * k) + 2], rows.Select(r => r.Belief[k]).ToArray()));
+        }
     }
 
-    private void Flush()
-    {
-        if (_buffer.Count == 0)
-        {
-            return;
-        }
+    private static void Wait(ValueTask task) => ParquetRowGroups<PeriodRow>.Wait(task);
 
-        var rows = _buffer;
-        using (var group = _writer.CreateRowGroup())
-        {
-            Wait(group.WriteAsync<int>(_replication, rows.Select(r => r.Replication).ToArray()));
-            Wait(group.WriteAsync<int>(_period, rows.Select(r => r.Period).ToArray()));
-            Wait(group.WriteAsync(_crisis, rows.Select(r => r.Crisis).ToArray()));
-            Wait(group.WriteAsync(_outcome, rows.Select(r => SimulationResultJson.CamelCase(r.Outcome.ToString())).ToArray()));
-            Wait(group.WriteAsync(_cause, rows.Select(r => r.Cause is { } c ? SimulationResultJson.CamelCase(c.ToString()) : null).ToArray()!));
-            Func<PeriodRow, double>[] numbers = [r => r.ChallengerBelief, r => r.DefenderBelief, r => r.ChallengerPerceivedStrength, r => r.DefenderPerceivedStrength];
-            for (int i = 0; i < numbers.Length; i++)
-            {
-                Wait(group.WriteAsync<double>(_numbers[i], rows.Select(numbers[i]).ToArray()));
-            }
-
-            Func<PeriodRow, double?>[] optional = [r => r.ChallengerRealisedStrength, r => r.DefenderRealisedStrength, r => r.Settlement];
-            for (int i = 0; i < optional.Length; i++)
-            {
-                Wait(group.WriteAsync<double>(_optional[i], rows.Select(optional[i]).ToArray()));
-            }
-
-            Wait(group.WriteAsync<bool>(_wins, rows.Select(r => r.ChallengerWins).ToArray()));
-            for (int k = 0; k < _commitments.Length / 3; k++)
-            {
-                Wait(group.WriteAsync<double>(_commitments[3 * k], rows.Select(r => r.Reliability[k]).ToArray()));
-                Wait(group.WriteAsync<double>(_commitments[(3 * k) + 1], rows.Select(r => r.Signal[k]).ToArray()));
-                Wait(group.WriteAsync<double>(_commitments[(3 * k) + 2], rows.Select(r => r.Belief[k]).ToArray()));
-            }
-        }
-
-        rows.Clear();
-    }
-
-    private static void Wait(Task task) => task.GetAwaiter().GetResult();
-
-    private static void Wait(ValueTask task) => task.AsTask().GetAwaiter().GetResult();
+    private static void Wait(Task task) => ParquetRowGroups<PeriodRow>.Wait(task);
 }

@@ -406,6 +406,18 @@ public static class SweepFile
         }
     }
 
+    /// <summary>Writes JSON with <paramref name="write"/> and returns it as indented text with <c>\n</c> line ends.</summary>
+    private static string JsonText(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+    }
+
     /// <summary>A temporary name beside a file, that no glob for results (<c>*.csv</c>, <c>*.parquet</c>) matches.</summary>
     private static string TemporaryName(string path) => path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
@@ -466,8 +478,7 @@ public static class SweepFile
 
     private static string Identity(Sweep sweep, SweepShard? shard, IReadOnlyList<string> overrides)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText(w =>
         {
             w.WriteStartObject();
             w.WriteString("format", "deterrence-sim sweep");
@@ -521,9 +532,7 @@ public static class SweepFile
             }
 
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+        });
     }
 
     /// <summary>The library's version, as recorded in sidecars.</summary>
@@ -533,8 +542,7 @@ public static class SweepFile
 
     private static string Sidecar(Sweep sweep, string identity, SweepFileOptions options, long first, long end, SweepRowCheck check, DateTimeOffset started, DateTimeOffset finished)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText(w =>
         {
             w.WriteStartObject();
             w.WritePropertyName("identity");
@@ -555,15 +563,12 @@ public static class SweepFile
             w.WriteString("finished", finished.ToString("O", CultureInfo.InvariantCulture));
             w.WriteString("started", started.ToString("O", CultureInfo.InvariantCulture));
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+        });
     }
 
     private static string MergedSidecar(JsonDocument shardSidecar, string identityWithoutShard, SweepRowCheck check)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText(w =>
         {
             w.WriteStartObject();
             w.WritePropertyName("identity");
@@ -591,9 +596,7 @@ public static class SweepFile
             WriteMachine(w);
             w.WriteString("finished", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+        });
     }
 
     private static void WriteMachine(Utf8JsonWriter w)
@@ -635,8 +638,7 @@ public static class SweepFile
     /// <summary>The identity with its shard removed: what every shard of one sweep shares.</summary>
     private static string WithoutShard(JsonDocument sidecar)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText(w =>
         {
             w.WriteStartObject();
             foreach (var property in sidecar.RootElement.GetProperty("identity").EnumerateObject())
@@ -652,9 +654,7 @@ public static class SweepFile
             }
 
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+        });
     }
 
     private static JsonDocument ReadSidecar(string path)
@@ -694,13 +694,10 @@ public static class SweepFile
         }
 
         using var document = ReadSidecar(path);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText(w =>
         {
             document.RootElement.GetProperty("identity").WriteTo(w);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
+        });
     }
 
     private static void CheckSameSweep(string found, string expected, string source, string prefix = "cannot resume: ")

@@ -16,10 +16,8 @@ public sealed class SweepParquetWriter : IDisposable
     /// <summary>Rows per row group.</summary>
     public const int RowGroupSize = 65_536;
 
-    private readonly ParquetWriter _writer;
     private readonly SweepParquetSchema _schema;
-    private readonly List<SweepRow> _buffer = new(RowGroupSize);
-    private bool _disposed;
+    private readonly ParquetRowGroups<SweepRow> _groups;
 
     /// <summary>Initializes a new instance of the <see cref="SweepParquetWriter"/> class.</summary>
     /// <param name="stream">A writable stream; it stays open.</param>
@@ -29,7 +27,7 @@ public sealed class SweepParquetWriter : IDisposable
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(factorPaths);
         _schema = new SweepParquetSchema([.. factorPaths]);
-        _writer = ParquetWriter.CreateAsync(_schema.Schema, stream).GetAwaiter().GetResult();
+        _groups = new ParquetRowGroups<SweepRow>(stream, _schema.Schema, RowGroupSize, WriteColumns);
     }
 
     /// <summary>Buffers one row; a full row group is written out.</summary>
@@ -37,61 +35,35 @@ public sealed class SweepParquetWriter : IDisposable
     public void Write(SweepRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        _buffer.Add(row);
-        if (_buffer.Count == RowGroupSize)
-        {
-            Flush();
-        }
+        _groups.Write(row, this);
     }
 
     /// <summary>Writes the buffered rows and completes the file.</summary>
-    public void Dispose()
+    public void Dispose() => _groups.Dispose();
+
+    private void WriteColumns(ParquetRowGroupWriter group, List<SweepRow> rows)
     {
-        if (_disposed)
+        Wait(group.WriteAsync<long>(_schema.Point, rows.Select(r => r.Point).ToArray()));
+        Wait(group.WriteAsync<int>(_schema.Replication, rows.Select(r => r.Replication).ToArray()));
+        Wait(group.WriteAsync<ulong>(_schema.Seed, rows.Select(r => r.Seed).ToArray()));
+        for (int i = 0; i < _schema.Values.Length; i++)
         {
-            return;
+            int k = i;
+            Wait(group.WriteAsync<double>(_schema.Values[i], rows.Select(r => r.Values[k]).ToArray()));
         }
 
-        Flush();
-        _disposed = true;
-        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        for (int i = 0; i < _schema.Rates.Length; i++)
+        {
+            int k = i;
+            Wait(group.WriteAsync<double>(_schema.Rates[i], rows.Select(r => r.Rates is null ? (double?)null : r.Rates[k]).ToArray()));
+        }
+
+        Wait(group.WriteAsync(_schema.Error, rows.Select(r => r.Error).ToArray()!));
     }
 
-    private void Flush()
-    {
-        if (_buffer.Count == 0)
-        {
-            return;
-        }
+    private static void Wait(Task task) => ParquetRowGroups<SweepRow>.Wait(task);
 
-        var rows = _buffer;
-        using (var group = _writer.CreateRowGroup())
-        {
-            Wait(group.WriteAsync<long>(_schema.Point, rows.Select(r => r.Point).ToArray()));
-            Wait(group.WriteAsync<int>(_schema.Replication, rows.Select(r => r.Replication).ToArray()));
-            Wait(group.WriteAsync<ulong>(_schema.Seed, rows.Select(r => r.Seed).ToArray()));
-            for (int i = 0; i < _schema.Values.Length; i++)
-            {
-                int k = i;
-                Wait(group.WriteAsync<double>(_schema.Values[i], rows.Select(r => r.Values[k]).ToArray()));
-            }
-
-            for (int i = 0; i < _schema.Rates.Length; i++)
-            {
-                int k = i;
-                Wait(group.WriteAsync<double>(_schema.Rates[i], rows.Select(r => r.Rates is null ? (double?)null : r.Rates[k]).ToArray()));
-            }
-
-            Wait(group.WriteAsync(_schema.Error, rows.Select(r => r.Error).ToArray()!));
-        }
-
-        rows.Clear();
-    }
-
-    private static void Wait(Task task) => task.GetAwaiter().GetResult();
-
-    private static void Wait(ValueTask task) => task.AsTask().GetAwaiter().GetResult();
+    private static void Wait(ValueTask task) => ParquetRowGroups<SweepRow>.Wait(task);
 }
 
 /// <summary>Reads sweep results written by <see cref="SweepParquetWriter"/>, a row group at a time.</summary>

@@ -363,13 +363,5 @@ public class CliAppTests
         return count;
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> Cli(params string[] args)
-    {
-        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var culture = CultureInfo.CurrentCulture;
-        int code = await CliApp.RunAsync(args, stdout, stderr);
-        CultureInfo.CurrentCulture = culture;
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Stdout, string Stderr)> Cli(params string[] args) => CliRunner.Run(args);
 }
