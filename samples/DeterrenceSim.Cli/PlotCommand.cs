@@ -90,6 +90,14 @@ internal static class PlotCommand
 
         // On a scattered design (binned axes) --at selects the value's bin, on a grid the value itself.
         var atAxes = fixedValues.ToDictionary(f => f.Key, f => Axis.Of(rows.Select(r => r.Values[f.Key])));
+        foreach (var (key, value) in fixedValues)
+        {
+            if (atAxes[key].IsBinned && !atAxes[key].Covers(value))
+            {
+                return CliApp.Fail(stderr, $"--at: {paths[key]} = {value.ToString("R", CultureInfo.InvariantCulture)} is outside the values in {input} ({atAxes[key].Range}).", CliApp.InvalidInput);
+            }
+        }
+
         rows = [.. rows.Where(r => r.Rates is not null && fixedValues.All(f => atAxes[f.Key].IsBinned
             ? atAxes[f.Key].Bin(r.Values[f.Key]) == atAxes[f.Key].Bin(f.Value)
             : Close(r.Values[f.Key], f.Value)))];
@@ -257,6 +265,12 @@ internal static class PlotCommand
         public int Count { get; }
 
         public bool IsBinned => _levels.Length == 0;
+
+        /// <summary>The range of a binned axis, for messages.</summary>
+        public string Range => string.Create(CultureInfo.InvariantCulture, $"{_min:G6} to {_min + (Count * _width):G6}");
+
+        /// <summary>Whether a value lies within a binned axis's range.</summary>
+        public bool Covers(double value) => value >= _min && value <= _min + (Count * _width);
 
         public static Axis Of(IEnumerable<double> values)
         {

@@ -233,6 +233,22 @@ public sealed class SweepCliTests : IDisposable
         Assert.Equal(CliApp.InvalidInput, (await Cli("plot", PathOf("p.parquet"), "--x", "states.CHN.perception.credulity", "-o", PathOf("line.png"))).Code);
     }
 
+    [Fact]
+    public async Task Plot_AtOnAScatteredDesign_SelectsTheBinOrSaysTheValueIsOutside()
+    {
+        Assert.Equal(0, (await Cli("sweep", "--design", "lhs", "--samples", "200", "--vary", "states.CHN.perception.credulity=0:1", "--vary", "states.JPN.perception.credulity=0:1", "-r", "1", "-n", "100", "-o", PathOf("l.csv"))).Code);
+        var (code, _, stderr) = await Cli("plot", PathOf("l.csv"), "--x", "states.CHN.perception.credulity", "--at", "states.JPN.perception.credulity=0.5", "-o", PathOf("l.png"));
+        Assert.True(code == 0, stderr);
+
+        // 200 points in 20 bins of Japan's credulity: the bin of 0.5 holds 10 of them (a Latin hypercube's strata).
+        var used = System.Text.RegularExpressions.Regex.Match(stderr, @"wrote .*l\.png \((\d+) rows\)");
+        Assert.True(used.Success, stderr);
+        Assert.Equal(10, int.Parse(used.Groups[1].Value, CultureInfo.InvariantCulture));
+        (code, _, stderr) = await Cli("plot", PathOf("l.csv"), "--x", "states.CHN.perception.credulity", "--at", "states.JPN.perception.credulity=3", "-o", PathOf("m.png"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("is outside the values", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--x", "states.USA.capability", "varies states.CHN.perception.credulity")]
     [InlineData("--z", "peace", "expected a metric among")]
