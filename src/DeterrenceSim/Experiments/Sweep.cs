@@ -42,6 +42,10 @@ public sealed class Sweep
     private readonly ILogger _logger;
     private readonly string _source;
 
+    /// <summary>For each factor's concrete targets, a setter on the records and the JSON path of the value; null when some
+    /// target is not a field <see cref="RecordSetters"/> handles (the JSON route is then taken).</summary>
+    private readonly (int Factor, Func<Scenario, double, Scenario> Set, string JsonPath)[]? _setters;
+
     /// <summary>Initializes a new instance of the <see cref="Sweep"/> class and checks that every factor's path addresses
     /// numbers in the scenario.</summary>
     /// <param name="scenario">The base scenario (with any fixed overrides already applied).</param>
@@ -105,6 +109,7 @@ public sealed class Sweep
         }
 
         Warnings = warnings;
+        _setters = FastSetters(scenario, design, _source);
 
         Scenario = scenario;
         Design = design;
@@ -163,6 +168,9 @@ public sealed class Sweep
             return (int)Math.Clamp(perThread * Options.Threads, Options.Threads, MaxBatchPoints);
         }
     }
+
+    /// <summary>Whether the points' values are set on the records (<see cref="RecordSetters"/>) rather than through JSON.</summary>
+    internal bool SetsRecords => _setters is not null;
 
     /// <summary>Fixes <see cref="BatchPoints"/> (tests of interruption and resume).</summary>
     internal int? BatchPointsOverride { get; set; }
@@ -238,6 +246,26 @@ public sealed class Sweep
 
     private Scenario ScenarioAt(double[] values)
     {
+        if (_setters is not null)
+        {
+            // Set on the records and validate them: what ParameterPaths does through JSON, an order of magnitude faster.
+            var scenario = Scenario;
+            foreach (var (factor, set, _) in _setters)
+            {
+                scenario = set(scenario, values[factor]);
+            }
+
+            try
+            {
+                ScenarioValidator.Validate(scenario, _source);
+                return scenario;
+            }
+            catch (ScenarioException e)
+            {
+                throw ParameterPaths.Attribute(e, [.. _setters.Select(t => (Design.Factors[t.Factor].Path, t.JsonPath))]);
+            }
+        }
+
         var assignments = new KeyValuePair<string, string>[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
@@ -324,6 +352,25 @@ public sealed class Sweep
         }
 
         return [.. rows];
+    }
+
+    private static (int, Func<Scenario, double, Scenario>, string)[]? FastSetters(Scenario scenario, ExperimentDesign design, string source)
+    {
+        var setters = new List<(int, Func<Scenario, double, Scenario>, string)>();
+        for (int f = 0; f < design.Factors.Count; f++)
+        {
+            foreach (var (concrete, jsonPath) in ParameterPaths.Targets(scenario, design.Factors[f].Path, source))
+            {
+                if (RecordSetters.For(concrete) is not { } set)
+                {
+                    return null;
+                }
+
+                setters.Add((f, set, jsonPath));
+            }
+        }
+
+        return [.. setters];
     }
 
     /// <summary>Counts, over the periods of one run (replication r), the periods in which the crisis ended in each

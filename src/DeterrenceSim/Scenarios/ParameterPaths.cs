@@ -81,9 +81,7 @@ public static class ParameterPaths
         }
         catch (ScenarioException e)
         {
-            // The last override that wrote the offending value (or a value inside it) is to blame.
-            var culprit = written.LastOrDefault(w => e.JsonPath == w.JsonPath || e.JsonPath.StartsWith(w.JsonPath + ".", StringComparison.Ordinal) || e.JsonPath.StartsWith(w.JsonPath + "[", StringComparison.Ordinal));
-            throw e.WithParameterPath(culprit.Path ?? string.Join(", ", list.Select(a => a.Key).Distinct(StringComparer.Ordinal)));
+            throw Attribute(e, written);
         }
     }
 
@@ -101,6 +99,22 @@ public static class ParameterPaths
         return Resolve(root, path, "scenario '" + scenario.Name + "'")
             .Select(t => new KeyValuePair<string, string>(t.ConcretePath, t.Parent[t.Key]?.ToJsonString() ?? "null"))
             .ToArray();
+    }
+
+    /// <summary>The concrete parameter paths a (possibly wildcard) path matches, with the JSON path of each value.</summary>
+    /// <exception cref="ScenarioException">The path matches nothing.</exception>
+    internal static IReadOnlyList<(string ConcretePath, string JsonPath)> Targets(Scenario scenario, string path, string source)
+    {
+        var root = ScenarioJsonWriter.ToNode(scenario);
+        return [.. Resolve(root, path, source).Select(t => (t.ConcretePath, t.JsonPath))];
+    }
+
+    /// <summary>Attaches the parameter path to blame to a validation error: the last override that wrote the offending value
+    /// (or a value inside it), or else all of them.</summary>
+    internal static ScenarioException Attribute(ScenarioException e, IReadOnlyList<(string Path, string JsonPath)> written)
+    {
+        var culprit = written.LastOrDefault(w => e.JsonPath == w.JsonPath || e.JsonPath.StartsWith(w.JsonPath + ".", StringComparison.Ordinal) || e.JsonPath.StartsWith(w.JsonPath + "[", StringComparison.Ordinal));
+        return e.WithParameterPath(culprit.Path ?? string.Join(", ", written.Select(w => w.Path).Distinct(StringComparer.Ordinal)));
     }
 
     /// <summary>Splits a <c>path=value</c> assignment, as given to the CLI's <c>--set</c>.</summary>
