@@ -167,19 +167,21 @@ public static class SobolAnalysis
         }
 
         double mean = sum / (2.0 * rows.Length);
-        double squares = 0;
+        double squares = 0, scale = 0;
         foreach (int r in rows)
         {
             int a = r * perRow;
             double da = outputs[a] - mean;
             double db = outputs[a + factors + 1] - mean;
             squares += (da * da) + (db * db);
+            scale = Math.Max(scale, Math.Max(Math.Abs(outputs[a]), Math.Abs(outputs[a + factors + 1])));
         }
 
+        // Equal outputs leave a variance of rounding error in the mean (about (n eps f)^2), not zero: count it as zero.
         double variance = squares / (2.0 * rows.Length);
-        if (!(variance > 0))
+        if (!(variance > 1e-18 * scale * scale))
         {
-            return variance;
+            return 0;
         }
 
         Array.Clear(first);

@@ -150,6 +150,15 @@ public class SobolAnalysisTests
         Assert.Contains("zero variance", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Analyze_EqualNonZeroOutputs_AreZeroVarianceNotRoundingError()
+    {
+        // 0.18 sixteen times: the mean is 0.18 only up to rounding, so a naive variance is about 1e-34, not 0.
+        var outputs = Enumerable.Repeat(0.18, 8 * 3).ToArray();
+        var ex = Assert.Throws<ArgumentException>(() => SobolAnalysis.Analyze(outputs, 1));
+        Assert.Contains("zero variance", ex.Message, StringComparison.Ordinal);
+    }
+
     // Model outputs on the Saltelli design with n base rows, in the layout SobolAnalysis reads.
     private static double[] Evaluate(int n, int factors, Func<double[], double> model)
     {
