@@ -68,6 +68,15 @@ sed "s/nuget: DeterrenceSim, [0-9A-Za-z.+-]*/nuget: DeterrenceSim, $version/" sa
 grep -q "DeterrenceSim, $version" "$work/notebooks/quickstart.ipynb" || { say "could not set the package version in the notebook copy"; exit 1; }
 (cd "$work/notebooks" && "${jupyter[@]}" nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
   --output executed-quickstart.ipynb quickstart.ipynb)
+# The package's notebook extension must have rendered the bare `result` cell as an HTML table.
+/usr/bin/python3 - "$work/notebooks/executed-quickstart.ipynb" <<'PY'
+import json, sys
+cells = json.load(open(sys.argv[1]))["cells"]
+cell = next(c for c in cells if "".join(c["source"]).strip() == "result")
+html = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cell["outputs"])
+assert "deterrencesim-result" in html, "the extension did not render the result: " + html[:300]
+print("samples: the notebook extension rendered the result as a table")
+PY
 
 say "3. Python notebook over the CLI's output"
 dotnet build samples/DeterrenceSim.Cli -c Release --nologo -v quiet
