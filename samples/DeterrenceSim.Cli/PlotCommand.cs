@@ -89,7 +89,9 @@ internal static class PlotCommand
         int failed = rows.Count(r => r.Rates is null);
 
         // On a scattered design (binned axes) --at selects the value's bin, on a grid the value itself.
-        var atAxes = fixedValues.ToDictionary(f => f.Key, f => Axis.Of(rows.Select(r => r.Values[f.Key])));
+        // A Latin hypercube or Sobol design (its sidecar says) is always binned: its values are scattered, not levels.
+        bool scattered = DesignKind(input) is "lhs" or "sobol";
+        var atAxes = fixedValues.ToDictionary(f => f.Key, f => Axis.Of(rows.Select(r => r.Values[f.Key]), scattered));
         foreach (var (key, value) in fixedValues)
         {
             if (atAxes[key].IsBinned && !atAxes[key].Covers(value))
@@ -103,7 +105,8 @@ internal static class PlotCommand
             : Close(r.Values[f.Key], f.Value)))];
         if (rows.Count == 0)
         {
-            return CliApp.Fail(stderr, $"{input}: no rows {(fixedValues.Count > 0 ? "match --at" : "with results")}{(failed > 0 ? $" ({failed} rows are of points that could not run)" : "")}.", CliApp.InvalidInput);
+            string levels = string.Join("; ", fixedValues.Where(f => !atAxes[f.Key].IsBinned).Select(f => $"{paths[f.Key]} takes {atAxes[f.Key].Levels}"));
+            return CliApp.Fail(stderr, $"{input}: no rows {(fixedValues.Count > 0 ? "match --at" : "with results")}{(failed > 0 ? $" ({failed} rows are of points that could not run)" : "")}{(levels.Length > 0 ? "; " + levels : "")}.", CliApp.InvalidInput);
         }
 
         var averaged = Enumerable.Range(0, paths.Count).Where(i => i != xi && i != yi && !fixedValues.ContainsKey(i)).Select(i => paths[i]).ToList();
@@ -116,7 +119,7 @@ internal static class PlotCommand
         // Rates of a sweep over runs are shares of the periods of each run.
         string unit = SidecarSays(input, "\"periods\"") ? " (share of periods)" : "";
         var plot = new ScottPlot.Plot();
-        var xAxis = Axis.Of(rows.Select(r => r.Values[xi]));
+        var xAxis = Axis.Of(rows.Select(r => r.Values[xi]), scattered);
         if (yi < 0)
         {
             DrawLine(plot, rows, xi, metric, xAxis);
@@ -124,7 +127,7 @@ internal static class PlotCommand
         }
         else
         {
-            DrawHeatmap(plot, rows, xi, yi, metric, xAxis, Axis.Of(rows.Select(r => r.Values[yi])));
+            DrawHeatmap(plot, rows, xi, yi, metric, xAxis, Axis.Of(rows.Select(r => r.Values[yi]), scattered));
             plot.YLabel(y!);
         }
 
@@ -232,6 +235,26 @@ internal static class PlotCommand
         return -1;
     }
 
+    /// <summary>The design kind the results' sidecar records (grid, lhs, sobol), or null without a readable sidecar.</summary>
+    private static string? DesignKind(string results)
+    {
+        try
+        {
+            string sidecar = results + SweepFile.SidecarSuffix;
+            if (!File.Exists(sidecar))
+            {
+                return null;
+            }
+
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sidecar));
+            return document.RootElement.GetProperty("identity").GetProperty("design").GetProperty("kind").GetString();
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether the results' sidecar (if any) holds a text, such as the "periods" of a sweep over runs.</summary>
     private static bool SidecarSays(string results, string text)
     {
@@ -266,22 +289,27 @@ internal static class PlotCommand
 
         public bool IsBinned => _levels.Length == 0;
 
+        /// <summary>The levels of a grid axis, for messages (the first 12).</summary>
+        public string Levels => string.Join(", ", _levels.Take(12).Select(v => v.ToString("G6", CultureInfo.InvariantCulture))) + (_levels.Length > 12 ? ", ..." : "");
+
         /// <summary>The range of a binned axis, for messages.</summary>
         public string Range => string.Create(CultureInfo.InvariantCulture, $"{_min:G6} to {_min + (Count * _width):G6}");
 
         /// <summary>Whether a value lies within a binned axis's range.</summary>
         public bool Covers(double value) => value >= _min && value <= _min + (Count * _width);
 
-        public static Axis Of(IEnumerable<double> values)
+        public static Axis Of(IEnumerable<double> values, bool scattered)
         {
             var distinct = values.Distinct().Order().ToArray();
-            if (distinct.Length <= MaxLevels)
+            if (distinct.Length <= MaxLevels && !(scattered && distinct.Length > 1))
             {
                 return new Axis(distinct, 0, 0, distinct.Length);
             }
 
+            // About the square root of the distinct values, at most 20: enough points in each cell to average.
+            int bins = Math.Clamp((int)Math.Round(Math.Sqrt(distinct.Length)), 2, Bins);
             double min = distinct[0], max = distinct[^1];
-            return new Axis([], min, (max - min) / Bins, Bins);
+            return new Axis([], min, (max - min) / bins, bins);
         }
 
         public int Bin(double value) => _levels.Length > 0

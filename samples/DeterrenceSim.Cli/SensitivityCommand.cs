@@ -50,7 +50,7 @@ internal static class SensitivityCommand
                 stderr.WriteLine("deterrence-sim: warning: " + warning);
             }
 
-            if (sweep.Design.Samples < 64)
+            if (sweep.Design.Samples is >= SensitivityAnalysis.MinSamples and < 64)
             {
                 stderr.WriteLine($"deterrence-sim: warning: {sweep.Design.Samples} base samples are few: the indices and their intervals are unreliable below about 64.");
             }
@@ -60,8 +60,8 @@ internal static class SensitivityCommand
             try
             {
                 result = CommonOptions.IsTerminal(stderr)
-                    ? SweepProgressBar.Show(stderr, "sensitivity", sweep.Design.PointCount, p => SensitivityAnalysis.Run(sweep.Scenario, sweep.Design.Factors, sweep.Design.Samples, m, sweep.Options, b, p, cancellationToken))
-                    : SensitivityAnalysis.Run(sweep.Scenario, sweep.Design.Factors, sweep.Design.Samples, m, sweep.Options, b, null, cancellationToken);
+                    ? SweepProgressBar.Show(stderr, "sensitivity", sweep.Design.PointCount, p => SensitivityAnalysis.Run(sweep.Scenario, sweep.Design.Factors, sweep.Design.Samples, m, sweep.Options, b, p, cancellationToken, common.Source(parse)))
+                    : SensitivityAnalysis.Run(sweep.Scenario, sweep.Design.Factors, sweep.Design.Samples, m, sweep.Options, b, null, cancellationToken, common.Source(parse));
             }
             catch (ArgumentOutOfRangeException e)
             {

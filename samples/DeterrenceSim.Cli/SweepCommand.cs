@@ -141,9 +141,16 @@ internal static class SweepCommand
             return CliApp.Fail(stderr, $"cancelled; finished points are kept in {output}{SweepFile.PartialSuffix}: rerun with --resume to continue.", CliApp.Cancelled);
         }
 
-        foreach (string failure in failures)
+        // The first few failures in full; the rest are in the output's error column.
+        const int Shown = 10;
+        foreach (string failure in failures.Take(Shown))
         {
-            stderr.WriteLine("deterrence-sim: warning: " + CliApp.OneLine(failure));
+            stderr.WriteLine("deterrence-sim: warning: " + CliApp.OneLine(failure.Length > 600 ? failure[..600] + "..." : failure));
+        }
+
+        if (failures.Count > Shown)
+        {
+            stderr.WriteLine($"deterrence-sim: warning: ... and {failures.Count - Shown} more points that could not run (see the error column of {output}).");
         }
 
         if (summary.PointsAtCap > 0)

@@ -32,6 +32,7 @@ public static class SensitivityAnalysis
     /// <param name="resamples">Bootstrap resamples for the intervals (&gt;= 1). The default is 1,000.</param>
     /// <param name="progress">Receives progress in points, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels between points.</param>
+    /// <param name="source">The scenario's file or name for error messages; <see langword="null"/> for <c>scenario 'name'</c>.</param>
     /// <returns>The indices with 95% bootstrap intervals.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below <see cref="MinSamples"/>.</exception>
     /// <exception cref="ArgumentException">A factor is not continuous, a path is not numeric, the metric or crisis is
@@ -47,7 +48,8 @@ public static class SensitivityAnalysis
         SweepOptions? options = null,
         int resamples = 1000,
         IProgress<SweepProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        string? source = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(factors);
@@ -65,7 +67,7 @@ public static class SensitivityAnalysis
             throw new ArgumentException($"The design has {design.PointCount} points; the analysis holds one output per point in memory, at most {int.MaxValue}.", nameof(samples));
         }
 
-        var sweep = new Sweep(scenario, design, options);
+        var sweep = new Sweep(scenario, design, options, null, source);
         var outputs = new double[design.PointCount];
         sweep.Run(
             0,
@@ -78,7 +80,7 @@ public static class SensitivityAnalysis
                     if (first.Rates is null)
                     {
                         string values = string.Join(", ", design.Factors.Select((f, i) => f.Path + "=" + first.Values[i].ToString("R", CultureInfo.InvariantCulture)));
-                        throw new InvalidOperationException($"Design point {first.Point} ({values}) cannot run: {first.Error} Sobol indices need every point: narrow the ranges.");
+                        throw new InvalidOperationException($"Design point {first.Point} ({values}) cannot run: {first.Error?.TrimEnd('.')}. Sobol indices need every point: narrow the ranges.");
                     }
 
                     outputs[first.Point] = group.Average(r => r.Rates![3 * index]);

@@ -36,8 +36,11 @@ public sealed class Sweep
     /// <summary>Path segments of fields that act only in runs over periods (DESIGN.md section 4).</summary>
     private static readonly HashSet<string> RunsOnly = new(StringComparer.Ordinal)
     {
-        "learning", "priorStrength", "overstretch", "votePeriod", "preferences", "decisionRule", "deepening",
+        "learning", "priorStrength", "overstretch", "votePeriod", "preferences", "decisionRule",
     };
+
+    /// <summary>Fields that take integers (DESIGN.md section 6).</summary>
+    private static readonly HashSet<string> IntegerFields = new(StringComparer.Ordinal) { "foresight", "votePeriod", "periods", "year" };
 
     private readonly ILogger _logger;
     private readonly string _source;
@@ -77,6 +80,11 @@ public sealed class Sweep
         var warnings = new List<string>();
         foreach (var factor in design.Factors)
         {
+            if (!factor.IsDiscrete && IntegerFields.Contains(factor.Path.Split('.')[^1]))
+            {
+                throw new ArgumentException($"'{factor.Path}' is an integer: vary it on a grid with integer levels (PATH=lo:hi:count), not as a continuous factor of a {ExperimentDesign.Name(design.Kind)} design.", nameof(design));
+            }
+
             if (factor.Path == "periods")
             {
                 throw new ArgumentException("'periods' cannot be varied: the length of a run is SweepOptions.Periods (--periods), the same at every point; run one sweep per length.", nameof(design));

@@ -717,7 +717,7 @@ public static class SweepFile
                 string theirs = a.RootElement.TryGetProperty(property.Name, out var value) ? value.GetRawText() : "(missing)";
                 if (!string.Equals(Compact(mine), Compact(theirs), StringComparison.Ordinal))
                 {
-                    throw new SweepFileException($"{prefix}{source} records a different {property.Name}: expected {Compact(mine)}, found {Compact(theirs)}.");
+                    throw new SweepFileException($"{prefix}{source} records a different {property.Name}: {Compact(theirs)} there, {Compact(mine)} in this run.");
                 }
             }
         }

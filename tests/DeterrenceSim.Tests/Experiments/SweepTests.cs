@@ -164,6 +164,18 @@ public class SweepTests
     }
 
     [Fact]
+    public void AnIntegerFieldCannotBeAContinuousFactor()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Make(ExperimentDesign.LatinHypercube(10, 1, Factor.Parse("crises.crisis-1.foresight=1:5"))));
+        Assert.Contains("is an integer", e.Message, StringComparison.Ordinal);
+        Assert.Equal(3, Make(ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.foresight=1:3:3")), replications: 1).Rows().Count(r => r.Error is null));
+    }
+
+    [Fact]
+    public void DeepeningActsInSingleRoundsAndIsNotFlagged() =>
+        Assert.Empty(Make(ExperimentDesign.Grid(Factor.Parse("commitments.*.deepening.reliability=0:0.05:2"))).Warnings);
+
+    [Fact]
     public void TheRunLengthIsNotAFactor()
     {
         var e = Assert.Throws<ArgumentException>(() => new Sweep(Noisy(), ExperimentDesign.Grid(Factor.Parse("periods=1:10:2")), new SweepOptions { Periods = 3 }));
