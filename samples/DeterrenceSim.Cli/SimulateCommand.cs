@@ -19,14 +19,15 @@ internal static class SimulateCommand
         var common = new CommonOptions();
         var periodsOption = new Option<int?>("--periods", "-p") { Description = "Periods T of each run (default: the scenario's periods, 20 if unset)." };
         var replicationsOption = new Option<int>("--replications", "-r") { Description = "Replications R (>= 1).", DefaultValueFactory = _ => 1000 };
+        var firstOption = new Option<int>("--first-replication") { Description = "The index of the first replication (>= 0): replications F to F+R-1 of the seed, so that one replication of a sweep over runs can be replayed alone.", DefaultValueFactory = _ => 0 };
         var outputOption = new Option<string?>("--output", "-o") { Description = "Write every per-period row to this .csv or .parquet file (written whole or not at all)." };
         var forceOption = new Option<bool>("--force") { Description = "Replace an existing --output file." };
         var command = new Command("simulate", "Play runs of T periods of every crisis, with learning, engagement votes, growth and overstretch, and show how war risk and beliefs evolve.")
         {
-            periodsOption, replicationsOption, outputOption, forceOption,
+            periodsOption, replicationsOption, firstOption, outputOption, forceOption,
         };
         common.AddTo(command);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, common, periodsOption, replicationsOption, outputOption, forceOption, stdout, stderr, cancellationToken)));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, common, periodsOption, replicationsOption, firstOption, outputOption, forceOption, stdout, stderr, cancellationToken)));
         return command;
     }
 
@@ -35,6 +36,7 @@ internal static class SimulateCommand
         CommonOptions common,
         Option<int?> periodsOption,
         Option<int> replicationsOption,
+        Option<int> firstOption,
         Option<string?> outputOption,
         Option<bool> forceOption,
         TextWriter stdout,
@@ -51,6 +53,12 @@ internal static class SimulateCommand
         if (replications < 1)
         {
             return CliApp.Fail(stderr, $"--replications: expected an integer >= 1, found {replications}.", CliApp.InvalidInput);
+        }
+
+        int first = parse.GetValue(firstOption);
+        if (first < 0 || first > int.MaxValue - replications)
+        {
+            return CliApp.Fail(stderr, $"--first-replication: expected an integer from 0 to {int.MaxValue - replications}, found {first}.", CliApp.InvalidInput);
         }
 
         string? output = parse.GetValue(outputOption);
@@ -74,7 +82,7 @@ internal static class SimulateCommand
             return exitCode;
         }
 
-        var options = new RunOptions { Periods = periods, Replications = replications, Seed = parse.GetValue(common.Seed), Threads = parse.GetValue(common.Threads) };
+        var options = new RunOptions { Periods = periods, Replications = replications, FirstReplication = first, Seed = parse.GetValue(common.Seed), Threads = parse.GetValue(common.Threads) };
         using var loggers = CommonOptions.Loggers(parse.GetValue(common.Verbose));
         var monteCarlo = new MonteCarlo(compiled, loggers.CreateLogger<MonteCarlo>());
         DynamicsResult result;

@@ -180,6 +180,20 @@ public sealed class SweepCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Sweep_PeriodsRowIsReproducedBySimulateWithItsFirstReplication()
+    {
+        Assert.Equal(0, (await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:2", "--periods", "6", "-r", "3", "--seed", "5", "-o", PathOf("p.csv"))).Code);
+        var row = SweepRowReader.Read(PathOf("p.csv"), out _).Single(r => r.Point == 1 && r.Replication == 2);
+        var (code, stdout, stderr) = await Cli("simulate", "--periods", "6", "--replications", "1", "--first-replication", "2", "--seed", "5", "--set", "states.CHN.perception.credulity=1", "-f", "json");
+        Assert.True(code == 0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var crisis = json.RootElement.GetProperty("crises").GetProperty("east-china-sea");
+        long wars = crisis.GetProperty("warByPeriod").EnumerateArray().Sum(p => p.GetProperty("count").GetInt64());
+        Assert.Equal(row.Estimate("war")!.Value * 6, wars, 9);
+        Assert.Equal(CliApp.InvalidInput, (await Cli("simulate", "--first-replication", "-1")).Code);
+    }
+
+    [Fact]
     public async Task Sweep_SlurmArrayVariables_PickTheShard()
     {
         string[] sweep = ["sweep", "--vary", "states.JPN.perception.credulity=0:1:4", "-r", "1", "-n", "500"];
