@@ -297,16 +297,7 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
     /// <summary>Saves the design: kind, samples, seed and factors, from which <see cref="FromJson"/> rebuilds the same
     /// points. Numbers round-trip exactly.</summary>
     /// <returns>Indented JSON text.</returns>
-    public string ToJson()
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            WriteTo(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
-    }
+    public string ToJson() => Scenarios.JsonText.Write(WriteTo);
 
     /// <summary>Writes the design as a JSON object (the form of <see cref="ToJson"/>).</summary>
     /// <param name="writer">The writer.</param>

@@ -78,8 +78,11 @@ public sealed class Sweep
 
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         var warnings = new List<string>();
-        foreach (var factor in design.Factors)
+        var setters = new List<(int, Func<Scenario, double, Scenario>, string)>();
+        bool recordable = true;
+        for (int f = 0; f < design.Factors.Count; f++)
         {
+            var factor = design.Factors[f];
             if (!factor.IsDiscrete && IntegerFields.Contains(factor.Path.Split('.')[^1]))
             {
                 throw new ArgumentException($"'{factor.Path}' is an integer: vary it on a grid with integer levels (PATH=lo:hi:count), not as a continuous factor of a {ExperimentDesign.Name(design.Kind)} design.", nameof(design));
@@ -90,7 +93,7 @@ public sealed class Sweep
                 throw new ArgumentException("'periods' cannot be varied: the length of a run is SweepOptions.Periods (--periods), the same at every point; run one sweep per length.", nameof(design));
             }
 
-            foreach (var (path, json) in ParameterPaths.Get(scenario, factor.Path))
+            foreach (var (path, jsonPath, json) in ParameterPaths.Targets(scenario, factor.Path, _source))
             {
                 if (json != "null" && !double.TryParse(json, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
                 {
@@ -103,6 +106,14 @@ public sealed class Sweep
                 }
 
                 owner[path] = factor.Path;
+                if (RecordSetters.For(path) is { } set)
+                {
+                    setters.Add((f, set, jsonPath));
+                }
+                else
+                {
+                    recordable = false;
+                }
             }
 
             if (options.Periods is null && factor.Path.Split('.').FirstOrDefault(RunsOnly.Contains) is { } field)
@@ -111,13 +122,13 @@ public sealed class Sweep
             }
         }
 
+        _setters = recordable ? [.. setters] : null;
         if (design.Kind == DesignKind.Sobol && !System.Numerics.BitOperations.IsPow2(design.Samples))
         {
             warnings.Add($"a Sobol design is balanced only for a power of two of base samples; {design.Samples} is not (use {System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)design.Samples)}).");
         }
 
         Warnings = warnings;
-        _setters = FastSetters(scenario, design, _source);
 
         Scenario = scenario;
         Design = design;
@@ -360,25 +371,6 @@ public sealed class Sweep
         }
 
         return [.. rows];
-    }
-
-    private static (int, Func<Scenario, double, Scenario>, string)[]? FastSetters(Scenario scenario, ExperimentDesign design, string source)
-    {
-        var setters = new List<(int, Func<Scenario, double, Scenario>, string)>();
-        for (int f = 0; f < design.Factors.Count; f++)
-        {
-            foreach (var (concrete, jsonPath) in ParameterPaths.Targets(scenario, design.Factors[f].Path, source))
-            {
-                if (RecordSetters.For(concrete) is not { } set)
-                {
-                    return null;
-                }
-
-                setters.Add((f, set, jsonPath));
-            }
-        }
-
-        return [.. setters];
     }
 
     /// <summary>Counts, over the periods of one run (replication r), the periods in which the crisis ended in each

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DeterrenceSim.Experiments;
+using DeterrenceSim.Scenarios;
 
 namespace DeterrenceSim.IO;
 
@@ -17,8 +18,7 @@ public static class SensitivityResultIO
     public static string ToJson(SensitivityResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("metric", result.Metric);
@@ -53,9 +53,7 @@ public static class SensitivityResultIO
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n";
+        }) + "\n";
     }
 
     /// <summary>The CSV table: <c>path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se</c>,

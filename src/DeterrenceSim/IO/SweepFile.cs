@@ -406,18 +406,6 @@ public static class SweepFile
         }
     }
 
-    /// <summary>Writes JSON with <paramref name="write"/> and returns it as indented text with <c>\n</c> line ends.</summary>
-    private static string JsonText(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n");
-    }
-
     /// <summary>A temporary name beside a file, that no glob for results (<c>*.csv</c>, <c>*.parquet</c>) matches.</summary>
     private static string TemporaryName(string path) => path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
@@ -478,7 +466,7 @@ public static class SweepFile
 
     private static string Identity(Sweep sweep, SweepShard? shard, IReadOnlyList<string> overrides)
     {
-        return JsonText(w =>
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("format", "deterrence-sim sweep");
@@ -542,7 +530,7 @@ public static class SweepFile
 
     private static string Sidecar(Sweep sweep, string identity, SweepFileOptions options, long first, long end, SweepRowCheck check, DateTimeOffset started, DateTimeOffset finished)
     {
-        return JsonText(w =>
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WritePropertyName("identity");
@@ -568,7 +556,7 @@ public static class SweepFile
 
     private static string MergedSidecar(JsonDocument shardSidecar, string identityWithoutShard, SweepRowCheck check)
     {
-        return JsonText(w =>
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WritePropertyName("identity");
@@ -638,7 +626,7 @@ public static class SweepFile
     /// <summary>The identity with its shard removed: what every shard of one sweep shares.</summary>
     private static string WithoutShard(JsonDocument sidecar)
     {
-        return JsonText(w =>
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             foreach (var property in sidecar.RootElement.GetProperty("identity").EnumerateObject())
@@ -694,7 +682,7 @@ public static class SweepFile
         }
 
         using var document = ReadSidecar(path);
-        return JsonText(w =>
+        return JsonText.Write(w =>
         {
             document.RootElement.GetProperty("identity").WriteTo(w);
         });

@@ -94,19 +94,18 @@ public static class ParameterPaths
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(path);
-        ScenarioValidator.Validate(scenario, "scenario '" + scenario.Name + "'");
-        var root = ScenarioJsonWriter.ToNode(scenario);
-        return Resolve(root, path, "scenario '" + scenario.Name + "'")
-            .Select(t => new KeyValuePair<string, string>(t.ConcretePath, t.Parent[t.Key]?.ToJsonString() ?? "null"))
-            .ToArray();
+        string source = "scenario '" + scenario.Name + "'";
+        ScenarioValidator.Validate(scenario, source);
+        return [.. Targets(scenario, path, source).Select(t => new KeyValuePair<string, string>(t.ConcretePath, t.Value))];
     }
 
-    /// <summary>The concrete parameter paths a (possibly wildcard) path matches, with the JSON path of each value.</summary>
+    /// <summary>The concrete parameter paths a (possibly wildcard) path matches, with the JSON path of each value and
+    /// the value as JSON text (<c>null</c> for an unset optional field).</summary>
     /// <exception cref="ScenarioException">The path matches nothing.</exception>
-    internal static IReadOnlyList<(string ConcretePath, string JsonPath)> Targets(Scenario scenario, string path, string source)
+    internal static IReadOnlyList<(string ConcretePath, string JsonPath, string Value)> Targets(Scenario scenario, string path, string source)
     {
         var root = ScenarioJsonWriter.ToNode(scenario);
-        return [.. Resolve(root, path, source).Select(t => (t.ConcretePath, t.JsonPath))];
+        return [.. Resolve(root, path, source).Select(t => (t.ConcretePath, t.JsonPath, t.Parent[t.Key]?.ToJsonString() ?? "null"))];
     }
 
     /// <summary>Attaches the parameter path to blame to a validation error: the last override that wrote the offending value

@@ -152,8 +152,7 @@ public sealed class SweepCliTests : IDisposable
     public async Task Sweep_KubernetesIndex_NeedsShardsAndPicksTheShard()
     {
         string[] sweep = ["sweep", "--vary", "states.JPN.perception.credulity=0:1:4", "-r", "1", "-n", "300"];
-        Environment.SetEnvironmentVariable("JOB_COMPLETION_INDEX", "0");
-        try
+        await WithEnvironment(new() { ["JOB_COMPLETION_INDEX"] = "0" }, async () =>
         {
             var (code, _, stderr) = await Cli([.. sweep, "-o", PathOf("k0.csv")]);
             Assert.Equal(CliApp.InvalidInput, code);
@@ -164,11 +163,7 @@ public sealed class SweepCliTests : IDisposable
             (code, _, stderr) = await Cli([.. sweep, "--shards", "2", "--shard", "2/2", "-o", PathOf("k2.csv")]);
             Assert.Equal(CliApp.InvalidInput, code);
             Assert.Contains("not both", stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("JOB_COMPLETION_INDEX", null);
-        }
+        });
     }
 
     [Fact]
@@ -197,26 +192,13 @@ public sealed class SweepCliTests : IDisposable
     public async Task Sweep_SlurmArrayVariables_PickTheShard()
     {
         string[] sweep = ["sweep", "--vary", "states.JPN.perception.credulity=0:1:4", "-r", "1", "-n", "500"];
-        var variables = new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "7", ["SLURM_ARRAY_TASK_MIN"] = "6", ["SLURM_ARRAY_TASK_COUNT"] = "2" };
-        foreach (var (k, v) in variables)
-        {
-            Environment.SetEnvironmentVariable(k, v);
-        }
-
-        try
+        await WithEnvironment(new() { ["SLURM_ARRAY_TASK_ID"] = "7", ["SLURM_ARRAY_TASK_MIN"] = "6", ["SLURM_ARRAY_TASK_COUNT"] = "2" }, async () =>
         {
             var (code, _, stderr) = await Cli([.. sweep, "-o", PathOf("slurm.csv")]);
             Assert.True(code == 0, stderr);
             Assert.Contains("shard 2/2 (2 points)", stderr, StringComparison.Ordinal);
             Assert.Equal([2L, 3L], SweepRowReader.Read(PathOf("slurm.csv"), out _).Select(r => r.Point));
-        }
-        finally
-        {
-            foreach (var k in variables.Keys)
-            {
-                Environment.SetEnvironmentVariable(k, null);
-            }
-        }
+        });
     }
 
     [Fact]
@@ -333,6 +315,27 @@ public sealed class SweepCliTests : IDisposable
         Assert.InRange(int.Parse(ran.Groups[1].Value, CultureInfo.InvariantCulture), 0, 39);
         Assert.Equal(0, (await Cli([.. sweep, "-o", PathOf("whole.csv")])).Code);
         Assert.Equal(File.ReadAllBytes(PathOf("whole.csv")), File.ReadAllBytes(output));
+    }
+
+    /// <summary>Runs a test body with environment variables set (this class's tests run one at a time), then unsets them.</summary>
+    private static async Task WithEnvironment(Dictionary<string, string> variables, Func<Task> body)
+    {
+        foreach (var (name, value) in variables)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
+        try
+        {
+            await body();
+        }
+        finally
+        {
+            foreach (string name in variables.Keys)
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
+        }
     }
 
     private static Task<(int Code, string Stdout, string Stderr)> Cli(params string[] args) => CliRunner.Run(args);
