@@ -15,6 +15,13 @@ public static class Program
     public static int Main(string[] args)
     {
         Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+
+        // --list only prints the benchmarks: nothing runs, so there is nothing to judge.
+        if (args.Contains("--list", StringComparer.Ordinal))
+        {
+            return 0;
+        }
+
         if (summaries.Length == 0 || summaries.All(s => s.BenchmarksCases.Length == 0))
         {
             Console.Error.WriteLine("No benchmark matched the filter.");
