@@ -110,6 +110,33 @@ public static class SensitivityAnalysis
 /// <param name="Indices">First- and total-order indices, in factor order, with 95% bootstrap intervals.</param>
 public sealed record SensitivityResult(string Metric, string Crisis, ExperimentDesign Design, SweepOptions Options, SobolIndices Indices)
 {
+    /// <summary>The indices as Markdown (a caption line, then a pipe table: each factor's first- and total-order index with
+    /// its 95% bootstrap interval), for reports and notebooks.</summary>
+    /// <returns>The Markdown text.</returns>
+    public string ToMarkdown() => Outcomes.ResultRendering.Markdown(Caption, Rows(), "index");
+
+    /// <summary>The indices as an HTML <c>&lt;table&gt;</c> with a caption, for notebooks and web pages.</summary>
+    /// <returns>The HTML fragment.</returns>
+    public string ToHtml() => Outcomes.ResultRendering.Html(Caption, Rows(), "index");
+
+    private string Caption => string.Create(CultureInfo.InvariantCulture, $"Sobol indices of {Metric} in {Crisis}: {Design.Samples} base samples, {Design.PointCount} points, seed {Options.Seed}");
+
+    private IEnumerable<Outcomes.ResultRendering.Row> Rows()
+    {
+        var c = CultureInfo.InvariantCulture;
+        for (int i = 0; i < Design.Factors.Count; i++)
+        {
+            foreach (var (name, index) in new[] { ("first order S1", Indices.FirstOrder[i]), ("total order ST", Indices.TotalOrder[i]) })
+            {
+                yield return new Outcomes.ResultRendering.Row(
+                    Design.Factors[i].Path + ": " + name,
+                    index.Estimate.ToString("F4", c),
+                    string.Create(c, $"[{index.Lower:F4}, {index.Upper:F4}]"),
+                    "");
+            }
+        }
+    }
+
     /// <summary>A plain-text table: each factor's first- and total-order index with its interval.</summary>
     /// <returns>The table.</returns>
     public override string ToString()

@@ -24,6 +24,9 @@ public class SensitivityAnalysisTests
         Assert.InRange(result.Indices.TotalOrder[0].Estimate, 0.9, 1.1);
         Assert.InRange(result.Indices.FirstOrder[0].Estimate, 0.8, 1.2);
         Assert.Contains("crises.crisis-1.challengerCost", result.ToString(), StringComparison.Ordinal);
+        var s1 = result.Indices.FirstOrder[0];
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| crises.crisis-1.challengerCost: first order S1 | {s1.Estimate:F4} | [{s1.Lower:F4}, {s1.Upper:F4}] |"), result.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Equal(4, System.Xml.Linq.XElement.Parse(result.ToHtml()).Descendants("tbody").Single().Elements("tr").Count());
     }
 
     [Fact]
