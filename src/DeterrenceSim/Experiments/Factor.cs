@@ -122,6 +122,11 @@ public sealed record Factor(string Path, double Lower, double Upper, int Levels 
             return $"expected a level count >= 0, found {Levels}.";
         }
 
+        if (Levels > 1 && Upper == Lower)
+        {
+            return $"{Levels} levels of one value ({Format(Lower)}) would repeat the same point; use a count of 1, or lo < hi.";
+        }
+
         if (Levels == 1 && Upper != Lower)
         {
             return $"a count of 1 needs lo = hi, found {Format(Lower)} and {Format(Upper)}; use a count >= 2.";

@@ -83,6 +83,12 @@ public sealed class Sweep
         for (int f = 0; f < design.Factors.Count; f++)
         {
             var factor = design.Factors[f];
+            if (factor.IsDiscrete && IntegerFields.Contains(factor.Path.Split('.')[^1])
+                && Enumerable.Range(0, factor.Levels).Select(factor.Level).FirstOrDefault(v => v != Math.Floor(v), double.NaN) is var fraction && !double.IsNaN(fraction))
+            {
+                throw new ArgumentException($"'{factor.Path}' is an integer, but the grid {factor} has the level {fraction.ToString("R", CultureInfo.InvariantCulture)}: choose lo, hi and count so that every level is a whole number.", nameof(design));
+            }
+
             if (!factor.IsDiscrete && IntegerFields.Contains(factor.Path.Split('.')[^1]))
             {
                 throw new ArgumentException($"'{factor.Path}' is an integer: vary it on a grid with integer levels (PATH=lo:hi:count), not as a continuous factor of a {ExperimentDesign.Name(design.Kind)} design.", nameof(design));

@@ -33,6 +33,7 @@ public class DesignTests
     [InlineData("x.y=1:0:3", "lo <= hi")]
     [InlineData("x.y=0:1:1", "a count of 1 needs lo = hi")]
     [InlineData("x.y=-1e308:1e308:3", "too wide")]
+    [InlineData("x.y=0.5:0.5:3", "would repeat the same point")]
     public void FactorRejectsBadTextWithTheTextAndWhatWasExpected(string text, string expected)
     {
         var e = Assert.Throws<FormatException>(() => Factor.Parse(text));

@@ -169,6 +169,8 @@ public class SweepTests
         var e = Assert.Throws<ArgumentException>(() => Make(ExperimentDesign.LatinHypercube(10, 1, Factor.Parse("crises.crisis-1.foresight=1:5"))));
         Assert.Contains("is an integer", e.Message, StringComparison.Ordinal);
         Assert.Equal(3, Make(ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.foresight=1:3:3")), replications: 1).Rows().Count(r => r.Error is null));
+        var fraction = Assert.Throws<ArgumentException>(() => Make(ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.foresight=1:2:3"))));
+        Assert.Contains("has the level 1.5", fraction.Message, StringComparison.Ordinal);
     }
 
     [Fact]
