@@ -90,7 +90,16 @@ public static class CliApp
                 return Fail(stderr, $"{errors} Try 'deterrence-sim {command}--help'.", UsageError);
             }
 
-            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            int code = await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+
+            // Every command's output is flushed and checked here, before the exit code is final: a document lost to a
+            // full disk or a closed pipe exits 3, never 0. A command that already failed to write has said so.
+            if (code != OutputFailed)
+            {
+                stdout.Flush();
+            }
+
+            return code;
         }
         catch (OperationCanceledException)
         {

@@ -1,12 +1,12 @@
 using System.Text;
 using DeterrenceSim.Cli;
-using Microsoft.Win32.SafeHandles;
 
-// On Unix, write standard output through a plain file stream on descriptor 1: unlike the console stream it reports a
-// closed pipe (EPIPE) as an IOException, so a lost document exits 3 instead of 0.
+// On Unix, write standard output with write(2) on descriptor 1 (DescriptorStream): at the offset the shell left, so
+// output appended to a redirected file keeps what the file already holds, and a closed pipe or a full disk is an
+// IOException, so a lost document exits 3 instead of 0. Standard error is the console's, which also writes with write(2).
 TextWriter stdout = OperatingSystem.IsWindows()
     ? Console.Out
-    : new StreamWriter(new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
+    : new StreamWriter(new DescriptorStream(1), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
 try
 {
     return await CliApp.RunAsync(args, stdout, Console.Error).ConfigureAwait(false);
@@ -19,6 +19,6 @@ finally
     }
     catch (IOException)
     {
-        // Already reported by the command (exit 3) when it flushed its document.
+        // Already reported by CliApp (exit 3), which flushes standard output before it returns.
     }
 }

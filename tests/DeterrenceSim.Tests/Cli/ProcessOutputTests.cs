@@ -1,0 +1,127 @@
+using System.Diagnostics;
+
+namespace DeterrenceSim.Tests.Cli;
+
+/// <summary>
+/// The command line as a real child process whose standard output and error are what a shell gives it: a file that
+/// already holds bytes, a file shared by both streams, a full disk.
+/// </summary>
+public class ProcessOutputTests
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "deterrence-sim.dll");
+
+    [Fact]
+    public async Task RedirectedStandardOutput_WritesAfterWhatTheFileHolds()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string file = Path.GetTempFileName();
+        try
+        {
+            // A loop of runs into one file, after a header written by the shell: every byte must survive.
+            var (code, _, _) = await Shell($"{{ echo header; for s in 0.1 0.9; do {Cli} run --rounds 2000 --set commitments.Partnership.signal=$s --format csv; done; }} > '{file}'");
+            Assert.Equal(0, code);
+            string[] lines = File.ReadAllLines(file);
+            Assert.Equal("header", lines[0]);
+            var single = await Shell($"{Cli} run --rounds 2000 --format csv");
+            int perRun = single.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+            Assert.True(perRun > 2, single.Stdout);
+            Assert.Equal(1 + (2 * perRun), lines.Length);
+            Assert.Equal(2, lines.Count(l => l == lines[1]));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task StandardOutputAndErrorSharingOneFile_KeepEveryLine()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string file = Path.GetTempFileName();
+        try
+        {
+            // `> log 2>&1`: the log lines on standard error and the document on standard output share one offset.
+            var (code, _, _) = await Shell($"{{ echo before >&2; {Cli} run --rounds 2000 --verbose --format csv; echo after; }} > '{file}' 2>&1");
+            Assert.Equal(0, code);
+            string text = File.ReadAllText(file);
+            Assert.StartsWith("before\n", text, StringComparison.Ordinal);
+            Assert.EndsWith("after\n", text, StringComparison.Ordinal);
+            Assert.Contains("info:", text, StringComparison.Ordinal);
+            Assert.Contains("scenario,crisis", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task RedirectedStandardError_WritesAfterWhatTheFileHolds()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string file = Path.GetTempFileName();
+        try
+        {
+            var (code, _, _) = await Shell($"{{ echo first >&2; {Cli} run --rounds 0; echo last >&2; }} 2> '{file}'");
+            Assert.Equal(0, code);
+            string[] lines = File.ReadAllLines(file);
+            Assert.Equal(3, lines.Length);
+            Assert.Equal("first", lines[0]);
+            Assert.StartsWith("deterrence-sim: error: --rounds: expected an integer from 1 to ", lines[1], StringComparison.Ordinal);
+            Assert.Equal("last", lines[2]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("run --rounds 1000")]
+    [InlineData("run --rounds 1000 --format csv")]
+    [InlineData("simulate --replications 2 --periods 2 --format json")]
+    [InlineData("list --help")]
+    public async Task FullDisk_ExitsThree(string arguments)
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return;
+        }
+
+        var (code, _, stderr) = await Shell($"{Cli} {arguments} > /dev/full; echo \"exit $?\" >&2");
+        Assert.Equal(0, code);
+        Assert.EndsWith("exit 3\n", stderr, StringComparison.Ordinal);
+        Assert.Contains("No space left on device", stderr, StringComparison.Ordinal);
+    }
+
+    private static string Cli => $"dotnet '{Dll}'";
+
+    /// <summary>Runs a POSIX shell script; returns its exit code and what reached its own standard output and error.</summary>
+    private static async Task<(int Code, string Stdout, string Stderr)> Shell(string script)
+    {
+        Assert.True(File.Exists(Dll), Dll);
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        using var process = Process.Start(start)!;
+        var errorTask = process.StandardError.ReadToEndAsync();
+        string output = await process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, output, await errorTask);
+    }
+}
