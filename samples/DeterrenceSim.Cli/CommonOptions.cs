@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DeterrenceSim.Compilation;
+using DeterrenceSim.IO;
 using DeterrenceSim.Scenarios;
 using Microsoft.Extensions.Logging;
 
@@ -52,7 +53,13 @@ internal sealed class CommonOptions
 
     /// <summary>Checks --threads and --scenario, loads the scenario, applies --set and compiles it; on error writes
     /// one line to standard error and returns <see langword="null"/> with the exit code.</summary>
-    public CompiledScenario? Load(ParseResult parse, TextWriter stderr, out int exitCode)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="exitCode">The exit code when <see langword="null"/> is returned.</param>
+    /// <param name="pointValues">For a sweep: the values its first design point sets. A scenario that is invalid only
+    /// in fields that every point sets (a take-it-or-leave-it protocol whose defenderCostUpperBound is a factor) is
+    /// then accepted, validated with these values applied, as it will run; every point overwrites them.</param>
+    public CompiledScenario? Load(ParseResult parse, TextWriter stderr, out int exitCode, IReadOnlyList<KeyValuePair<string, string>>? pointValues = null)
     {
         exitCode = 0;
         int threads = parse.GetValue(Threads);
@@ -71,10 +78,16 @@ internal sealed class CommonOptions
 
         try
         {
-            var scenario = ScenarioLoader.Load(name);
             string source = Source(parse);
-            scenario = ParameterPaths.SetAll(scenario, (parse.GetValue(Set) ?? []).Select(ParameterPaths.ParseAssignment), source);
-            return CompiledScenario.Compile(scenario);
+            var assignments = (parse.GetValue(Set) ?? []).Select(ParameterPaths.ParseAssignment).ToList();
+            try
+            {
+                return CompiledScenario.Compile(ParameterPaths.SetAll(ScenarioLoader.Load(name), assignments, source));
+            }
+            catch (ScenarioException) when (pointValues is { Count: > 0 } && Loads(name, assignments.Concat(pointValues).ToList()) is { } atPoint)
+            {
+                return CompiledScenario.Compile(atPoint);
+            }
         }
         catch (ScenarioException e)
         {
@@ -87,6 +100,25 @@ internal sealed class CommonOptions
 
         return null;
     }
+
+    /// <summary>The scenario with the assignments applied before it is validated, or <see langword="null"/> if it is
+    /// invalid even so (the caller then reports the error of the scenario as given).</summary>
+    private static Model.Scenario? Loads(string name, IReadOnlyList<KeyValuePair<string, string>> assignments)
+    {
+        try
+        {
+            return ScenarioLoader.Load(name, assignments);
+        }
+        catch (ScenarioException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Where a result comes from: the scenario's source and hash as run, the --set overrides and the library
+    /// version.</summary>
+    public Provenance Provenance(ParseResult parse, CompiledScenario compiled) =>
+        IO.Provenance.Of(compiled.Scenario, Source(parse), parse.GetValue(Set) ?? []);
 
     /// <summary>The scenario's name in error messages: <c>embedded:NAME</c> or the file path.</summary>
     public string Source(ParseResult parse)

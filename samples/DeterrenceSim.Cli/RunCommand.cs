@@ -72,10 +72,10 @@ internal static class RunCommand
         switch (parse.GetValue(common.Format))
         {
             case "json":
-                stdout.Write(SimulationResultJson.ToJson(result));
+                stdout.Write(SimulationResultJson.ToJson(result, common.Provenance(parse, compiled)));
                 break;
             case "csv":
-                SimulationResultCsv.Write([result], stdout);
+                SimulationResultCsv.Write([result], stdout, common.Provenance(parse, compiled));
                 break;
             default:
                 ResultTable.Write(CliApp.Console(stdout), result, compiled.Scenario);

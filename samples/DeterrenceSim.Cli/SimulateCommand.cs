@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using DeterrenceSim.Compilation;
 using DeterrenceSim.Engine;
@@ -14,6 +15,9 @@ namespace DeterrenceSim.Cli;
 /// </summary>
 internal static class SimulateCommand
 {
+    /// <summary>The suffix of the sidecar beside an --output file: OUTPUT.simulate.json.</summary>
+    public const string SidecarSuffix = ".simulate.json";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var common = new CommonOptions();
@@ -83,10 +87,19 @@ internal static class SimulateCommand
         }
 
         var options = new RunOptions { Periods = periods, Replications = replications, FirstReplication = first, Seed = parse.GetValue(common.Seed), Threads = parse.GetValue(common.Threads) };
+        var provenance = common.Provenance(parse, compiled);
+        if (output is not null)
+        {
+            RemoveStalePartials(output, stderr);
+        }
+
         using var loggers = CommonOptions.Loggers(parse.GetValue(common.Verbose));
         var monteCarlo = new MonteCarlo(compiled, loggers.CreateLogger<MonteCarlo>());
         DynamicsResult result;
         string? temporary = null;
+        string? sidecarTemporary = null;
+        var started = DateTimeOffset.UtcNow;
+        long rowCount = 0;
         try
         {
             // Rows go to a temporary file beside the output, renamed only when the run has finished: a killed or
@@ -95,18 +108,32 @@ internal static class SimulateCommand
             IDisposable? rowFile = null;
             if (output is not null)
             {
-                temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "." + Path.GetFileName(output) + "." + Guid.NewGuid().ToString("N")[..8] + ".partial");
+                temporary = TemporaryName(output, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
                 if (output.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
                 {
-                    var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
-                    var parquet = new PeriodRowParquet(file, compiled.Scenario);
-                    rows = parquet.Write;
+                    var file = new FileStream(temporary, FileMode.Create, FileAccess.Write);
+                    var metadata = provenance.ToMetadata();
+                    metadata["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture);
+                    metadata["periods"] = (periods ?? compiled.Scenario.Periods).ToString(CultureInfo.InvariantCulture);
+                    metadata["replications"] = replications.ToString(CultureInfo.InvariantCulture);
+                    metadata["firstReplication"] = first.ToString(CultureInfo.InvariantCulture);
+                    var parquet = new PeriodRowParquet(file, compiled.Scenario, metadata);
+                    rows = row =>
+                    {
+                        rowCount++;
+                        parquet.Write(row);
+                    };
                     rowFile = new Owned(parquet, file);
                 }
                 else
                 {
                     var file = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                    rows = new PeriodRowCsv(file, compiled.Scenario).Write;
+                    var csv = new PeriodRowCsv(file, compiled.Scenario);
+                    rows = row =>
+                    {
+                        rowCount++;
+                        csv.Write(row);
+                    };
                     rowFile = file;
                 }
             }
@@ -120,6 +147,11 @@ internal static class SimulateCommand
 
             if (temporary is not null)
             {
+                // The sidecar first, then the rows: a file under the output's name always has its sidecar beside it.
+                sidecarTemporary = output + SidecarSuffix + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+                File.WriteAllText(sidecarTemporary, Sidecar(provenance, options, result, compiled, rowCount, started), new UTF8Encoding(false));
+                File.Move(sidecarTemporary, output + SidecarSuffix, overwrite: true);
+                sidecarTemporary = null;
                 File.Move(temporary, output!, overwrite: true);
                 temporary = null;
             }
@@ -142,15 +174,20 @@ internal static class SimulateCommand
             {
                 File.Delete(temporary);
             }
+
+            if (sidecarTemporary is not null)
+            {
+                File.Delete(sidecarTemporary);
+            }
         }
 
         switch (parse.GetValue(common.Format))
         {
             case "json":
-                stdout.Write(DynamicsResultJson.ToJson(result));
+                stdout.Write(DynamicsResultJson.ToJson(result, provenance));
                 break;
             case "csv":
-                DynamicsResultCsv.Write(result, stdout);
+                DynamicsResultCsv.Write(result, stdout, provenance);
                 break;
             default:
                 DynamicsTable.Write(CliApp.Console(stdout), result, compiled, output);
@@ -184,7 +221,108 @@ internal static class SimulateCommand
             return $"the directory of '{output}' does not exist.";
         }
 
-        return File.Exists(output) && !force ? $"'{output}' exists; pass --force to replace it." : null;
+        if (File.Exists(output) && !force)
+        {
+            return $"'{output}' exists; pass --force to replace it.";
+        }
+
+        string widest = int.MaxValue.ToString(CultureInfo.InvariantCulture);
+        return OutputPaths.Problem(output, [TemporaryName(output, widest), output + SidecarSuffix, output + SidecarSuffix + ".tmp-" + widest]);
+    }
+
+    /// <summary>The hidden file the rows are written to until the run has finished: .NAME.PID.partial beside the output.</summary>
+    private static string TemporaryName(string output, string processId) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "." + Path.GetFileName(output) + "." + processId + ".partial");
+
+    /// <summary>
+    /// Removes the hidden partial files of earlier runs to the same output whose process is gone (killed with -9, or
+    /// the machine went down), saying so; names, and leaves alone, those whose process still runs. A file named with
+    /// this process's own id is an earlier process's whose id was reused: it is removed too.
+    /// </summary>
+    private static void RemoveStalePartials(string output, TextWriter stderr)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
+        string prefix = "." + Path.GetFileName(output) + ".";
+        foreach (string file in Directory.EnumerateFiles(folder))
+        {
+            string name = Path.GetFileName(file);
+            if (!name.StartsWith(prefix, StringComparison.Ordinal) || !name.EndsWith(".partial", StringComparison.Ordinal) || name.Length <= prefix.Length + ".partial".Length)
+            {
+                continue;
+            }
+
+            string id = name[prefix.Length..^".partial".Length];
+            if (int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && (pid == Environment.ProcessId || !IsRunning(pid)))
+            {
+                try
+                {
+                    File.Delete(file);
+                    stderr.WriteLine($"deterrence-sim: removed {file}, the unfinished rows of an earlier run (process {pid}) that no longer runs.");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"deterrence-sim: warning: {file} holds the unfinished rows of an earlier run (process {pid}) that no longer runs, and could not be removed: {e.Message}");
+                }
+            }
+            else
+            {
+                stderr.WriteLine($"deterrence-sim: warning: {file} holds the unfinished rows of another run to {output}{(pid > 0 ? $" (process {pid}, still running)" : "")}; it is left alone: delete it if no deterrence-sim is writing {output}.");
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The sidecar OUTPUT.simulate.json: what the rows were computed from (as a sweep's sidecar records it),
+    /// how many there are, and when and where they were computed.</summary>
+    private static string Sidecar(Provenance provenance, RunOptions options, DynamicsResult result, CompiledScenario compiled, long rows, DateTimeOffset started)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", "deterrence-sim simulate");
+            w.WriteNumber("formatVersion", 1);
+            w.WriteString("library", provenance.Library);
+            w.WriteString("scenario", compiled.Scenario.Name);
+            w.WriteString("scenarioSource", provenance.ScenarioSource);
+            w.WriteString("scenarioSha256", provenance.ScenarioSha256);
+            w.WriteStartArray("overrides");
+            foreach (string assignment in provenance.Overrides)
+            {
+                w.WriteStringValue(assignment);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("seed", options.Seed);
+            w.WriteNumber("periods", result.Periods);
+            w.WriteNumber("replications", result.Replications);
+            w.WriteNumber("firstReplication", options.FirstReplication);
+            w.WriteNumber("rows", rows);
+            w.WriteNumber("threads", result.Threads);
+            w.WriteStartObject("machine");
+            w.WriteString("host", Environment.MachineName);
+            w.WriteString("os", System.Runtime.InteropServices.RuntimeInformation.OSDescription);
+            w.WriteString("runtime", System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
+            w.WriteNumber("processors", Environment.ProcessorCount);
+            w.WriteEndObject();
+            w.WriteString("started", started.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteString("finished", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
     /// <summary>Disposes a writer, then the stream under it.</summary>

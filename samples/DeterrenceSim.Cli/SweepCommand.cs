@@ -103,6 +103,15 @@ internal static class SweepCommand
             return CliApp.Fail(stderr, $"--output: expected a file name ending in .csv or .parquet, found '{output}'.", CliApp.InvalidInput);
         }
 
+        try
+        {
+            SweepFile.CheckOutput(output);
+        }
+        catch (SweepFileException e)
+        {
+            return CliApp.Fail(stderr, "--output: " + e.Message, CliApp.InvalidInput);
+        }
+
         var sweep = o.Build(parse, common, stderr, new SweepOptions { Replications = replications, Precision = precision }, out int exitCode);
         if (sweep is null)
         {
@@ -282,7 +291,9 @@ internal sealed class SweepOptionSet
             return null;
         }
 
-        var compiled = common.Load(parse, stderr, out exitCode);
+        var first = design.GetPoint(0);
+        var pointValues = design.Factors.Select((f, i) => new KeyValuePair<string, string>(f.Path, first[i].ToString("R", CultureInfo.InvariantCulture))).ToList();
+        var compiled = common.Load(parse, stderr, out exitCode, pointValues);
         if (compiled is null)
         {
             return null;

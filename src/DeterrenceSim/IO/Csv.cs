@@ -10,7 +10,7 @@ internal static class Csv
         value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     /// <summary>Writes <c>count,trials,estimate,lower,upper</c> and the line end; an undefined value is an empty field.</summary>
-    public static void WriteEstimate(TextWriter w, long count, long trials, double? estimate, double? lower, double? upper)
+    public static void WriteEstimate(TextWriter w, long count, long trials, double? estimate, double? lower, double? upper, string suffix = "")
     {
         var c = CultureInfo.InvariantCulture;
         w.Write(count.ToString(c));
@@ -22,6 +22,7 @@ internal static class Csv
         w.Write(lower?.ToString("R", c) ?? "");
         w.Write(',');
         w.Write(upper?.ToString("R", c) ?? "");
+        w.Write(suffix);
         w.Write('\n');
     }
 }

@@ -21,18 +21,30 @@ public static class DynamicsResultCsv
     /// <param name="result">The result.</param>
     /// <param name="writer">The destination.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(DynamicsResult result, TextWriter writer)
+    public static void Write(DynamicsResult result, TextWriter writer) => Write(result, writer, null);
+
+    /// <summary>Writes the header and the rows, each ending with where the result came from: the columns
+    /// <c>scenario_source,scenario_sha256,overrides,library</c> (overrides joined by <c>;</c>).</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="writer">The destination.</param>
+    /// <param name="provenance">The scenario source, hash, overrides and library version; <see langword="null"/> for
+    /// none (no extra columns).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="writer"/> is
+    /// <see langword="null"/>.</exception>
+    public static void Write(DynamicsResult result, TextWriter writer, Provenance? provenance)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
         var c = CultureInfo.InvariantCulture;
         string prefix = string.Join(',', Csv.Field(result.Scenario), result.Periods.ToString(c), result.Replications.ToString(c), result.Seed.ToString(c));
+        string suffix = provenance?.CsvFields ?? "";
         writer.Write(Header);
+        writer.Write(provenance is null ? "" : Provenance.CsvHeader);
         writer.Write('\n');
         void Rate(string group, string name, int? period, Proportion p) =>
-            Row(writer, prefix, group, name, period, p.Count, p.Trials, p.Estimate, p.Lower, p.Upper);
+            Row(writer, prefix, suffix, group, name, period, p.Count, p.Trials, p.Estimate, p.Lower, p.Upper);
         void Mean(string group, string name, int? period, MeanEstimate m) =>
-            Row(writer, prefix, group, name, period, m.Count, m.Count, m.Mean, double.IsFinite(m.Lower) ? m.Lower : null, double.IsFinite(m.Upper) ? m.Upper : null);
+            Row(writer, prefix, suffix, group, name, period, m.Count, m.Count, m.Mean, double.IsFinite(m.Lower) ? m.Lower : null, double.IsFinite(m.Upper) ? m.Upper : null);
 
         foreach (var crisis in result.Crises)
         {
@@ -69,7 +81,7 @@ public static class DynamicsResultCsv
         }
     }
 
-    private static void Row(TextWriter w, string prefix, string group, string name, int? period, long count, long trials, double? estimate, double? lower, double? upper)
+    private static void Row(TextWriter w, string prefix, string suffix, string group, string name, int? period, long count, long trials, double? estimate, double? lower, double? upper)
     {
         var c = CultureInfo.InvariantCulture;
         w.Write(prefix);
@@ -80,6 +92,6 @@ public static class DynamicsResultCsv
         w.Write(',');
         w.Write(period?.ToString(c) ?? "");
         w.Write(',');
-        Csv.WriteEstimate(w, count, trials, estimate, lower, upper);
+        Csv.WriteEstimate(w, count, trials, estimate, lower, upper, suffix);
     }
 }

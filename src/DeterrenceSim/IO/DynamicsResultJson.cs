@@ -19,13 +19,22 @@ public static class DynamicsResultJson
     /// <param name="result">The result.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
-    public static string ToJson(DynamicsResult result)
+    public static string ToJson(DynamicsResult result) => ToJson(result, null);
+
+    /// <summary>Returns the document, with where it came from, as indented JSON with a final newline.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="provenance">The scenario source, hash, overrides and library version, written as the keys
+    /// <c>library</c>, <c>scenarioSource</c>, <c>scenarioSha256</c> and <c>overrides</c>; <see langword="null"/> for
+    /// none.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
+    public static string ToJson(DynamicsResult result, Provenance? provenance)
     {
         ArgumentNullException.ThrowIfNull(result);
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            Write(result, writer);
+            Write(result, writer, provenance);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
@@ -34,7 +43,13 @@ public static class DynamicsResultJson
     /// <summary>Writes the document as one JSON object.</summary>
     /// <param name="result">The result.</param>
     /// <param name="writer">The writer.</param>
-    public static void Write(DynamicsResult result, Utf8JsonWriter writer)
+    public static void Write(DynamicsResult result, Utf8JsonWriter writer) => Write(result, writer, null);
+
+    /// <summary>Writes the document, with where it came from, as one JSON object.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="writer">The writer.</param>
+    /// <param name="provenance">The scenario source, hash, overrides and library version; <see langword="null"/> for none.</param>
+    public static void Write(DynamicsResult result, Utf8JsonWriter writer, Provenance? provenance)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
@@ -44,6 +59,7 @@ public static class DynamicsResultJson
         writer.WriteNumber("replications", result.Replications);
         writer.WriteNumber("seed", result.Seed);
         writer.WriteNumber("threads", result.Threads);
+        provenance?.WriteTo(writer);
         SimulationResultJson.WriteProportion(writer, "anyWar", result.AnyWar);
         SimulationResultJson.WriteMean(writer, "periodOfFirstWar", result.PeriodOfFirstWar);
         writer.WriteStartObject("crises");

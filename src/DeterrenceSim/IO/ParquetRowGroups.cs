@@ -16,9 +16,15 @@ internal sealed class ParquetRowGroups<TRow> : IDisposable
     private readonly List<TRow> _buffer;
     private bool _disposed;
 
-    public ParquetRowGroups(Stream stream, ParquetSchema schema, int groupSize, Action<ParquetRowGroupWriter, List<TRow>> writeColumns)
+    public ParquetRowGroups(Stream stream, ParquetSchema schema, int groupSize, Action<ParquetRowGroupWriter, List<TRow>> writeColumns, IReadOnlyDictionary<string, string>? metadata = null)
     {
         _writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
+        if (metadata is not null)
+        {
+            // Key-value metadata in the file's footer (where the file came from), written when the file is completed.
+            _writer.CustomMetadata = metadata;
+        }
+
         _groupSize = groupSize;
         _writeColumns = writeColumns;
         _buffer = new List<TRow>(groupSize);

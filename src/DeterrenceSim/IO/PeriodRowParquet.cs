@@ -33,6 +33,19 @@ public sealed class PeriodRowParquet : IDisposable
     /// <param name="scenario">The scenario whose commitments name the per-commitment columns.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public PeriodRowParquet(Stream stream, Scenario scenario)
+        : this(stream, scenario, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="PeriodRowParquet"/> class whose file records where its rows
+    /// came from in its key-value metadata.</summary>
+    /// <param name="stream">A writable stream; it stays open.</param>
+    /// <param name="scenario">The scenario whose commitments name the per-commitment columns.</param>
+    /// <param name="metadata">Key-value metadata for the file's footer (for example <see cref="Provenance"/>'s keys
+    /// with the seed), or <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="scenario"/> is
+    /// <see langword="null"/>.</exception>
+    public PeriodRowParquet(Stream stream, Scenario scenario, IReadOnlyDictionary<string, string>? metadata)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -47,7 +60,7 @@ public sealed class PeriodRowParquet : IDisposable
         fields.AddRange(_optional);
         fields.Add(_wins);
         fields.AddRange(_commitments);
-        _groups = new ParquetRowGroups<PeriodRow>(stream, new ParquetSchema(fields), RowGroupSize, WriteColumns);
+        _groups = new ParquetRowGroups<PeriodRow>(stream, new ParquetSchema(fields), RowGroupSize, WriteColumns, metadata);
     }
 
     /// <summary>Buffers one row; a full row group is written out.</summary>

@@ -56,15 +56,17 @@ public static class SensitivityResultIO
         }) + "\n";
     }
 
-    /// <summary>The CSV table: <c>path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se</c>,
-    /// one line per factor.</summary>
+    /// <summary>The CSV table: <c>path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se,seed</c>,
+    /// one line per factor; <c>seed</c> is the master seed of the sweep behind the indices (the bootstrap's seed is
+    /// derived from it), so each line can be reproduced.</summary>
     /// <param name="result">The result.</param>
     /// <returns>The CSV text.</returns>
     public static string ToCsv(SensitivityResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var c = CultureInfo.InvariantCulture;
-        var text = new StringBuilder("path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se\n");
+        var text = new StringBuilder("path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se,seed\n");
+        string seed = result.Options.Seed.ToString(c);
         for (int i = 0; i < result.Design.Factors.Count; i++)
         {
             var s = result.Indices.FirstOrder[i];
@@ -75,7 +77,7 @@ public static class SensitivityResultIO
                 text.Append(',').Append(value.ToString("R", c));
             }
 
-            text.Append('\n');
+            text.Append(',').Append(seed).Append('\n');
         }
 
         return text.ToString();

@@ -21,11 +21,24 @@ public static class SimulationResultCsv
     /// <param name="writer">The destination.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A result is <see langword="null"/>.</exception>
-    public static void Write(IEnumerable<SimulationResult> results, TextWriter writer)
+    public static void Write(IEnumerable<SimulationResult> results, TextWriter writer) => Write(results, writer, null);
+
+    /// <summary>Writes the header and the rows of each result, each row ending with where the results came from: the
+    /// columns <c>scenario_source,scenario_sha256,overrides,library</c> (overrides joined by <c>;</c>).</summary>
+    /// <param name="results">The results, all computed from the scenario that <paramref name="provenance"/> describes.</param>
+    /// <param name="writer">The destination.</param>
+    /// <param name="provenance">The scenario source, hash, overrides and library version; <see langword="null"/> for
+    /// none (no extra columns).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="results"/> or <paramref name="writer"/> is
+    /// <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A result is <see langword="null"/>.</exception>
+    public static void Write(IEnumerable<SimulationResult> results, TextWriter writer, Provenance? provenance)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(writer);
+        string suffix = provenance?.CsvFields ?? "";
         writer.Write(Header);
+        writer.Write(provenance is null ? "" : Provenance.CsvHeader);
         writer.Write('\n');
         foreach (var r in results)
         {
@@ -36,36 +49,36 @@ public static class SimulationResultCsv
 
             foreach (var (outcome, rate) in r.Outcomes)
             {
-                Row(writer, r, "outcomes", SimulationResultJson.CamelCase(outcome.ToString()), rate);
+                Row(writer, suffix, r, "outcomes", SimulationResultJson.CamelCase(outcome.ToString()), rate);
             }
 
             foreach (var (cause, rate) in r.WarCauses)
             {
-                Row(writer, r, "warCauses", SimulationResultJson.CamelCase(cause.ToString()), rate);
+                Row(writer, suffix, r, "warCauses", SimulationResultJson.CamelCase(cause.ToString()), rate);
             }
 
-            Row(writer, r, "preventiveFromMisperception", "preventiveFromMisperception", r.PreventiveFromMisperception);
-            Row(writer, r, "challengerVictoryGivenWar", "challengerVictoryGivenWar", r.ChallengerVictoryGivenWar);
+            Row(writer, suffix, r, "preventiveFromMisperception", "preventiveFromMisperception", r.PreventiveFromMisperception);
+            Row(writer, suffix, r, "challengerVictoryGivenWar", "challengerVictoryGivenWar", r.ChallengerVictoryGivenWar);
             var m = r.MeanSettlement;
-            Row(writer, r, "meanSettlement", "meanSettlement", m.Count, m.Count, m.Mean, Finite(m.Lower), Finite(m.Upper));
+            Row(writer, suffix, r, "meanSettlement", "meanSettlement", m.Count, m.Count, m.Mean, Finite(m.Lower), Finite(m.Upper));
             foreach (var (id, rate) in r.AlliancesTriggered)
             {
-                Row(writer, r, "alliancesTriggered", id, rate);
+                Row(writer, suffix, r, "alliancesTriggered", id, rate);
             }
 
             foreach (var (id, rate) in r.SupportRates)
             {
-                Row(writer, r, "supportRates", id, rate);
+                Row(writer, suffix, r, "supportRates", id, rate);
             }
         }
     }
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    private static void Row(TextWriter writer, SimulationResult r, string group, string name, Proportion rate) =>
-        Row(writer, r, group, name, rate.Count, rate.Trials, rate.Estimate, rate.Lower, rate.Upper);
+    private static void Row(TextWriter writer, string suffix, SimulationResult r, string group, string name, Proportion rate) =>
+        Row(writer, suffix, r, group, name, rate.Count, rate.Trials, rate.Estimate, rate.Lower, rate.Upper);
 
-    private static void Row(TextWriter w, SimulationResult r, string group, string name, long count, long trials, double? estimate, double? lower, double? upper)
+    private static void Row(TextWriter w, string suffix, SimulationResult r, string group, string name, long count, long trials, double? estimate, double? lower, double? upper)
     {
         var c = CultureInfo.InvariantCulture;
         w.Write(Csv.Field(r.Scenario));
@@ -82,6 +95,6 @@ public static class SimulationResultCsv
         w.Write(',');
         w.Write(Csv.Field(name));
         w.Write(',');
-        Csv.WriteEstimate(w, count, trials, estimate, lower, upper);
+        Csv.WriteEstimate(w, count, trials, estimate, lower, upper, suffix);
     }
 }

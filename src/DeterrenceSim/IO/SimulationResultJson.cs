@@ -15,13 +15,23 @@ public static class SimulationResultJson
     /// <param name="result">The result.</param>
     /// <param name="stream">The destination.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public static void Write(SimulationResult result, Stream stream)
+    public static void Write(SimulationResult result, Stream stream) => Write(result, stream, null);
+
+    /// <summary>Writes the document, with where it came from, to a stream as UTF-8, indented, with a final newline.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="stream">The destination.</param>
+    /// <param name="provenance">The scenario source, hash, overrides and library version, written as the keys
+    /// <c>library</c>, <c>scenarioSource</c>, <c>scenarioSha256</c> and <c>overrides</c>; <see langword="null"/> for
+    /// none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="stream"/> is
+    /// <see langword="null"/>.</exception>
+    public static void Write(SimulationResult result, Stream stream, Provenance? provenance)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(stream);
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            Write(result, writer);
+            Write(result, writer, provenance);
         }
 
         stream.WriteByte((byte)'\n');
@@ -30,17 +40,29 @@ public static class SimulationResultJson
     /// <summary>Returns the document as a string.</summary>
     /// <param name="result">The result.</param>
     /// <returns>The JSON text, with a final newline.</returns>
-    public static string ToJson(SimulationResult result)
+    public static string ToJson(SimulationResult result) => ToJson(result, null);
+
+    /// <summary>Returns the document, with where it came from, as a string.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="provenance">The scenario source, hash, overrides and library version; <see langword="null"/> for none.</param>
+    /// <returns>The JSON text, with a final newline.</returns>
+    public static string ToJson(SimulationResult result, Provenance? provenance)
     {
         using var stream = new MemoryStream();
-        Write(result, stream);
+        Write(result, stream, provenance);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Writes the document as one JSON object.</summary>
     /// <param name="result">The result.</param>
     /// <param name="writer">The writer.</param>
-    public static void Write(SimulationResult result, Utf8JsonWriter writer)
+    public static void Write(SimulationResult result, Utf8JsonWriter writer) => Write(result, writer, null);
+
+    /// <summary>Writes the document, with where it came from, as one JSON object.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="writer">The writer.</param>
+    /// <param name="provenance">The scenario source, hash, overrides and library version; <see langword="null"/> for none.</param>
+    public static void Write(SimulationResult result, Utf8JsonWriter writer, Provenance? provenance)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
@@ -51,6 +73,7 @@ public static class SimulationResultJson
         writer.WriteNumber("seed", result.Seed);
         writer.WriteNumber("replication", result.Replication);
         writer.WriteNumber("threads", result.Threads);
+        provenance?.WriteTo(writer);
         writer.WriteNumber("accurateWinProbability", result.AccurateWinProbability);
         writer.WriteStartObject("outcomes");
         foreach (var (outcome, rate) in result.Outcomes)

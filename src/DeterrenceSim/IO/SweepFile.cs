@@ -44,7 +44,7 @@ public static class SweepFile
     /// output is assembled; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels between points; finished chunks are kept for a resume.</param>
     /// <returns>What was run and written.</returns>
-    /// <exception cref="SweepFileException">The output's extension is not supported; it, its sidecar or its partial run
+    /// <exception cref="SweepFileException">The output's extension is not supported; a name derived from it is longer than the file system allows (<see cref="OutputPaths"/>); it, its sidecar or its partial run
     /// exists (without <see cref="SweepFileOptions.Resume"/>); the run to resume is a different sweep; a chunk or the
     /// finished output is damaged; or another process is running the same output.</exception>
     /// <exception cref="IOException">The file system refused a write.</exception>
@@ -55,6 +55,7 @@ public static class SweepFile
         ArgumentNullException.ThrowIfNull(output);
         options ??= new SweepFileOptions();
         FormatOf(output);
+        CheckNames(output, merge: false);
         var started = DateTimeOffset.UtcNow;
         var shard = options.Shard;
         string identity = Identity(sweep, shard, options.Overrides ?? []);
@@ -213,7 +214,7 @@ public static class SweepFile
     /// <param name="shards">The shard outputs, each with its sidecar, in any order; every shard 1..n exactly once.</param>
     /// <param name="output">The merged file: <c>.csv</c> or <c>.parquet</c>; it must not exist.</param>
     /// <returns>The rows and failed points of the merged file.</returns>
-    /// <exception cref="SweepFileException">A sidecar is missing or unreadable, the shards come from different sweeps, a
+    /// <exception cref="SweepFileException">A name derived from the output is too long (<see cref="OutputPaths"/>), a sidecar is missing or unreadable, the shards come from different sweeps, a
     /// shard is missing, repeated or damaged, or the output exists.</exception>
     /// <exception cref="InvalidDataException">A shard file is not sweep results.</exception>
     public static SweepSummary Merge(IReadOnlyList<string> shards, string output)
@@ -221,6 +222,7 @@ public static class SweepFile
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentNullException.ThrowIfNull(output);
         FormatOf(output);
+        CheckNames(output, merge: true);
         if (shards.Count == 0)
         {
             throw new SweepFileException("merge: expected the shard outputs to join, found none.");
@@ -406,6 +408,38 @@ public static class SweepFile
         }
     }
 
+    /// <summary>Checks that a sweep's output has a supported extension and that every name derived from it (temporary
+    /// names, the sidecar, the folder of chunks and its files) fits the file system's limits; <see cref="Run"/> and
+    /// <see cref="Merge"/> check this first, so a caller may check before announcing the work.</summary>
+    /// <param name="output">The results file.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> is <see langword="null"/>.</exception>
+    /// <exception cref="SweepFileException">The extension is neither <c>.csv</c> nor <c>.parquet</c>, or a derived name
+    /// is too long (the message names it, its length and the limit).</exception>
+    public static void CheckOutput(string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        FormatOf(output);
+        CheckNames(output, merge: false);
+    }
+
+    /// <summary>Checks up front that the output and every name derived from it fit the file system's limits, so that a
+    /// sweep never runs every point and then fails to write its output (and cannot be resumed).</summary>
+    private static void CheckNames(string output, bool merge)
+    {
+        string pid = OutputPaths.WidestProcessId;
+        var derived = new List<string> { output + ".tmp-" + pid, output + SidecarSuffix, output + SidecarSuffix + ".tmp-" + pid };
+        if (!merge)
+        {
+            string partial = output + PartialSuffix;
+            derived.AddRange([partial, Path.Combine(partial, Manifest + ".tmp-" + pid), Path.Combine(partial, ChunkName(0, 0) + ".tmp"), Path.Combine(partial, "lock")]);
+        }
+
+        if (OutputPaths.Problem(output, derived) is { } problem)
+        {
+            throw new SweepFileException(problem);
+        }
+    }
+
     /// <summary>A temporary name beside a file, that no glob for results (<c>*.csv</c>, <c>*.parquet</c>) matches.</summary>
     private static string TemporaryName(string path) => path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
@@ -450,7 +484,7 @@ public static class SweepFile
     public static string ScenarioHash(Sweep sweep)
     {
         ArgumentNullException.ThrowIfNull(sweep);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ScenarioLoader.ToJson(sweep.Scenario)))).ToLowerInvariant();
+        return Provenance.HashOf(sweep.Scenario);
     }
 
     /// <summary>Checks an output's extension.</summary>

@@ -52,18 +52,32 @@ public static class ParameterPaths
     /// <returns>The changed, validated scenario.</returns>
     /// <exception cref="ScenarioException">As for <see cref="Set(Scenario, string, string)"/>; a validation error is attributed
     /// to the override that wrote the offending value, or else to all overrides.</exception>
-    public static Scenario SetAll(Scenario scenario, IEnumerable<KeyValuePair<string, string>> assignments, string? source = null)
+    public static Scenario SetAll(Scenario scenario, IEnumerable<KeyValuePair<string, string>> assignments, string? source = null) =>
+        SetAll(scenario, assignments, source, validateFirst: true);
+
+    /// <summary>As <see cref="SetAll(Scenario, IEnumerable{KeyValuePair{string, string}}, string?)"/>; with
+    /// <paramref name="validateFirst"/> false the scenario need not be valid before the assignments (it is validated
+    /// after them, also when there are none).</summary>
+    internal static Scenario SetAll(Scenario scenario, IEnumerable<KeyValuePair<string, string>> assignments, string? source, bool validateFirst)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(assignments);
         var list = assignments.ToList();
-        if (list.Count == 0)
+        source ??= "scenario '" + scenario.Name + "'";
+        if (list.Count == 0 && validateFirst)
         {
             return scenario;
         }
 
-        source ??= "scenario '" + scenario.Name + "'";
-        ScenarioValidator.Validate(scenario, source);
+        if (list.Count == 0 || validateFirst)
+        {
+            ScenarioValidator.Validate(scenario, source);
+            if (list.Count == 0)
+            {
+                return scenario;
+            }
+        }
+
         var root = ScenarioJsonWriter.ToNode(scenario);
         var written = new List<(string Path, string JsonPath)>();
         foreach (var (path, value) in list)

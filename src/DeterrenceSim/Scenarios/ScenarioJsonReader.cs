@@ -40,9 +40,10 @@ internal sealed class ScenarioJsonReader
 
     private ScenarioJsonReader(string source) => _source = source;
 
-    /// <summary>Parses and validates a scenario document.</summary>
+    /// <summary>Parses and validates a scenario document; with <paramref name="validate"/> false, only parses it (its
+    /// structure and types are checked, its values and references are not).</summary>
     /// <exception cref="ScenarioException">The document is malformed or invalid.</exception>
-    public static Scenario Read(string json, string source)
+    public static Scenario Read(string json, string source, bool validate = true)
     {
         JsonDocument document;
         try
@@ -59,7 +60,11 @@ internal sealed class ScenarioJsonReader
         using (document)
         {
             var scenario = new ScenarioJsonReader(source).ReadScenario(document.RootElement);
-            ScenarioValidator.Validate(scenario, source);
+            if (validate)
+            {
+                ScenarioValidator.Validate(scenario, source);
+            }
+
             return scenario;
         }
     }

@@ -37,20 +37,49 @@ public static class ScenarioLoader
     /// <param name="name">One of <see cref="EmbeddedNames"/>.</param>
     /// <returns>The validated scenario.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not an embedded scenario.</exception>
-    public static Scenario LoadEmbedded(string name)
+    public static Scenario LoadEmbedded(string name) => Parse(EmbeddedText(name), "embedded:" + name);
+
+    /// <summary>
+    /// Loads a scenario (an embedded name or a file) and applies overrides to it before it is validated, once, as a
+    /// whole: a scenario that is incomplete or invalid only in fields the overrides set is accepted, as it will run
+    /// (for example a take-it-or-leave-it protocol without a <c>defenderCostUpperBound</c>, which a sweep's every design
+    /// point sets).
+    /// </summary>
+    /// <param name="nameOrPath">An embedded scenario name, or else a file path.</param>
+    /// <param name="overrides">Pairs of parameter path and value, as for <see cref="ParameterPaths.SetAll(Model.Scenario, IEnumerable{KeyValuePair{string, string}}, string?)"/>, applied
+    /// in order; empty to load the scenario as it is.</param>
+    /// <returns>The scenario with the overrides applied, validated.</returns>
+    /// <exception cref="ArgumentException"><paramref name="nameOrPath"/> is null or empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="overrides"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ScenarioException">The file is missing, unreadable or malformed, an override's path matches
+    /// nothing or its value does not parse, or the scenario with the overrides applied is invalid (the error is
+    /// attributed to the override that wrote the offending value, if one did).</exception>
+    public static Scenario Load(string nameOrPath, IEnumerable<KeyValuePair<string, string>> overrides)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nameOrPath);
+        ArgumentNullException.ThrowIfNull(overrides);
+        bool embedded = EmbeddedNames.Contains(nameOrPath, StringComparer.Ordinal);
+        string source = embedded ? "embedded:" + nameOrPath : nameOrPath;
+        var scenario = ScenarioJsonReader.Read(embedded ? EmbeddedText(nameOrPath) : FileText(nameOrPath), source, validate: false);
+        return ParameterPaths.SetAll(scenario, overrides, source, validateFirst: false);
+    }
+
+    private static string EmbeddedText(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         using var stream = typeof(ScenarioLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".json")
             ?? throw new ArgumentException($"No embedded scenario is named '{name}'; the embedded scenarios are: {string.Join(", ", EmbeddedNames)}.", nameof(name));
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "embedded:" + name);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Loads a scenario file.</summary>
     /// <param name="path">Path to a UTF-8 JSON file.</param>
     /// <returns>The validated scenario.</returns>
     /// <exception cref="ScenarioException">The file is missing, unreadable, malformed or invalid; the message names the file.</exception>
-    public static Scenario LoadFile(string path)
+    public static Scenario LoadFile(string path) => Parse(FileText(path), path);
+
+    private static string FileText(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Directory.Exists(path))
@@ -58,10 +87,9 @@ public static class ScenarioLoader
             throw new ScenarioException(path, "$", "a scenario JSON file", "a directory");
         }
 
-        string json;
         try
         {
-            json = ReadText(path);
+            return ReadText(path);
         }
         catch (DecoderFallbackException e)
         {
@@ -76,8 +104,6 @@ public static class ScenarioLoader
             string embedded = EmbeddedNames.Count > 0 ? $" (embedded scenarios: {string.Join(", ", EmbeddedNames)})" : "";
             throw new ScenarioException(path, "$", "a readable scenario file or an embedded scenario name" + embedded, e.Message, innerException: e);
         }
-
-        return Parse(json, path);
     }
 
     /// <summary>The largest scenario file read: 64 MiB (the embedded scenario is about 40 KiB).</summary>

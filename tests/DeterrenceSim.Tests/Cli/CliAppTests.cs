@@ -57,9 +57,9 @@ public class CliAppTests
             var (code, csv, _) = await Cli("run", "--rounds", "20000", "--format", "csv");
             Assert.Equal(0, code);
             var lines = csv.TrimEnd('\n').Split('\n');
-            Assert.Equal("scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper", lines[0]);
+            Assert.Equal("scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper,scenario_source,scenario_sha256,overrides,library", lines[0]);
             var war = lines.Single(l => l.Contains(",outcomes,war,", StringComparison.Ordinal)).Split(',');
-            Assert.Equal(12, war.Length);
+            Assert.Equal(16, war.Length);
             double estimate = double.Parse(war[9], CultureInfo.InvariantCulture);
             Assert.InRange(estimate, 0, 1);
             Assert.Contains('.', war[10]);
@@ -236,7 +236,7 @@ public class CliAppTests
             Assert.Equal(1 + (25 * 4 * 3), lines.Length);
             Assert.StartsWith("replication,period,crisis,outcome,cause,", lines[0], StringComparison.Ordinal);
             Assert.Contains("USA>JPN.belief", lines[0], StringComparison.Ordinal);
-            Assert.Equal(2, Directory.GetFiles(directory).Length); // no partial files left behind
+            Assert.Equal(["one.csv", "one.csv.simulate.json", "two.csv", "two.csv.simulate.json"], Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal)); // no partial files left behind
 
             // An existing output is never replaced silently.
             var (code3, stdout3, stderr3) = await Cli("simulate", "-p", "4", "-r", "25", "-o", one, "-f", "json");
