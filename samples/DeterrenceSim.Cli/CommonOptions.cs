@@ -80,14 +80,28 @@ internal sealed class CommonOptions
         {
             string source = Source(parse);
             var assignments = (parse.GetValue(Set) ?? []).Select(ParameterPaths.ParseAssignment).ToList();
+            if (assignments.GroupBy(a => a.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            {
+                exitCode = CliApp.Fail(stderr, $"--set: '{repeated.Key}' is given {repeated.Count()} times ({string.Join(", then ", repeated.Select(a => a.Value))}): give each path once.", CliApp.InvalidInput);
+                return null;
+            }
+
+            CompiledScenario compiled;
             try
             {
-                return CompiledScenario.Compile(ParameterPaths.SetAll(ScenarioLoader.Load(name), assignments, source));
+                compiled = CompiledScenario.Compile(ParameterPaths.SetAll(ScenarioLoader.Load(name), assignments, source));
             }
             catch (ScenarioException) when (pointValues is { Count: > 0 } && Loads(name, assignments.Concat(pointValues).ToList()) is { } atPoint)
             {
-                return CompiledScenario.Compile(atPoint);
+                compiled = CompiledScenario.Compile(atPoint);
             }
+
+            foreach (string warning in ScenarioValidator.Warnings(compiled.Scenario, source))
+            {
+                stderr.WriteLine("deterrence-sim: warning: " + warning);
+            }
+
+            return compiled;
         }
         catch (ScenarioException e)
         {
@@ -112,6 +126,21 @@ internal sealed class CommonOptions
         catch (ScenarioException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Warns, on standard error, about each --set of a field that acts only between the periods of a run.</summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="why">Why it cannot act here, completing "'PATH' acts only in runs over periods, so ...".</param>
+    public void WarnRunsOnly(ParseResult parse, TextWriter stderr, string why)
+    {
+        foreach (var (path, _) in (parse.GetValue(Set) ?? []).Select(ParameterPaths.ParseAssignment))
+        {
+            if (ParameterCatalog.IsRunsOnly(path))
+            {
+                stderr.WriteLine($"deterrence-sim: warning: '{path}' acts only in runs over periods, so {why}.");
+            }
         }
     }
 

@@ -48,6 +48,7 @@ internal static class RunCommand
             return exitCode;
         }
 
+        common.WarnRunsOnly(parse, stderr, "it cannot change run's single rounds: use simulate to see its effect");
         string crisis = parse.GetValue(crisisOption) ?? compiled.CrisisIds[0];
         if (!compiled.CrisisIds.Contains(crisis, StringComparer.Ordinal))
         {

@@ -88,6 +88,11 @@ internal static class SimulateCommand
 
         var options = new RunOptions { Periods = periods, Replications = replications, FirstReplication = first, Seed = parse.GetValue(common.Seed), Threads = parse.GetValue(common.Threads) };
         var provenance = common.Provenance(parse, compiled);
+        if ((periods ?? compiled.Scenario.Periods) == 1)
+        {
+            common.WarnRunsOnly(parse, stderr, "it cannot change a run of one period: give --periods 2 or more");
+        }
+
         if (output is not null)
         {
             RemoveStalePartials(output, stderr);

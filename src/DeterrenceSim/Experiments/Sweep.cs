@@ -33,15 +33,6 @@ public sealed class Sweep
     /// <summary>The most points in one batch.</summary>
     private const int MaxBatchPoints = 4_096;
 
-    /// <summary>Path segments of fields that act only in runs over periods (DESIGN.md section 4).</summary>
-    private static readonly HashSet<string> RunsOnly = new(StringComparer.Ordinal)
-    {
-        "learning", "priorStrength", "overstretch", "votePeriod", "preferences", "decisionRule",
-    };
-
-    /// <summary>Fields that take integers (DESIGN.md section 6).</summary>
-    private static readonly HashSet<string> IntegerFields = new(StringComparer.Ordinal) { "foresight", "votePeriod", "periods", "year" };
-
     private readonly ILogger _logger;
     private readonly string _source;
 
@@ -83,13 +74,13 @@ public sealed class Sweep
         for (int f = 0; f < design.Factors.Count; f++)
         {
             var factor = design.Factors[f];
-            if (factor.IsDiscrete && IntegerFields.Contains(factor.Path.Split('.')[^1])
+            if (factor.IsDiscrete && ParameterCatalog.IsInteger(factor.Path)
                 && Enumerable.Range(0, factor.Levels).Select(factor.Level).FirstOrDefault(v => v != Math.Floor(v), double.NaN) is var fraction && !double.IsNaN(fraction))
             {
                 throw new ArgumentException($"'{factor.Path}' is an integer, but the grid {factor} has the level {fraction.ToString("R", CultureInfo.InvariantCulture)}: choose lo, hi and count so that every level is a whole number.", nameof(design));
             }
 
-            if (!factor.IsDiscrete && IntegerFields.Contains(factor.Path.Split('.')[^1]))
+            if (!factor.IsDiscrete && ParameterCatalog.IsInteger(factor.Path))
             {
                 throw new ArgumentException($"'{factor.Path}' is an integer: vary it on a grid with integer levels (PATH=lo:hi:count), not as a continuous factor of a {ExperimentDesign.Name(design.Kind)} design.", nameof(design));
             }
@@ -122,7 +113,7 @@ public sealed class Sweep
                 }
             }
 
-            if (options.Periods is null && factor.Path.Split('.').FirstOrDefault(RunsOnly.Contains) is { } field)
+            if (options.Periods is null && ParameterCatalog.IsRunsOnly(factor.Path) && factor.Path.Split('.')[^1] is var field)
             {
                 warnings.Add($"'{factor.Path}' acts only in runs over periods ('{field}'), so it cannot change single rounds: give --periods (SweepOptions.Periods) to vary it.");
             }
