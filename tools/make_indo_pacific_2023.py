@@ -28,6 +28,7 @@ import argparse
 import csv
 import json
 import math
+import os
 import random
 import sys
 from pathlib import Path
@@ -36,6 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CSV_PATH = ROOT / "data" / "cow-nmc-v7-2022-cinc.csv"
 TREND_PATH = ROOT / "data" / "cow-nmc-v7-cinc-2012-2022.csv"
 OUT_PATH = ROOT / "src" / "DeterrenceSim" / "Scenarios" / "Embedded" / "indo-pacific-2023.json"
+SCHEMA_PATH = ROOT / "docs" / "scenario.schema.json"
+# The scenario names its JSON Schema by a path relative to itself (README.md, "The scenario JSON Schema"), so editors
+# check it in the repository: ../../../../docs/scenario.schema.json.
+SCHEMA_REF = Path(os.path.relpath(SCHEMA_PATH, OUT_PATH.parent)).as_posix()
 
 # --------------------------------------------------------------------------------------
 # Real facts (public record; see docs/scenarios/indo-pacific-2023.md, "Facts used")
@@ -460,6 +465,7 @@ def nato_preferences():
 
 def build_scenario(rows, trend):
     sc = {
+        "$schema": SCHEMA_REF,
         "name": "indo-pacific-2023",
         "year": 2023,
         "description": DESCRIPTION,
@@ -490,7 +496,7 @@ def build_scenario(rows, trend):
 FIELDS = {
     "scenario": {"name", "year", "description", "sources", "states", "alliances",
                  "commitments", "crises", "periods", "learning", "priorStrength",
-                 "overstretch"},
+                 "overstretch", "$schema"},
     "state": {"id", "name", "capability", "homeRegion", "regions", "growthRate", "perception"},
     "perception": {"credulity", "noise", "supporterNoise", "capabilityBias"},
     "alliance": {"id", "members", "scope", "decisionRule", "memberReliability", "votePeriod",

@@ -11,17 +11,21 @@ namespace DeterrenceSim.Scenarios;
 /// </summary>
 internal sealed class ScenarioJsonReader
 {
-    private static readonly string[] ScenarioFields = ["name", "year", "description", "sources", "states", "alliances", "commitments", "crises", "periods", "learning", "priorStrength", "overstretch"];
-    private static readonly string[] StateFields = ["id", "name", "capability", "homeRegion", "regions", "growthRate", "perception"];
-    private static readonly string[] PerceptionFields = ["credulity", "noise", "supporterNoise", "capabilityBias"];
-    private static readonly string[] AllianceFields = ["id", "members", "scope", "decisionRule", "memberReliability", "votePeriod", "preferences"];
-    private static readonly string[] PreferenceFields = ["support", "supportUnderThreat"];
-    private static readonly string[] CommitmentFields = ["supporter", "protege", "kind", "reliability", "signal", "scope", "outOfScopeReliability", "deepening", "alliance", "informationSharing"];
-    private static readonly string[] DeepeningFields = ["reliability", "signal"];
-    private static readonly string[] CrisisFields = ["id", "challenger", "defender", "theatre", "statusQuo", "challengerCost", "defenderCost", "discount", "decisiveness", "foresight", "bargaining", "escalation"];
-    private static readonly string[] TheatreFields = ["region", "defaultProjection", "projection"];
-    private static readonly string[] BargainingFields = ["protocol", "challengerPower", "defenderCostUpperBound"];
-    private static readonly string[] EscalationFields = ["target", "region", "probability"];
+    /// <summary>The key naming the JSON Schema a scenario file follows (for editors); read as a string and ignored.</summary>
+    internal const string SchemaKey = "$schema";
+
+    // The fields of each object; tests check that the JSON Schema (docs/scenario.schema.json) allows exactly these.
+    internal static readonly string[] ScenarioFields = ["name", "year", "description", "sources", "states", "alliances", "commitments", "crises", "periods", "learning", "priorStrength", "overstretch", SchemaKey];
+    internal static readonly string[] StateFields = ["id", "name", "capability", "homeRegion", "regions", "growthRate", "perception"];
+    internal static readonly string[] PerceptionFields = ["credulity", "noise", "supporterNoise", "capabilityBias"];
+    internal static readonly string[] AllianceFields = ["id", "members", "scope", "decisionRule", "memberReliability", "votePeriod", "preferences"];
+    internal static readonly string[] PreferenceFields = ["support", "supportUnderThreat"];
+    internal static readonly string[] CommitmentFields = ["supporter", "protege", "kind", "reliability", "signal", "scope", "outOfScopeReliability", "deepening", "alliance", "informationSharing"];
+    internal static readonly string[] DeepeningFields = ["reliability", "signal"];
+    internal static readonly string[] CrisisFields = ["id", "challenger", "defender", "theatre", "statusQuo", "challengerCost", "defenderCost", "discount", "decisiveness", "foresight", "bargaining", "escalation"];
+    internal static readonly string[] TheatreFields = ["region", "defaultProjection", "projection"];
+    internal static readonly string[] BargainingFields = ["protocol", "challengerPower", "defenderCostUpperBound"];
+    internal static readonly string[] EscalationFields = ["target", "region", "probability"];
 
     /// <summary>The fields whose <c>null</c> means "unset" (the model has no value for them); for every other field <c>null</c> is an error.</summary>
     internal static readonly IReadOnlySet<string> NullableFields = new HashSet<string>(StringComparer.Ordinal)
@@ -73,6 +77,7 @@ internal sealed class ScenarioJsonReader
     {
         const string path = "$";
         CheckObject(e, path, ScenarioFields);
+        _ = OptionalString(e, path, SchemaKey); // must be a string; the model has no use for it
         return new Scenario(
             RequiredString(e, path, "name"),
             RequiredArray(e, path, "states", ReadState),

@@ -65,7 +65,11 @@ internal static class MinimalScenario
     /// <summary>Parses the unmodified minimal scenario.</summary>
     public static Scenario Parse() => Parse(Json);
 
-    /// <summary>Asserts that parsing fails, and that the message names the source and the JSON path.</summary>
+    /// <summary>
+    /// Asserts that parsing fails, that the message names the source and the JSON path, and that the scenario JSON
+    /// Schema rejects the document too unless no schema can (<see cref="SchemaCheck.AssertRejects"/>): every malformed
+    /// document of the scenario tests is also a test of docs/scenario.schema.json.
+    /// </summary>
     public static ScenarioException ParseError(string json, string expectedJsonPath)
     {
         var e = Assert.Throws<ScenarioException>(() => Parse(json));
@@ -76,6 +80,7 @@ internal static class MinimalScenario
         Assert.False(string.IsNullOrWhiteSpace(e.Expected));
         Assert.False(string.IsNullOrWhiteSpace(e.Found));
         Assert.Null(e.ParameterPath);
+        SchemaCheck.AssertRejects(json, e);
         return e;
     }
 
