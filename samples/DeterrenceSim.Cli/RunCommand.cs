@@ -17,7 +17,7 @@ internal static class RunCommand
     {
         var common = new CommonOptions();
         var crisisOption = new Option<string?>("--crisis", "-c") { Description = "The crisis id (default: the scenario's first crisis)." };
-        var roundsOption = new Option<long>("--rounds", "-n") { Description = "Number of Monte Carlo rounds (>= 1).", DefaultValueFactory = _ => 1_000_000 };
+        var roundsOption = new Option<long>("--rounds", "-n") { Description = $"Number of Monte Carlo rounds (1 to {MonteCarloOptions.MaxRounds}).", DefaultValueFactory = _ => 1_000_000 };
         var replicationOption = new Option<int>("--replication") { Description = "The replication index (>= 0): its own random streams of the seed, as in a sweep's replication column.", DefaultValueFactory = _ => 0 };
         var command = new Command("run", "Play N rounds of one crisis and report outcome and war-cause rates with 95% Wilson intervals.")
         {

@@ -219,6 +219,12 @@ internal sealed class SweepOptionSet
     {
         SobolOnly = sobolOnly;
         Vary.Required = sobolOnly;
+        if (sobolOnly)
+        {
+            // Sensitivity indices need uniform ranges: offer only the syntax it accepts.
+            Vary.Description = "A varied parameter over a uniform range: PATH=lo:hi, e.g. states.CHN.perception.credulity=0:1 (repeatable).";
+            Samples.Description = "The base sample size N (>= 8; a power of two keeps the Sobol design balanced).";
+        }
     }
 
     public bool SobolOnly { get; }
@@ -242,7 +248,7 @@ internal sealed class SweepOptionSet
 
     public Option<string?> Crisis { get; } = new("--crisis", "-c") { Description = "The crisis id (default: the scenario's first crisis)." };
 
-    public Option<long> Rounds { get; } = new("--rounds", "-n") { Description = "Monte Carlo rounds per replication (>= 1).", DefaultValueFactory = _ => 10_000 };
+    public Option<long> Rounds { get; } = new("--rounds", "-n") { Description = $"Monte Carlo rounds per replication (1 to {MonteCarloOptions.MaxRounds}).", DefaultValueFactory = _ => 10_000 };
 
     public Option<int?> Periods { get; } = new("--periods") { Description = "Make each replication one run of T periods of the whole scenario (learning, votes, growth, overstretch) instead of --rounds single rounds; rates are then shares of the T periods." };
 
