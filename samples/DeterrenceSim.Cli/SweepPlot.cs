@@ -1,0 +1,148 @@
+using DeterrenceSim.Experiments;
+using MathNet.Numerics.Distributions;
+
+namespace DeterrenceSim.Cli;
+
+/// <summary>A plot of a metric from sweep results, built with ScottPlot: a line with its 95% band over one varied
+/// parameter, or a heatmap over two. Keeps what it drew, for the tests.</summary>
+internal sealed class SweepPlot
+{
+    /// <summary>The size of a saved plot, in pixels.</summary>
+    internal const int Width = 900, Height = 650;
+
+    private SweepPlot(ScottPlot.Plot plot, string title, PlotAxis xAxis, PlotAxis? yAxis, IReadOnlyList<LinePoint>? line, double[,]? cells)
+    {
+        Plot = plot;
+        Title = title;
+        XAxis = xAxis;
+        YAxis = yAxis;
+        Line = line;
+        Cells = cells;
+    }
+
+    /// <summary>Gets the ScottPlot plot.</summary>
+    public ScottPlot.Plot Plot { get; }
+
+    /// <summary>Gets the title.</summary>
+    public string Title { get; }
+
+    /// <summary>Gets the x axis's cells.</summary>
+    public PlotAxis XAxis { get; }
+
+    /// <summary>Gets the y axis's cells of a heatmap, or null for a line.</summary>
+    public PlotAxis? YAxis { get; }
+
+    /// <summary>Gets the points of a line, or null for a heatmap.</summary>
+    public IReadOnlyList<LinePoint>? Line { get; }
+
+    /// <summary>Gets the heatmap's cells [y cell, x cell] (NaN where no row falls), or null for a line.</summary>
+    public double[,]? Cells { get; }
+
+    /// <summary>A line of the mean rate of a metric against one parameter, with its 95% band.</summary>
+    /// <param name="rows">The rows to plot (all with rates).</param>
+    /// <param name="xi">The index of the x parameter among the rows' values.</param>
+    /// <param name="metric">The metric's name.</param>
+    /// <param name="xAxis">The x axis's cells.</param>
+    /// <param name="xLabel">The x axis label.</param>
+    /// <param name="yLabel">The y axis label.</param>
+    /// <param name="title">The title.</param>
+    /// <returns>The plot.</returns>
+    public static SweepPlot Lines(IReadOnlyList<SweepRow> rows, int xi, string metric, PlotAxis xAxis, string xLabel, string yLabel, string title)
+    {
+        int m = SweepMetrics.IndexOf(metric);
+        var groups = rows.GroupBy(r => xAxis.Bin(r.Values[xi])).OrderBy(g => g.Key).ToList();
+        var points = new LinePoint[groups.Count];
+        for (int i = 0; i < groups.Count; i++)
+        {
+            var values = groups[i].Select(r => r.Rates![3 * m]).ToArray();
+            double mean = values.Average();
+            double lower, upper;
+            if (values.Length >= 2)
+            {
+                // A t interval over the replications (and any averaged parameters) at this x.
+                double sd = MathNet.Numerics.Statistics.Statistics.StandardDeviation(values);
+                double half = StudentT.InvCDF(0, 1, values.Length - 1, 0.975) * sd / Math.Sqrt(values.Length);
+                lower = Math.Max(0, mean - half);
+                upper = Math.Min(1, mean + half);
+            }
+            else
+            {
+                // One replication: its own Wilson interval.
+                lower = groups[i].First().Rates![(3 * m) + 1];
+                upper = groups[i].First().Rates![(3 * m) + 2];
+            }
+
+            points[i] = new LinePoint(xAxis.Centre(groups[i].Key), mean, lower, upper);
+        }
+
+        var plot = new ScottPlot.Plot();
+        double[] xs = [.. points.Select(p => p.X)];
+        var band = plot.Add.FillY(xs, [.. points.Select(p => p.Lower)], [.. points.Select(p => p.Upper)]);
+        band.FillColor = ScottPlot.Colors.SteelBlue.WithAlpha(0.3);
+        var line = plot.Add.Scatter(xs, [.. points.Select(p => p.Mean)]);
+        line.Color = ScottPlot.Colors.SteelBlue;
+        line.LineWidth = 2;
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.Title(title);
+        return new SweepPlot(plot, title, xAxis, null, points, null);
+    }
+
+    /// <summary>A heatmap of the mean rate of a metric over two parameters.</summary>
+    /// <param name="rows">The rows to plot (all with rates).</param>
+    /// <param name="xi">The index of the x parameter among the rows' values.</param>
+    /// <param name="yi">The index of the y parameter.</param>
+    /// <param name="metric">The metric's name.</param>
+    /// <param name="xAxis">The x axis's cells.</param>
+    /// <param name="yAxis">The y axis's cells.</param>
+    /// <param name="xLabel">The x axis label.</param>
+    /// <param name="yLabel">The y axis label.</param>
+    /// <param name="title">The title.</param>
+    /// <returns>The plot.</returns>
+    public static SweepPlot Heatmap(IReadOnlyList<SweepRow> rows, int xi, int yi, string metric, PlotAxis xAxis, PlotAxis yAxis, string xLabel, string yLabel, string title)
+    {
+        int m = SweepMetrics.IndexOf(metric);
+        var sum = new double[yAxis.Count, xAxis.Count];
+        var count = new int[yAxis.Count, xAxis.Count];
+        foreach (var row in rows)
+        {
+            int cx = xAxis.Bin(row.Values[xi]), cy = yAxis.Bin(row.Values[yi]);
+            sum[cy, cx] += row.Rates![3 * m];
+            count[cy, cx]++;
+        }
+
+        var cells = new double[yAxis.Count, xAxis.Count];
+        for (int r = 0; r < yAxis.Count; r++)
+        {
+            for (int c = 0; c < xAxis.Count; c++)
+            {
+                cells[r, c] = count[r, c] == 0 ? double.NaN : sum[r, c] / count[r, c];
+            }
+        }
+
+        // Row 0 of the image is the top: the largest y.
+        var intensities = new double[yAxis.Count, xAxis.Count];
+        for (int r = 0; r < yAxis.Count; r++)
+        {
+            for (int c = 0; c < xAxis.Count; c++)
+            {
+                intensities[r, c] = cells[yAxis.Count - 1 - r, c];
+            }
+        }
+
+        var plot = new ScottPlot.Plot();
+        var heatmap = plot.Add.Heatmap(intensities);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        // ScottPlot's Position spans the centres of the outer cells (the image is one cell larger).
+        heatmap.Position = new ScottPlot.CoordinateRect(xAxis.Centre(0), xAxis.Centre(xAxis.Count - 1), yAxis.Centre(0), yAxis.Centre(yAxis.Count - 1));
+        plot.Add.ColorBar(heatmap);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.Title(title);
+        return new SweepPlot(plot, title, xAxis, yAxis, null, cells);
+    }
+
+    /// <summary>Saves the plot as a PNG.</summary>
+    /// <param name="path">The file.</param>
+    public void Save(string path) => Plot.SavePng(path, Width, Height);
+}
