@@ -6,7 +6,7 @@ using DeterrenceSim.IO;
 namespace DeterrenceSim.Cli;
 
 /// <summary>The <c>plot</c> command: a heatmap (two varied parameters) or a line with its 95% band (one) of a metric
-/// from sweep results, as a PNG rendered with ScottPlot.</summary>
+/// from sweep results, as a PNG or SVG rendered with ScottPlot.</summary>
 internal static class PlotCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -16,9 +16,9 @@ internal static class PlotCommand
         var y = new Option<string?>("--y") { Description = "The varied parameter path on the y axis (a heatmap); without it, a line with its 95% band." };
         var z = new Option<string>("--z") { Description = "The metric: deterred, concession, war, or a war cause (preventive, challengerMisperception, ...).", DefaultValueFactory = _ => "war" };
         var at = new Option<string[]>("--at") { Description = "Fix another varied parameter: PATH=VALUE (repeatable); parameters neither plotted nor fixed are averaged over.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
-        var output = new Option<string>("--output", "-o") { Description = "The PNG file to write.", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "The file to write: .png or .svg.", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace an existing output file." };
-        var command = new Command("plot", "Plot a metric from sweep results: a heatmap over two varied parameters, or a line with its 95% band over one (PNG, ScottPlot).")
+        var command = new Command("plot", "Plot a metric from sweep results: a heatmap over two varied parameters, or a line with its 95% band over one (PNG or SVG, ScottPlot).")
         {
             input, x, y, z, at, output, force,
         };
@@ -28,9 +28,9 @@ internal static class PlotCommand
 
     private static int Execute(string input, string x, string? y, string z, string[] at, string output, bool force, TextWriter stderr)
     {
-        if (!string.Equals(Path.GetExtension(output), ".png", StringComparison.OrdinalIgnoreCase))
+        if (!SweepPlot.Formats.Contains(Path.GetExtension(output), StringComparer.OrdinalIgnoreCase))
         {
-            return CliApp.Fail(stderr, $"--output: expected a file name ending in .png, found '{output}'.", CliApp.InvalidInput);
+            return CliApp.Fail(stderr, $"--output: expected a file name ending in {string.Join(" or ", SweepPlot.Formats)}, found '{output}'.", CliApp.InvalidInput);
         }
 
         if (File.Exists(output) && !force)
@@ -52,7 +52,7 @@ internal static class PlotCommand
                 Directory.CreateDirectory(folder);
             }
 
-            plot.Save(temporary);
+            plot.Save(temporary, Path.GetExtension(output));
             File.Move(temporary, output, overwrite: force);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -98,6 +98,11 @@ internal static class PlotCommand
             return CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
         }
 
+        if (rows.Count == 0)
+        {
+            return CliApp.Fail(stderr, $"{input}: no rows with results.", CliApp.InvalidInput);
+        }
+
         int xi = IndexOf(paths, x), yi = y is null ? -1 : IndexOf(paths, y);
         if (xi < 0 || (y is not null && yi < 0))
         {
@@ -124,10 +129,33 @@ internal static class PlotCommand
 
         int failed = rows.Count(r => r.Rates is null);
 
+        // The sidecar names the crisis, rounds and replications for the title, the design's kind and each factor's range.
+        var description = SweepDescription.Read(input, out string? problem);
+        if (description is null)
+        {
+            stderr.WriteLine($"deterrence-sim: {problem}: the title cannot name the crisis and rounds, and the axes end at the smallest and largest values in {input}, not at the factors' ranges.");
+        }
+
+        var ranges = new (double Lower, double Upper)[paths.Count];
+        for (int i = 0; i < paths.Count; i++)
+        {
+            ranges[i] = description?.FactorOf(paths[i]) is { } factor
+                ? (Math.Min(factor.Lower, factor.Upper), Math.Max(factor.Lower, factor.Upper))
+                : (rows.Min(r => r.Values[i]), rows.Max(r => r.Values[i]));
+        }
+
+        foreach (int i in (int[])[xi, yi])
+        {
+            if (i >= 0 && !(ranges[i].Lower < ranges[i].Upper))
+            {
+                return CliApp.Fail(stderr, $"{(i == xi ? "--x" : "--y")}: {paths[i]} takes the single value {ranges[i].Lower.ToString("G6", CultureInfo.InvariantCulture)} in {input}: there is nothing to plot it against.", CliApp.InvalidInput);
+            }
+        }
+
         // On a scattered design (binned axes) --at selects the value's bin, on a grid the value itself.
         // A Latin hypercube or Sobol design (its sidecar says) is always binned: its values are scattered, not levels.
-        bool scattered = DesignKind(input) is "lhs" or "sobol";
-        var atAxes = fixedValues.ToDictionary(f => f.Key, f => PlotAxis.Of(rows.Select(r => r.Values[f.Key]), scattered));
+        bool scattered = description?.IsScattered ?? false;
+        var atAxes = fixedValues.ToDictionary(f => f.Key, f => PlotAxis.Of(rows.Select(r => r.Values[f.Key]), scattered, ranges[f.Key].Lower, ranges[f.Key].Upper));
         foreach (var (key, value) in fixedValues)
         {
             if (atAxes[key].IsBinned && !atAxes[key].Covers(value))
@@ -153,13 +181,20 @@ internal static class PlotCommand
         }
 
         // Rates of a sweep over runs are shares of the periods of each run.
-        string unit = SidecarSays(input, "\"periods\"") ? " (share of periods)" : "";
+        string metric = z + " rate" + (description?.Periods is null ? "" : " (share of periods)");
+        var perPoint = rows.GroupBy(r => r.Point).Select(g => g.Count()).ToList();
+        string replications = perPoint.Min() == perPoint.Max()
+            ? perPoint[0].ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{perPoint.Min()} to {perPoint.Max()}");
         string fixedNote = string.Join(", ", fixedValues.Select(f => paths[f.Key] + (atAxes[f.Key].IsBinned ? " in the bin of " : " = ") + f.Value.ToString("G6", CultureInfo.InvariantCulture)));
-        string title = z + " rate" + unit + ", mean over replications" + (fixedNote.Length > 0 ? "\nat " + fixedNote : "") + (note.Length > 0 ? "\n" + note : "");
-        var xAxis = PlotAxis.Of(rows.Select(r => r.Values[xi]), scattered);
+        string title = (description is null
+                ? $"{metric}: {replications} replications a point (no sidecar: crisis and rounds unknown)"
+                : $"{metric} in {description.Crisis}: {replications} replications of {description.Replication} a point")
+            + (fixedNote.Length > 0 ? "\nat " + fixedNote : "") + (note.Length > 0 ? "\n" + note : "");
+        var xAxis = PlotAxis.Of(rows.Select(r => r.Values[xi]), scattered, ranges[xi].Lower, ranges[xi].Upper);
         plot = yi < 0
-            ? SweepPlot.Lines(rows, xi, z, xAxis, x, z + unit + " (95% interval)", title)
-            : SweepPlot.Heatmap(rows, xi, yi, z, xAxis, PlotAxis.Of(rows.Select(r => r.Values[yi]), scattered), x, y!, title);
+            ? SweepPlot.Lines(rows, xi, z, xAxis, x, metric + " (95% interval)", title)
+            : SweepPlot.Heatmap(rows, xi, yi, z, xAxis, PlotAxis.Of(rows.Select(r => r.Values[yi]), scattered, ranges[yi].Lower, ranges[yi].Upper), x, y!, title, metric + ", mean over replications");
         used = $"{rows.Count} rows{(failed > 0 ? $"; {failed} rows of points that could not run left out" : "")}";
         return 0;
     }
@@ -175,40 +210,6 @@ internal static class PlotCommand
         }
 
         return -1;
-    }
-
-    /// <summary>The design kind the results' sidecar records (grid, lhs, sobol), or null without a readable sidecar.</summary>
-    private static string? DesignKind(string results)
-    {
-        try
-        {
-            string sidecar = results + SweepFile.SidecarSuffix;
-            if (!File.Exists(sidecar))
-            {
-                return null;
-            }
-
-            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sidecar));
-            return document.RootElement.GetProperty("identity").GetProperty("design").GetProperty("kind").GetString();
-        }
-        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Whether the results' sidecar (if any) holds a text, such as the "periods" of a sweep over runs.</summary>
-    private static bool SidecarSays(string results, string text)
-    {
-        try
-        {
-            string sidecar = results + SweepFile.SidecarSuffix;
-            return File.Exists(sidecar) && File.ReadAllText(sidecar).Contains(text, StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));

@@ -10,6 +10,9 @@ internal sealed class SweepPlot
     /// <summary>The size of a saved plot, in pixels.</summary>
     internal const int Width = 900, Height = 650;
 
+    /// <summary>Gets the file extensions the plot can be saved as: PNG and SVG.</summary>
+    internal static IReadOnlyList<string> Formats { get; } = [".png", ".svg"];
+
     private SweepPlot(ScottPlot.Plot plot, string title, PlotAxis xAxis, PlotAxis? yAxis, IReadOnlyList<LinePoint>? line, double[,]? cells)
     {
         Plot = plot;
@@ -82,6 +85,11 @@ internal sealed class SweepPlot
         var line = plot.Add.Scatter(xs, [.. points.Select(p => p.Mean)]);
         line.Color = ScottPlot.Colors.SteelBlue;
         line.LineWidth = 2;
+
+        // The x axis ends at the factor's range; the y axis shows the band, within [0, 1].
+        double bottom = points.Min(p => p.Lower), top = points.Max(p => p.Upper);
+        double margin = Math.Max(0.05 * (top - bottom), 0.005);
+        plot.Axes.SetLimits(xAxis.Lower, xAxis.Upper, Math.Max(0, bottom - margin), Math.Min(1, top + margin));
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.Title(title);
@@ -98,8 +106,9 @@ internal sealed class SweepPlot
     /// <param name="xLabel">The x axis label.</param>
     /// <param name="yLabel">The y axis label.</param>
     /// <param name="title">The title.</param>
+    /// <param name="colourBarLabel">The colour bar's label: the metric.</param>
     /// <returns>The plot.</returns>
-    public static SweepPlot Heatmap(IReadOnlyList<SweepRow> rows, int xi, int yi, string metric, PlotAxis xAxis, PlotAxis yAxis, string xLabel, string yLabel, string title)
+    public static SweepPlot Heatmap(IReadOnlyList<SweepRow> rows, int xi, int yi, string metric, PlotAxis xAxis, PlotAxis yAxis, string xLabel, string yLabel, string title, string colourBarLabel)
     {
         int m = SweepMetrics.IndexOf(metric);
         var sum = new double[yAxis.Count, xAxis.Count];
@@ -133,16 +142,40 @@ internal sealed class SweepPlot
         var plot = new ScottPlot.Plot();
         var heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        // ScottPlot's Position spans the centres of the outer cells (the image is one cell larger).
+
+        // Cells as rectangles: an SVG viewer would smooth a bitmap of a few pixels into a blur.
+        heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
+
+        // ScottPlot's Position spans the centres of the outer cells (the image is one cell larger). Bins fill the
+        // factor's range exactly; a grid's outer levels lie on its ends, so their cells are cut in half by the axes,
+        // which end at the range: no cell is drawn beyond it.
         heatmap.Position = new ScottPlot.CoordinateRect(xAxis.Centre(0), xAxis.Centre(xAxis.Count - 1), yAxis.Centre(0), yAxis.Centre(yAxis.Count - 1));
-        plot.Add.ColorBar(heatmap);
+        plot.Axes.SetLimits(xAxis.Lower, xAxis.Upper, yAxis.Lower, yAxis.Upper);
+        var bar = plot.Add.ColorBar(heatmap);
+        bar.Label = colourBarLabel;
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.Title(title);
         return new SweepPlot(plot, title, xAxis, yAxis, null, cells);
     }
 
-    /// <summary>Saves the plot as a PNG.</summary>
+    /// <summary>Saves the plot as a PNG or an SVG file.</summary>
     /// <param name="path">The file.</param>
-    public void Save(string path) => Plot.SavePng(path, Width, Height);
+    /// <param name="format">The format: one of <see cref="Formats"/>.</param>
+    /// <exception cref="ArgumentException">The format is not one of <see cref="Formats"/>.</exception>
+    public void Save(string path, string format)
+    {
+        if (string.Equals(format, ".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            Plot.SaveSvg(path, Width, Height);
+        }
+        else if (string.Equals(format, ".png", StringComparison.OrdinalIgnoreCase))
+        {
+            Plot.SavePng(path, Width, Height);
+        }
+        else
+        {
+            throw new ArgumentException($"expected {string.Join(" or ", Formats)}, found '{format}'.", nameof(format));
+        }
+    }
 }
