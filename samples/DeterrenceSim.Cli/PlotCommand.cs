@@ -193,7 +193,7 @@ internal static class PlotCommand
             + (fixedNote.Length > 0 ? "\nat " + fixedNote : "") + (note.Length > 0 ? "\n" + note : "");
         var xAxis = PlotAxis.Of(rows.Select(r => r.Values[xi]), scattered, ranges[xi].Lower, ranges[xi].Upper);
         plot = yi < 0
-            ? SweepPlot.Lines(rows, xi, z, xAxis, x, metric + " (95% interval)", title)
+            ? SweepPlot.Lines(rows, xi, z, xAxis, x, metric + ", mean over replications", title, string.Join(" and ", xAxis.IsBinned ? [.. averaged, "x within each bin"] : averaged))
             : SweepPlot.Heatmap(rows, xi, yi, z, xAxis, PlotAxis.Of(rows.Select(r => r.Values[yi]), scattered, ranges[yi].Lower, ranges[yi].Upper), x, y!, title, metric + ", mean over replications");
         used = $"{rows.Count} rows{(failed > 0 ? $"; {failed} rows of points that could not run left out" : "")}";
         return 0;

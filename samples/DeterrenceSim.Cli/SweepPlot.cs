@@ -1,5 +1,4 @@
 using DeterrenceSim.Experiments;
-using MathNet.Numerics.Distributions;
 
 namespace DeterrenceSim.Cli;
 
@@ -41,7 +40,8 @@ internal sealed class SweepPlot
     /// <summary>Gets the heatmap's cells [y cell, x cell] (NaN where no row falls), or null for a line.</summary>
     public double[,]? Cells { get; }
 
-    /// <summary>A line of the mean rate of a metric against one parameter, with its 95% band.</summary>
+    /// <summary>A line of the mean rate of a metric against one parameter, with its 95% band of Monte Carlo error and,
+    /// where several design points fall at an x, the range of their means (<see cref="LineBand"/>).</summary>
     /// <param name="rows">The rows to plot (all with rates).</param>
     /// <param name="xi">The index of the x parameter among the rows' values.</param>
     /// <param name="metric">The metric's name.</param>
@@ -49,45 +49,43 @@ internal sealed class SweepPlot
     /// <param name="xLabel">The x axis label.</param>
     /// <param name="yLabel">The y axis label.</param>
     /// <param name="title">The title.</param>
+    /// <param name="spread">What differs between the design points at an x, for the legend (such as <c>PATH and x
+    /// within each bin</c>).</param>
     /// <returns>The plot.</returns>
-    public static SweepPlot Lines(IReadOnlyList<SweepRow> rows, int xi, string metric, PlotAxis xAxis, string xLabel, string yLabel, string title)
+    public static SweepPlot Lines(IReadOnlyList<SweepRow> rows, int xi, string metric, PlotAxis xAxis, string xLabel, string yLabel, string title, string spread)
     {
         int m = SweepMetrics.IndexOf(metric);
-        var groups = rows.GroupBy(r => xAxis.Bin(r.Values[xi])).OrderBy(g => g.Key).ToList();
-        var points = new LinePoint[groups.Count];
-        for (int i = 0; i < groups.Count; i++)
-        {
-            var values = groups[i].Select(r => r.Rates![3 * m]).ToArray();
-            double mean = values.Average();
-            double lower, upper;
-            if (values.Length >= 2)
-            {
-                // A t interval over the replications (and any averaged parameters) at this x.
-                double sd = MathNet.Numerics.Statistics.Statistics.StandardDeviation(values);
-                double half = StudentT.InvCDF(0, 1, values.Length - 1, 0.975) * sd / Math.Sqrt(values.Length);
-                lower = Math.Max(0, mean - half);
-                upper = Math.Min(1, mean + half);
-            }
-            else
-            {
-                // One replication: its own Wilson interval.
-                lower = groups[i].First().Rates![(3 * m) + 1];
-                upper = groups[i].First().Rates![(3 * m) + 2];
-            }
-
-            points[i] = new LinePoint(xAxis.Centre(groups[i].Key), mean, lower, upper);
-        }
+        var points = rows.GroupBy(r => xAxis.Bin(r.Values[xi])).OrderBy(g => g.Key)
+            .Select(g => LineBand.Of(xAxis.Centre(g.Key), g, m)).ToList();
 
         var plot = new ScottPlot.Plot();
         double[] xs = [.. points.Select(p => p.X)];
+        bool several = points.Any(p => p.Points > 1);
+        if (several)
+        {
+            var range = plot.Add.FillY(xs, [.. points.Select(p => p.SpreadLower)], [.. points.Select(p => p.SpreadUpper)]);
+            range.FillColor = ScottPlot.Colors.Gray.WithAlpha(0.2);
+            range.LineWidth = 0;
+            range.LegendText = $"range of the design points' means (not Monte Carlo error): their spread over\n{spread}";
+        }
+
+        int fewest = points.Min(p => p.Replications), most = points.Max(p => p.Replications);
+        string n = fewest == most ? $"{fewest}" : $"{fewest} to {most}";
         var band = plot.Add.FillY(xs, [.. points.Select(p => p.Lower)], [.. points.Select(p => p.Upper)]);
-        band.FillColor = ScottPlot.Colors.SteelBlue.WithAlpha(0.3);
+        band.FillColor = ScottPlot.Colors.SteelBlue.WithAlpha(0.35);
+        band.LineWidth = 0;
+        band.LegendText = most < 2
+            ? (several ? "mean of the points' 95% Wilson intervals (1 replication)" : "95% Wilson interval (1 replication)")
+            : $"95% t-interval over {n} replications: Monte Carlo error of the mean";
         var line = plot.Add.Scatter(xs, [.. points.Select(p => p.Mean)]);
         line.Color = ScottPlot.Colors.SteelBlue;
         line.LineWidth = 2;
+        line.LegendText = several ? "mean over the design points and replications" : "mean over replications";
+        plot.ShowLegend(ScottPlot.Edge.Bottom);
 
-        // The x axis ends at the factor's range; the y axis shows the band, within [0, 1].
-        double bottom = points.Min(p => p.Lower), top = points.Max(p => p.Upper);
+        // The x axis ends at the factor's range; the y axis shows the bands, within [0, 1].
+        double bottom = Math.Min(points.Min(p => p.Lower), points.Min(p => p.SpreadLower));
+        double top = Math.Max(points.Max(p => p.Upper), points.Max(p => p.SpreadUpper));
         double margin = Math.Max(0.05 * (top - bottom), 0.005);
         plot.Axes.SetLimits(xAxis.Lower, xAxis.Upper, Math.Max(0, bottom - margin), Math.Min(1, top + margin));
         plot.XLabel(xLabel);

@@ -88,6 +88,49 @@ public sealed class PlotCliTests : IDisposable
         Assert.StartsWith("defenderMisperception rate", bar.Label, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Prepare_LineAveragedOverAnotherFactor_BandIsTheTIntervalOfTheReplicationsAverages()
+    {
+        // 3 x 4 grid, 5 replications, plotted against China's credulity: Japan's 4 levels are averaged over. The band is
+        // the Monte Carlo error of that average: a t interval over the replications of the per-replication averages over
+        // Japan's levels (common random numbers pair the replications across points), not over all 20 rows of an x,
+        // which would add the spread Japan's credulity makes.
+        await Sweep("a.csv", "--vary", Chn + "=0:1:3", "--vary", Jpn + "=0:1:4", "-r", "5", "-n", "2000");
+        var rows = DeterrenceSim.IO.SweepRowReader.Read(PathOf("a.csv"), out _).ToList();
+        var plot = Prepare("a.csv", Chn);
+        var line = plot.Line!;
+        Assert.Equal([0, 0.5, 1], line.Select(p => p.X));
+        double t4 = 2.7764451051977987; // t(0.975, 4), from tables
+        foreach (var point in line)
+        {
+            double[] averages = [.. Enumerable.Range(0, 5).Select(r => rows.Where(w => w.Values[0] == point.X && w.Replication == r).Average(w => w.Estimate("war")!.Value))];
+            double mean = averages.Average();
+            double sd = Math.Sqrt(averages.Sum(a => (a - mean) * (a - mean)) / 4);
+            Assert.Equal(mean, point.Mean, 12);
+            Assert.Equal(Math.Max(0, mean - (t4 * sd / Math.Sqrt(5))), point.Lower, 9);
+            Assert.Equal(mean + (t4 * sd / Math.Sqrt(5)), point.Upper, 9);
+        }
+
+        // The plot says which band is which: the spread over Japan's credulity is drawn apart and named.
+        var legend = plot.Plot.GetPlottables<ScottPlot.Plottables.FillY>().Select(f => f.LegendText).ToList();
+        Assert.Equal(2, legend.Count);
+        Assert.Contains(legend, text => text.Contains("not Monte Carlo error", StringComparison.Ordinal) && text.Contains(Jpn, StringComparison.Ordinal));
+        Assert.Contains(legend, text => text.StartsWith("95% t-interval over 5 replications", StringComparison.Ordinal));
+
+        // With Japan's credulity fixed, one design point at each x: one band, the t interval of its 5 replications.
+        var fixedPlot = Prepare("a.csv", Chn, null, "war", Jpn + "=0");
+        Assert.Single(fixedPlot.Plot.GetPlottables<ScottPlot.Plottables.FillY>());
+        foreach (var point in fixedPlot.Line!)
+        {
+            double[] rates = [.. rows.Where(w => w.Values[0] == point.X && w.Values[1] == 0).Select(w => w.Estimate("war")!.Value)];
+            double mean = rates.Average();
+            double half = t4 * Math.Sqrt(rates.Sum(a => (a - mean) * (a - mean)) / 4) / Math.Sqrt(5);
+            Assert.Equal((1, 5), (point.Points, point.Replications));
+            Assert.Equal(Math.Max(0, mean - half), point.Lower, 9);
+            Assert.Equal(mean + half, point.Upper, 9);
+        }
+    }
+
     private static void AssertLimits(SweepPlot plot, double left, double right, double bottom, double top)
     {
         var limits = Render(plot);
