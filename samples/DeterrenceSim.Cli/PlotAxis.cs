@@ -11,6 +11,9 @@ internal sealed class PlotAxis
     /// <summary>Bins per axis for scattered designs, at most.</summary>
     internal const int MaxBins = 20;
 
+    /// <summary>The design points a heatmap's cell is to expect, at least, when its axes are binned.</summary>
+    internal const int PointsPerCell = 5;
+
     private readonly double[] _levels;
     private readonly double _width;
 
@@ -67,6 +70,63 @@ internal sealed class PlotAxis
     /// <returns>The axis.</returns>
     public static PlotAxis Binned(double lower, double upper, int count) => new([], lower, upper, count);
 
+    /// <summary>
+    /// The axis of a line: a grid's levels as they are; bins for scattered values, about √n of them (at most
+    /// <see cref="MaxBins"/>) and fewer if one would be empty, so that every bin holds a design point.
+    /// </summary>
+    /// <param name="xs">The x value of each design point.</param>
+    /// <param name="axis">The axis from <see cref="Of"/>.</param>
+    /// <returns>The axis to plot.</returns>
+    public static PlotAxis ForLine(IReadOnlyCollection<double> xs, PlotAxis axis)
+    {
+        if (!axis.IsBinned)
+        {
+            return axis;
+        }
+
+        var distinct = xs.Distinct().ToList();
+        for (int bins = Math.Clamp((int)Math.Round(Math.Sqrt(distinct.Count)), 1, MaxBins); ; bins--)
+        {
+            var binned = Binned(axis.Lower, axis.Upper, bins);
+            if (bins == 1 || distinct.Select(binned.Bin).Distinct().Count() == bins)
+            {
+                return binned;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The axes of a heatmap. A grid's levels stay as they are; binned axes get as many equal bins over their ranges as
+    /// give every cell about <see cref="PointsPerCell"/> design points or more (n/5 cells for n distinct points, at most
+    /// <see cref="MaxBins"/> a side, the same count on both binned axes), and fewer while any cell would be empty: every
+    /// cell of the heatmap holds at least one point, none is interpolated. (Cells at a grid level with no point at all,
+    /// of design points that could not run, stay empty.)
+    /// </summary>
+    /// <param name="points">The (x, y) of each design point.</param>
+    /// <param name="x">The x axis from <see cref="Of"/>.</param>
+    /// <param name="y">The y axis from <see cref="Of"/>.</param>
+    /// <returns>The axes to plot.</returns>
+    public static (PlotAxis X, PlotAxis Y) ForHeatmap(IReadOnlyCollection<(double X, double Y)> points, PlotAxis x, PlotAxis y)
+    {
+        if (!x.IsBinned && !y.IsBinned)
+        {
+            return (x, y);
+        }
+
+        var distinct = points.Distinct().ToList();
+        double cells = distinct.Count / (double)PointsPerCell;
+        int start = x.IsBinned && y.IsBinned ? (int)Math.Floor(Math.Sqrt(cells)) : (int)Math.Floor(cells / (x.IsBinned ? y.Count : x.Count));
+        for (int bins = Math.Clamp(start, 1, MaxBins); ; bins--)
+        {
+            var bx = x.IsBinned ? Binned(x.Lower, x.Upper, bins) : x;
+            var by = y.IsBinned ? Binned(y.Lower, y.Upper, bins) : y;
+            if (bins == 1 || AllFilled(distinct, bx, by))
+            {
+                return (bx, by);
+            }
+        }
+    }
+
     /// <summary>Whether a value lies within a binned axis's range.</summary>
     /// <param name="value">The value.</param>
     /// <returns>True within the range.</returns>
@@ -84,4 +144,30 @@ internal sealed class PlotAxis
     /// <param name="bin">The cell index.</param>
     /// <returns>The centre.</returns>
     public double Centre(int bin) => _levels.Length > 0 ? _levels[bin] : Lower + ((bin + 0.5) * _width);
+
+    /// <summary>Whether every cell holds a point (on a grid axis, at the levels that have any).</summary>
+    private static bool AllFilled(List<(double X, double Y)> points, PlotAxis x, PlotAxis y)
+    {
+        var filled = new bool[y.Count, x.Count];
+        var xUsed = new bool[x.Count];
+        var yUsed = new bool[y.Count];
+        foreach (var (px, py) in points)
+        {
+            int cx = x.Bin(px), cy = y.Bin(py);
+            filled[cy, cx] = xUsed[cx] = yUsed[cy] = true;
+        }
+
+        for (int r = 0; r < y.Count; r++)
+        {
+            for (int c = 0; c < x.Count; c++)
+            {
+                if (!filled[r, c] && (x.IsBinned || xUsed[c]) && (y.IsBinned || yUsed[r]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 }

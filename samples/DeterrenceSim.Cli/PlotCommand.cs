@@ -192,9 +192,17 @@ internal static class PlotCommand
                 : $"{metric} in {description.Crisis}: {replications} replications of {description.Replication} a point")
             + (fixedNote.Length > 0 ? "\nat " + fixedNote : "") + (note.Length > 0 ? "\n" + note : "");
         var xAxis = PlotAxis.Of(rows.Select(r => r.Values[xi]), scattered, ranges[xi].Lower, ranges[xi].Upper);
-        plot = yi < 0
-            ? SweepPlot.Lines(rows, xi, z, xAxis, x, metric + ", mean over replications", title, string.Join(" and ", xAxis.IsBinned ? [.. averaged, "x within each bin"] : averaged))
-            : SweepPlot.Heatmap(rows, xi, yi, z, xAxis, PlotAxis.Of(rows.Select(r => r.Values[yi]), scattered, ranges[yi].Lower, ranges[yi].Upper), x, y!, title, metric + ", mean over replications");
+        if (yi < 0)
+        {
+            xAxis = PlotAxis.ForLine([.. rows.Select(r => r.Values[xi])], xAxis);
+            plot = SweepPlot.Lines(rows, xi, z, xAxis, x, metric + ", mean over replications", title, string.Join(" and ", xAxis.IsBinned ? [.. averaged, "x within each bin"] : averaged));
+        }
+        else
+        {
+            var (hx, hy) = PlotAxis.ForHeatmap([.. rows.Select(r => (r.Values[xi], r.Values[yi]))], xAxis, PlotAxis.Of(rows.Select(r => r.Values[yi]), scattered, ranges[yi].Lower, ranges[yi].Upper));
+            plot = SweepPlot.Heatmap(rows, xi, yi, z, hx, hy, x, y!, title, metric + ", mean over replications");
+        }
+
         used = $"{rows.Count} rows{(failed > 0 ? $"; {failed} rows of points that could not run left out" : "")}";
         return 0;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeterrenceSim.Experiments;
 
 namespace DeterrenceSim.Cli;
@@ -58,6 +59,12 @@ internal sealed class SweepPlot
         var points = rows.GroupBy(r => xAxis.Bin(r.Values[xi])).OrderBy(g => g.Key)
             .Select(g => LineBand.Of(xAxis.Centre(g.Key), g, m)).ToList();
 
+        if (xAxis.IsBinned)
+        {
+            int least = points.Min(p => p.Points), largest = points.Max(p => p.Points);
+            title += string.Create(CultureInfo.InvariantCulture, $"\n{xAxis.Count} bins of x, each the mean of the {(least == largest ? $"{largest}" : $"{least} to {largest}")} design points in it");
+        }
+
         var plot = new ScottPlot.Plot();
         double[] xs = [.. points.Select(p => p.X)];
         bool several = points.Any(p => p.Points > 1);
@@ -109,22 +116,32 @@ internal sealed class SweepPlot
     public static SweepPlot Heatmap(IReadOnlyList<SweepRow> rows, int xi, int yi, string metric, PlotAxis xAxis, PlotAxis yAxis, string xLabel, string yLabel, string title, string colourBarLabel)
     {
         int m = SweepMetrics.IndexOf(metric);
-        var sum = new double[yAxis.Count, xAxis.Count];
-        var count = new int[yAxis.Count, xAxis.Count];
-        foreach (var row in rows)
+
+        // A cell is the mean of the means of the design points in it (each point the mean of its replications).
+        var points = new List<double>[yAxis.Count, xAxis.Count];
+        foreach (var point in rows.GroupBy(r => r.Point))
         {
-            int cx = xAxis.Bin(row.Values[xi]), cy = yAxis.Bin(row.Values[yi]);
-            sum[cy, cx] += row.Rates![3 * m];
-            count[cy, cx]++;
+            var first = point.First();
+            int cx = xAxis.Bin(first.Values[xi]), cy = yAxis.Bin(first.Values[yi]);
+            (points[cy, cx] ??= []).Add(point.Average(r => r.Rates![3 * m]));
         }
 
         var cells = new double[yAxis.Count, xAxis.Count];
+        int fewest = int.MaxValue, most = 0;
         for (int r = 0; r < yAxis.Count; r++)
         {
             for (int c = 0; c < xAxis.Count; c++)
             {
-                cells[r, c] = count[r, c] == 0 ? double.NaN : sum[r, c] / count[r, c];
+                cells[r, c] = points[r, c] is { } means ? means.Average() : double.NaN;
+                fewest = Math.Min(fewest, points[r, c]?.Count ?? 0);
+                most = Math.Max(most, points[r, c]?.Count ?? 0);
             }
+        }
+
+        if (xAxis.IsBinned || yAxis.IsBinned)
+        {
+            // Say how the scattered points became cells: binned, not interpolated.
+            title += string.Create(CultureInfo.InvariantCulture, $"\n{xAxis.Count} × {yAxis.Count} cells, each the mean of the {(fewest == most ? $"{most}" : $"{fewest} to {most}")} design points in it");
         }
 
         // Row 0 of the image is the top: the largest y.

@@ -131,6 +131,19 @@ public sealed class PlotCliTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("lhs", 200)]
+    [InlineData("lhs", 500)]
+    [InlineData("sobol", 64)]
+    public async Task Prepare_HeatmapOfAScatteredDesign_HasNoEmptyCell(string design, int samples)
+    {
+        await Sweep("s.csv", "--design", design, "--samples", samples.ToString(CultureInfo.InvariantCulture), "--vary", Chn + "=0:1", "--vary", Jpn + "=0:1", "--vary", "states.CHN.perception.noise=0.2:1.2", "-r", "1", "-n", "100");
+        var plot = Prepare("s.csv", Chn, Jpn);
+        Assert.True(plot.XAxis.IsBinned && plot.YAxis!.IsBinned);
+        Assert.InRange(plot.XAxis.Count, 2, PlotAxis.MaxBins);
+        Assert.DoesNotContain(plot.Cells!.Cast<double>(), double.IsNaN);
+    }
+
     private static void AssertLimits(SweepPlot plot, double left, double right, double bottom, double top)
     {
         var limits = Render(plot);
