@@ -63,6 +63,28 @@ public sealed class PlotCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Prepare_WithoutASidecar_TitleAndStandardErrorSayWhatIsUnknown()
+    {
+        await Sweep("r.csv", "--vary", Chn + "=0.1:0.9:3", "-r", "2", "-n", "200");
+        File.Delete(PathOf("r.csv") + DeterrenceSim.IO.SweepFile.SidecarSuffix);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        Assert.Equal(0, PlotCommand.Prepare(PathOf("r.csv"), Chn, null, "war", [], stderr, out var plot, out _));
+        Assert.Contains("war rate: 2 replications a point (no sidecar: crisis and rounds unknown)", plot!.Title, StringComparison.Ordinal);
+        Assert.Contains("there is no sidecar", stderr.ToString(), StringComparison.Ordinal);
+        AssertLimitsX(plot, 0.1, 0.9);
+    }
+
+    [Fact]
+    public async Task Plot_XWithASingleValue_OneLineErrorExitTwo()
+    {
+        await Sweep("one.csv", "--vary", Chn + "=0.5:0.5:1", "--vary", Jpn + "=0:1:2", "-r", "1", "-n", "100");
+        var (code, _, stderr) = await Cli("plot", PathOf("one.csv"), "--x", Chn, "-o", PathOf("one.png"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Equal($"deterrence-sim: error: --x: {Chn} takes the single value 0.5 in {PathOf("one.csv")}: there is nothing to plot it against.", stderr.Trim());
+        Assert.False(File.Exists(PathOf("one.png")));
+    }
+
+    [Fact]
     public async Task Prepare_HeatmapOfAGrid_AxesEndAtTheFactorRanges()
     {
         await Sweep("g.csv", "--vary", Chn + "=0:1:3", "--vary", "commitments.Partnership.signal=0.2:0.8:4", "-r", "1", "-n", "200");
