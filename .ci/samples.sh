@@ -6,7 +6,9 @@
 #   3. the Python notebook samples/notebooks/analysis-python.ipynb (nbconvert, pandas and matplotlib over the CLI's CSV).
 # The package is packed as a pre-release (VersionSuffix ci.<time>) into a local feed; a fresh NUGET_PACKAGES folder and a
 # nuget.config naming that feed and nuget.org make every client resolve the new package, never a cached one. The samples
-# run on temporary copies whose version lines name the pre-release. A failing cell or a non-zero exit fails CI.
+# run on temporary copies whose version lines name the pre-release. A failing cell or a non-zero exit fails CI. The C#
+# samples' war-rate band is checked against the 95% t-interval recomputed from the CLI's CSV of the same sweep
+# (.ci/check-sample-intervals.py).
 # Needs root and apt-get (Debian) for Jupyter; builds the CLI itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,13 +33,24 @@ cat > "$work/nuget.config" <<CONFIG
 CONFIG
 export NUGET_PACKAGES="$work/packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The sweep both C# samples run, from the CLI: the reference for their intervals.
+dotnet build samples/DeterrenceSim.Cli -c Release --nologo -v quiet
+cli=(dotnet "$root/samples/DeterrenceSim.Cli/bin/Release/net10.0/deterrence-sim.dll")
+"${cli[@]}" sweep --crisis east-china-sea --vary states.JPN.perception.credulity=0:1:6 --rounds 50000 --replications 5 \
+  --seed 42 --output "$work/credulity.csv"
+
 say "1. file-based app"
 mkdir -p "$work/scripts"
 cp samples/scripts/Directory.Build.props samples/scripts/Directory.Packages.props "$work/scripts/"
 sed "s/^#:package DeterrenceSim@.*/#:package DeterrenceSim@$version/" samples/scripts/quickstart.cs > "$work/scripts/quickstart.cs"
 cp "$work/nuget.config" "$work/scripts/"
-(cd "$work/scripts" && dotnet run quickstart.cs)
+(cd "$work/scripts" && dotnet run quickstart.cs) | tee "$work/scripts/quickstart.out"
 [ -s "$work/scripts/war-risk-vs-defender-credulity.png" ] || { say "the script wrote no plot"; exit 1; }
+if command -v python3 >/dev/null; then
+  python3 .ci/check-sample-intervals.py "$work/credulity.csv" "$work/scripts/quickstart.out"
+else
+  say "python3 not found: the script's intervals are not checked"
+fi
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
   say "needs root and apt-get for Jupyter: notebooks skipped"
@@ -77,9 +90,9 @@ html = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cell["ou
 assert "deterrencesim-result" in html, "the extension did not render the result: " + html[:300]
 print("samples: the notebook extension rendered the result as a table")
 PY
+/usr/bin/python3 .ci/check-sample-intervals.py "$work/credulity.csv" "$work/notebooks/executed-quickstart.ipynb"
 
 say "3. Python notebook over the CLI's output"
-dotnet build samples/DeterrenceSim.Cli -c Release --nologo -v quiet
 cp samples/notebooks/analysis-python.ipynb "$work/notebooks/"
 (cd "$work/notebooks" && DETERRENCE_SIM="dotnet $root/samples/DeterrenceSim.Cli/bin/Release/net10.0/deterrence-sim.dll" \
   "${jupyter[@]}" nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \

@@ -20,34 +20,44 @@ Console.WriteLine(result);
 Console.WriteLine();
 
 // 3. A sweep over the defender's credulity: 6 values, 5 replications of 50,000 rounds each (common random numbers:
-//    every value sees the same draws, so the differences are the parameter's doing).
+//    every value sees the same draws, so the differences are the parameter's doing). At each value the war rate is the
+//    mean of the 5 replications' rates, with its 95% t-interval, mean ± t(0.975, 4) · s/√5, as `deterrence-sim plot`
+//    draws it (MeanEstimate computes it; bounds kept within [0, 1]).
 var design = ExperimentDesign.Grid(Factor.Parse("states.JPN.perception.credulity=0:1:6"));
 var sweep = new Sweep(scenario, design, new SweepOptions { Crisis = "east-china-sea", Rounds = 50_000, Replications = 5, Seed = 42 });
-var byPoint = sweep.Rows().GroupBy(row => row.Point).Select(rows => new
+var byPoint = sweep.Rows().GroupBy(row => row.Point).Select(rows =>
 {
-    Credulity = rows.First().Values[0],
-    War = rows.Average(r => r.Estimate("war")!.Value),
-    Lower = rows.Min(r => r.Rates![3 * SweepMetrics.IndexOf("war") + 1]),
-    Upper = rows.Max(r => r.Rates![3 * SweepMetrics.IndexOf("war") + 2]),
-    DefenderShare = rows.Average(r => r.Estimate("defenderMisperception")!.Value + r.Estimate("mutualMisperception")!.Value)
-        / Math.Max(1e-12, rows.Average(r => r.Estimate("war")!.Value)),
+    double[] war = [.. rows.Select(r => r.Estimate("war")!.Value)];
+    var interval = MeanEstimate.FromSums(war.Length, war.Sum(), war.Sum(w => w * w), minimum: 0, maximum: 1);
+    return new
+    {
+        Credulity = rows.First().Values[0],
+        War = interval.Mean!.Value,
+        interval.Lower,
+        interval.Upper,
+        DefenderShare = rows.Average(r => r.Estimate("defenderMisperception")!.Value + r.Estimate("mutualMisperception")!.Value)
+            / Math.Max(1e-12, interval.Mean!.Value),
+    };
 }).ToList();
 
-Console.WriteLine("defender credulity   war rate   (range of the replications' 95% intervals)   wars with the defender misperceiving");
+Console.WriteLine("defender credulity   war rate   [95% t-interval over the 5 replications]   wars with the defender misperceiving");
 foreach (var p in byPoint)
 {
     Console.WriteLine($"{p.Credulity,18:F1}   {p.War,8:F4}   [{p.Lower:F4}, {p.Upper:F4}]   {p.DefenderShare,8:P0}");
 }
 
-// 4. The plot: war risk against the defender's credulity, with the band of the replications' intervals.
+// 4. The plot: war risk against the defender's credulity, with its 95% t-interval.
 var plot = new ScottPlot.Plot();
 double[] xs = [.. byPoint.Select(p => p.Credulity)];
 var band = plot.Add.FillY(xs, [.. byPoint.Select(p => p.Lower)], [.. byPoint.Select(p => p.Upper)]);
 band.FillColor = ScottPlot.Colors.SteelBlue.WithAlpha(0.3);
-plot.Add.Scatter(xs, [.. byPoint.Select(p => p.War)]);
+band.LegendText = "95% t-interval over the 5 replications";
+plot.Add.Scatter(xs, [.. byPoint.Select(p => p.War)]).LegendText = "mean war rate";
+plot.ShowLegend();
 plot.Title("East China Sea: war risk and the defender's credulity");
 plot.XLabel("states.JPN.perception.credulity");
 plot.YLabel("war rate");
+plot.Axes.SetLimitsX(0, 1);
 plot.SavePng("war-risk-vs-defender-credulity.png", 800, 500);
 Console.WriteLine();
 Console.WriteLine("wrote war-risk-vs-defender-credulity.png");

@@ -263,7 +263,7 @@ public sealed class SweepCliTests : IDisposable
     [InlineData("--z", "peace", "expected a metric among")]
     [InlineData("--at", "states.CHN.perception.credulity=0.5", "--at: expected PATH=VALUE")]
     [InlineData("--at", "states.JPN.perception.credulity=0.3", "no rows match --at")]
-    [InlineData("-o", "plot.svg", "ending in .png")]
+    [InlineData("-o", "plot.gif", "ending in .png or .svg")]
     public async Task Plot_BadInput_ClearErrorAndNoFile(string option, string value, string expected)
     {
         Assert.Equal(0, (await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:3", "--vary", "states.JPN.perception.credulity=0:1:2", "-r", "1", "-n", "200", "-o", PathOf("q.csv"))).Code);

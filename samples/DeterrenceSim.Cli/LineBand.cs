@@ -1,0 +1,81 @@
+using DeterrenceSim.Experiments;
+using MathNet.Numerics.Distributions;
+
+namespace DeterrenceSim.Cli;
+
+/// <summary>
+/// The band of a line plot at one x, keeping Monte Carlo error apart from the spread of the design points averaged there.
+/// </summary>
+/// <remarks>
+/// <para>With one design point at x, the band is the 95% t interval of the mean of its replications' rates:
+/// mean ± t(0.975, n−1) · s/√n (Student 1908), s the standard deviation of the n rates.</para>
+/// <para>With several points at x (other parameters averaged over, or a bin of a scattered design), the line is the
+/// mean of the points' means and the band is the t interval of that average's Monte Carlo error, computed over the
+/// replications of the per-replication averages over the points: replication r of every point shares its random draws
+/// (common random numbers), so the averages over points of replication r are n independent draws of the average.
+/// The points' own spread (what the averaged parameters change) is not in this band; it is reported apart, as the
+/// smallest and largest of the points' means. With unequal replications (a precision target), the interval's width
+/// comes from the replications every point has.</para>
+/// <para>With a single replication there is no spread to estimate Monte Carlo error from: the band is the row's 95%
+/// Wilson interval, or with several points the mean of their Wilson bounds (exact if the points' errors were perfectly
+/// correlated, wider than needed otherwise).</para>
+/// </remarks>
+internal static class LineBand
+{
+    /// <summary>The band at one x.</summary>
+    /// <param name="x">The x value.</param>
+    /// <param name="rows">The rows at x, all with rates.</param>
+    /// <param name="metric">The metric's index in <see cref="SweepMetrics.Names"/>.</param>
+    /// <returns>The point of the line.</returns>
+    /// <exception cref="ArgumentException">There are no rows, or one has no rates.</exception>
+    public static LinePoint Of(double x, IEnumerable<SweepRow> rows, int metric)
+    {
+        var points = rows.GroupBy(r => r.Point)
+            .Select(g => g.ToDictionary(r => r.Replication, r => r.Rates ?? throw new ArgumentException($"point {g.Key} has a row without rates.", nameof(rows))))
+            .ToList();
+        if (points.Count == 0)
+        {
+            throw new ArgumentException("expected rows at x.", nameof(rows));
+        }
+
+        var means = points.Select(p => p.Values.Average(rates => rates[3 * metric])).ToList();
+        double mean = means.Average();
+        var common = points.Skip(1).Aggregate(new HashSet<int>(points[0].Keys), (set, p) =>
+        {
+            set.IntersectWith(p.Keys);
+            return set;
+        }).Order().ToList();
+        double lower, upper;
+        if (common.Count >= 2)
+        {
+            double[] averages = [.. common.Select(r => points.Average(p => p[r][3 * metric]))];
+            double half = HalfWidth(averages);
+            lower = Math.Max(0, mean - half);
+            upper = Math.Min(1, mean + half);
+        }
+        else
+        {
+            // One replication (or none shared): the points' Wilson intervals, averaged.
+            var wilson = common.Count == 1 ? points.Select(p => p[common[0]]) : points.SelectMany(p => p.Values);
+            lower = wilson.Average(rates => rates[(3 * metric) + 1]);
+            upper = wilson.Average(rates => rates[(3 * metric) + 2]);
+        }
+
+        return new LinePoint(x, mean, lower, upper, common.Count, points.Count, means.Min(), means.Max());
+    }
+
+    /// <summary>The half-width of the 95% t interval of the mean of some values: t(0.975, n−1) · s/√n.</summary>
+    /// <param name="values">The values, at least two.</param>
+    /// <returns>The half-width.</returns>
+    /// <exception cref="ArgumentException">Fewer than two values.</exception>
+    public static double HalfWidth(IReadOnlyList<double> values)
+    {
+        if (values.Count < 2)
+        {
+            throw new ArgumentException($"expected at least two values, found {values.Count}.", nameof(values));
+        }
+
+        double sd = MathNet.Numerics.Statistics.Statistics.StandardDeviation(values);
+        return StudentT.InvCDF(0, 1, values.Count - 1, 0.975) * sd / Math.Sqrt(values.Count);
+    }
+}
