@@ -26,6 +26,10 @@ internal static class PlotCommand
         return command;
     }
 
+    /// <summary>The name the plot is drawn to before it is renamed into place.</summary>
+    private static string TemporaryName(string output, int processId) =>
+        output + ".tmp-" + processId.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(output);
+
     private static int Execute(string input, string x, string? y, string z, string[] at, string output, bool force, TextWriter stderr)
     {
         if (!SweepPlot.Formats.Contains(Path.GetExtension(output), StringComparer.OrdinalIgnoreCase))
@@ -38,13 +42,18 @@ internal static class PlotCommand
             return CliApp.Fail(stderr, $"--output: {output} exists; use --force to replace it.", CliApp.InvalidInput);
         }
 
+        if (DeterrenceSim.IO.OutputPaths.Problem(output, [TemporaryName(output, int.MaxValue)]) is { } tooLong)
+        {
+            return CliApp.Fail(stderr, "--output: " + tooLong, CliApp.InvalidInput);
+        }
+
         int code = Prepare(input, x, y, z, at, stderr, out var plot, out string used);
         if (plot is null)
         {
             return code;
         }
 
-        string temporary = output + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(output);
+        string temporary = TemporaryName(output, Environment.ProcessId);
         try
         {
             if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } folder)

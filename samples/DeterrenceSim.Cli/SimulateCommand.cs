@@ -299,17 +299,8 @@ internal static class SimulateCommand
             w.WriteStartObject();
             w.WriteString("format", "deterrence-sim simulate");
             w.WriteNumber("formatVersion", 1);
-            w.WriteString("library", provenance.Library);
             w.WriteString("scenario", compiled.Scenario.Name);
-            w.WriteString("scenarioSource", provenance.ScenarioSource);
-            w.WriteString("scenarioSha256", provenance.ScenarioSha256);
-            w.WriteStartArray("overrides");
-            foreach (string assignment in provenance.Overrides)
-            {
-                w.WriteStringValue(assignment);
-            }
-
-            w.WriteEndArray();
+            provenance.WriteTo(w);
             w.WriteNumber("seed", options.Seed);
             w.WriteNumber("periods", result.Periods);
             w.WriteNumber("replications", result.Replications);

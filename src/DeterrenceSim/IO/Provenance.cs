@@ -48,13 +48,23 @@ public sealed record Provenance(string ScenarioSource, string ScenarioSha256, IR
     /// <summary>The overrides as one CSV or metadata value: joined by <c>;</c> (no parameter path or value holds one).</summary>
     internal string JoinedOverrides => string.Join(';', Overrides);
 
-    /// <summary>Writes the four keys into the object being written.</summary>
-    internal void WriteTo(Utf8JsonWriter writer)
+    /// <summary>Writes the four keys into the JSON object being written: <c>library</c>, <c>scenarioSource</c>,
+    /// <c>scenarioSha256</c> and <c>overrides</c> (an array of strings).</summary>
+    /// <param name="writer">A writer inside an object.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is <see langword="null"/>.</exception>
+    public void WriteTo(Utf8JsonWriter writer)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         writer.WriteString("library", Library);
         writer.WriteString("scenarioSource", ScenarioSource);
         writer.WriteString("scenarioSha256", ScenarioSha256);
-        writer.WriteStartArray("overrides");
+        writer.WritePropertyName("overrides");
+        WriteOverrides(writer);
+    }
+
+    private void WriteOverrides(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray();
         foreach (string assignment in Overrides)
         {
             writer.WriteStringValue(assignment);
@@ -79,13 +89,7 @@ public sealed record Provenance(string ScenarioSource, string ScenarioSha256, IR
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
-            writer.WriteStartArray();
-            foreach (string assignment in Overrides)
-            {
-                writer.WriteStringValue(assignment);
-            }
-
-            writer.WriteEndArray();
+            WriteOverrides(writer);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());

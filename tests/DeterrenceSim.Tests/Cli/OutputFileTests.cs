@@ -68,6 +68,14 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Plot_OutputWhoseTemporaryNameIsTooLong_ExitsTwoBeforeReading()
+    {
+        var (code, _, stderr) = await CliRunner.Run("plot", PathOf("missing.csv"), "--x", "states.CHN.perception.credulity", "-o", LongName(".svg"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("255 bytes", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OutputPaths_NameOfExactlyTheLimit_Fits_AndOneByteMoreDoesNot()
     {
         Assert.Null(OutputPaths.Problem(PathOf(new string('a', 251) + ".csv"), []));
