@@ -152,6 +152,12 @@ internal static class SimulateCommand
 
             if (temporary is not null)
             {
+                // Another run may have written the output meanwhile: it is replaced only with --force, as at the start.
+                if (!parse.GetValue(forceOption) && (File.Exists(output) || File.Exists(output + SidecarSuffix)))
+                {
+                    return CliApp.Fail(stderr, $"--output: '{(File.Exists(output) ? output : output + SidecarSuffix)}' was written by another process while this run was going; nothing was replaced (pass --force to replace it).", CliApp.OutputFailed);
+                }
+
                 // The sidecar first, then the rows: a file under the output's name always has its sidecar beside it.
                 sidecarTemporary = output + SidecarSuffix + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
                 File.WriteAllText(sidecarTemporary, Sidecar(provenance, options, result, compiled, rowCount, started), new UTF8Encoding(false));
@@ -231,6 +237,16 @@ internal static class SimulateCommand
             return $"'{output}' exists; pass --force to replace it.";
         }
 
+        if (Directory.Exists(output + SidecarSuffix))
+        {
+            return $"'{output + SidecarSuffix}', where its sidecar goes, is a directory.";
+        }
+
+        if (File.Exists(output + SidecarSuffix) && !force)
+        {
+            return $"'{output + SidecarSuffix}' exists (left from an earlier run?); delete it or pass --force to replace it.";
+        }
+
         string widest = int.MaxValue.ToString(CultureInfo.InvariantCulture);
         return OutputPaths.Problem(output, [TemporaryName(output, widest), output + SidecarSuffix, output + SidecarSuffix + ".tmp-" + widest]);
     }
@@ -242,7 +258,8 @@ internal static class SimulateCommand
     /// <summary>
     /// Removes the hidden partial files of earlier runs to the same output whose process is gone (killed with -9, or
     /// the machine went down), saying so; names, and leaves alone, those whose process still runs. A file named with
-    /// this process's own id is an earlier process's whose id was reused: it is removed too.
+    /// this process's own id, or the id of a running program that is not a deterrence-sim, is an earlier process's whose
+    /// id was reused: it is removed too.
     /// </summary>
     private static void RemoveStalePartials(string output, TextWriter stderr)
     {
@@ -276,12 +293,14 @@ internal static class SimulateCommand
         }
     }
 
+    /// <summary>Whether a process of this id runs and can be a deterrence-sim (the apphost, or dotnet running the dll or
+    /// the tests): a process id reused by another program leaves the file stale.</summary>
     private static bool IsRunning(int pid)
     {
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
+            return !process.HasExited && process.ProcessName is "deterrence-sim" or "dotnet" or "testhost";
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -294,7 +313,7 @@ internal static class SimulateCommand
     private static string Sidecar(Provenance provenance, RunOptions options, DynamicsResult result, CompiledScenario compiled, long rows, DateTimeOffset started)
     {
         using var stream = new MemoryStream();
-        using (var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        using (var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("format", "deterrence-sim simulate");

@@ -305,6 +305,11 @@ internal sealed class SweepOptionSet
             return null;
         }
 
+        if (periods is null)
+        {
+            common.WarnRunsOnly(parse, stderr, "it cannot change single rounds: give --periods to see its effect");
+        }
+
         string? crisis = parse.GetValue(Crisis);
         if (crisis is not null && !compiled.CrisisIds.Contains(crisis, StringComparer.Ordinal))
         {

@@ -70,16 +70,18 @@ public static class OutputPaths
         if (worstNameBytes > MaxNameBytes)
         {
             string what = worstName == given ? "its name" : $"the name '{Abbreviate(worstName!)}' that is written beside it";
-            return $"'{Abbreviate(given)}' is too long: {what} has {worstNameBytes} bytes, more than the file system's limit of {MaxNameBytes} bytes for a name; shorten it by at least {worstNameBytes - MaxNameBytes} bytes.";
+            return $"'{Abbreviate(given)}' is too long: {what} has {worstNameBytes} bytes, more than the file system's limit of {MaxNameBytes} bytes for a name; shorten it by at least {Bytes(worstNameBytes - MaxNameBytes)}.";
         }
 
         if (worstPathBytes > MaxPathBytes)
         {
-            return $"'{Abbreviate(output)}' is too long: the path '{Abbreviate(worstPath!)}' has {worstPathBytes} bytes, more than the limit of {MaxPathBytes} bytes for a path; shorten it by at least {worstPathBytes - MaxPathBytes} bytes.";
+            return $"'{Abbreviate(output)}' is too long: the path '{Abbreviate(worstPath!)}' has {worstPathBytes} bytes, more than the limit of {MaxPathBytes} bytes for a path; shorten it by at least {Bytes(worstPathBytes - MaxPathBytes)}.";
         }
 
         return null;
     }
+
+    private static string Bytes(int count) => count == 1 ? "1 byte" : count.ToString(CultureInfo.InvariantCulture) + " bytes";
 
     /// <summary>The first and last characters of a long name, so that a message stays one readable line.</summary>
     private static string Abbreviate(string name) => name.Length <= 80 ? name : name[..40] + "..." + name[^30..];

@@ -10,6 +10,7 @@ public enum ParameterActs
     /// round, so <c>run</c> and a sweep of single rounds ignore it.</summary>
     Runs,
 
-    /// <summary>Nowhere: a description of the scenario (its <c>year</c>).</summary>
+    /// <summary>Nowhere in the engine: a description (the scenario's <c>year</c>, a state's <c>homeRegion</c>, a
+    /// commitment's <c>kind</c>, which selects commitments in parameter paths).</summary>
     Nowhere,
 }

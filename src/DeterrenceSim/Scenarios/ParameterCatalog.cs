@@ -25,7 +25,7 @@ public static class ParameterCatalog
         Spec.Number("priorStrength", 0, false, null, false, "10", ParameterActs.Runs),
         Spec.Number("overstretch", 1, false, null, false, "1", ParameterActs.Runs),
         Spec.Number("states.*.capability", 0, true, null, false, null, ParameterActs.Rounds),
-        Spec.Name("states.*.homeRegion", "a region name", null),
+        Spec.Name("states.*.homeRegion", "a region name", null, ParameterActs.Nowhere),
         Spec.Number("states.*.growthRate", -1, true, null, false, "0", ParameterActs.Rounds),
         Spec.Number("states.*.perception.credulity", 0, false, 1, false, "0", ParameterActs.Rounds),
         Spec.Number("states.*.perception.noise", 0, false, null, false, "0", ParameterActs.Rounds),
@@ -38,14 +38,14 @@ public static class ParameterCatalog
         Spec.Number("alliances.*.preferences.*.supportUnderThreat", 0, false, 1, false, "null", ParameterActs.Runs, nullable: true),
         Spec.Name("commitments.*.supporter", "a state id", null),
         Spec.Name("commitments.*.protege", "a state id", null),
-        Spec.Choice("commitments.*.kind", Enum.GetNames<CommitmentKind>(), null, ParameterActs.Rounds),
+        Spec.Choice("commitments.*.kind", Enum.GetNames<CommitmentKind>(), null, ParameterActs.Nowhere),
         Spec.Number("commitments.*.reliability", 0, false, 1, false, null, ParameterActs.Rounds),
         Spec.Number("commitments.*.signal", 0, true, 1, true, null, ParameterActs.Rounds),
         Spec.Number("commitments.*.outOfScopeReliability", 0, false, 1, false, "0", ParameterActs.Rounds),
         Spec.Number("commitments.*.deepening.reliability", null, false, null, false, "0", ParameterActs.Rounds),
         Spec.Number("commitments.*.deepening.signal", null, false, null, false, "0", ParameterActs.Rounds),
         Spec.Number("commitments.*.informationSharing", 0, false, 1, false, "0", ParameterActs.Rounds),
-        Spec.Name("commitments.*.alliance", "an alliance id or null", "null"),
+        Spec.Name("commitments.*.alliance", "an alliance id or null", "null", ParameterActs.Runs),
         Spec.Name("crises.*.challenger", "a state id", null),
         Spec.Name("crises.*.defender", "a state id", null),
         Spec.Name("crises.*.theatre.region", "a region name", null),
@@ -182,7 +182,7 @@ public static class ParameterCatalog
         public static Spec Choice(string pattern, string[] choices, string? @default, ParameterActs acts) =>
             new(pattern, "choice", string.Join(" | ", choices), @default is null ? null : "\"" + @default + "\"", acts);
 
-        public static Spec Name(string pattern, string domain, string? @default) => new(pattern, "reference", domain, @default, ParameterActs.Rounds);
+        public static Spec Name(string pattern, string domain, string? @default, ParameterActs acts = ParameterActs.Rounds) => new(pattern, "reference", domain, @default, acts);
 
         private static string Interval(double? min, bool minOpen, double? max, bool maxOpen)
         {

@@ -63,7 +63,17 @@ internal sealed class ScenarioJsonReader
 
         using (document)
         {
-            var scenario = new ScenarioJsonReader(source).ReadScenario(document.RootElement);
+            Scenario scenario;
+            try
+            {
+                scenario = new ScenarioJsonReader(source).ReadScenario(document.RootElement);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A field name with a lone surrogate escape (values are checked where they are read, with their path).
+                throw new ScenarioException(source, "$", "field names of Unicode text", "a lone surrogate escape such as \\ud800 or \\udc00 in a field name", innerException: e);
+            }
+
             if (validate)
             {
                 ScenarioValidator.Validate(scenario, source);
@@ -376,7 +386,20 @@ internal sealed class ScenarioJsonReader
     }
 
     private string String(JsonElement e, string path) =>
-        e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Error(path, "a string", Describe(e));
+        e.ValueKind == JsonValueKind.String ? Text(e, path) : throw Error(path, "a string", Describe(e));
+
+    /// <summary>A string's text; a lone surrogate escape (<c>\udc00</c>), which no Unicode text holds, is an error here.</summary>
+    private string Text(JsonElement e, string path)
+    {
+        try
+        {
+            return e.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error(path, "a string of Unicode text", "a lone surrogate escape such as \\ud800 or \\udc00 (half of a UTF-16 pair)");
+        }
+    }
 
     private double Number(JsonElement e, string path)
     {
@@ -402,7 +425,7 @@ internal sealed class ScenarioJsonReader
             throw Error(path, expected, Describe(e));
         }
 
-        string text = e.GetString()!;
+        string text = Text(e, path);
         foreach (var name in System.Enum.GetNames<TEnum>())
         {
             if (string.Equals(name, text, StringComparison.Ordinal))

@@ -77,6 +77,14 @@ public sealed class DiscoverabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Sweep_SetOfARunsOnlyField_WarnsInSingleRounds()
+    {
+        var (code, _, stderr) = await CliRunner.Run("sweep", "--set", "priorStrength=5", "--vary", "states.CHN.perception.credulity=0:1:2", "-r", "1", "-n", "100", "-o", Path.Combine(_folder, "s.csv"));
+        Assert.Equal(0, code);
+        Assert.Contains("warning: 'priorStrength' acts only in runs over periods", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Commitment_WhoseScopeCoversNoCrisisRegion_DrawsAWarning()
     {
         // USA>JPN scoped to a misspelt region: it binds in no crisis.

@@ -76,10 +76,24 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_StraySidecar_IsRefusedWithoutForce()
+    {
+        string output = PathOf("rows.csv");
+        File.WriteAllText(output + ".simulate.json", "{}");
+        var (code, _, stderr) = await CliRunner.Run("simulate", "-r", "2", "-p", "2", "-o", output);
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("rows.csv.simulate.json' exists", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+        (code, _, stderr) = await CliRunner.Run("simulate", "-r", "2", "-p", "2", "-o", output, "--force");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("\"seed\"", File.ReadAllText(output + ".simulate.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OutputPaths_NameOfExactlyTheLimit_Fits_AndOneByteMoreDoesNot()
     {
         Assert.Null(OutputPaths.Problem(PathOf(new string('a', 251) + ".csv"), []));
-        Assert.Contains("shorten it by at least 1 bytes", OutputPaths.Problem(PathOf(new string('a', 252) + ".csv"), []), StringComparison.Ordinal);
+        Assert.Contains("shorten it by at least 1 byte.", OutputPaths.Problem(PathOf(new string('a', 252) + ".csv"), []), StringComparison.Ordinal);
 
         // Bytes, not characters: 'é' is two bytes in UTF-8.
         Assert.Null(OutputPaths.Problem(PathOf(new string('é', 125) + ".csv"), []));
@@ -97,18 +111,39 @@ public sealed class OutputFileTests : IDisposable
 
         string output = PathOf("rows.csv");
 
-        // A process id above Linux's largest (4194304) runs nowhere: its file is stale. Process 1 (init) always runs.
-        string stale = PathOf(".rows.csv.2147483646.partial");
-        string live = PathOf(".rows.csv.1.partial");
-        File.WriteAllText(stale, "replication,period\n1,");
-        File.WriteAllText(live, "replication,period\n1,");
-        var (code, _, stderr) = await CliRunner.Run("simulate", "-r", "2", "-p", "2", "-o", output);
-        Assert.True(code == 0, stderr);
-        Assert.False(File.Exists(stale));
-        Assert.Contains($"removed {stale}", stderr, StringComparison.Ordinal);
-        Assert.True(File.Exists(live));
-        Assert.Contains($"warning: {live} holds the unfinished rows of another run", stderr, StringComparison.Ordinal);
-        Assert.True(File.Exists(output));
+        // A process id above Linux's largest (4194304) runs nowhere: its file is stale; so is one whose id a program
+        // other than deterrence-sim now has (a copy of sleep named 'sleeper'). A running 'dotnet' may be a run.
+        string sleeper = PathOf("sleeper"), dotnet = PathOf("dotnet");
+        File.Copy("/bin/sleep", sleeper);
+        File.Copy("/bin/sleep", dotnet);
+        using var other = System.Diagnostics.Process.Start(sleeper, "30");
+        using var run = System.Diagnostics.Process.Start(dotnet, "30");
+        try
+        {
+            string stale = PathOf(".rows.csv.2147483646.partial");
+            string reused = PathOf($".rows.csv.{other.Id}.partial");
+            string live = PathOf($".rows.csv.{run.Id}.partial");
+            foreach (string file in new[] { stale, reused, live })
+            {
+                File.WriteAllText(file, "replication,period\n1,");
+            }
+
+            var (code, _, stderr) = await CliRunner.Run("simulate", "-r", "2", "-p", "2", "-o", output);
+            Assert.True(code == 0, stderr);
+            Assert.False(File.Exists(stale));
+            Assert.Contains($"removed {stale}", stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(reused));
+            Assert.True(File.Exists(live));
+            Assert.Contains($"warning: {live} holds the unfinished rows of another run", stderr, StringComparison.Ordinal);
+            Assert.True(File.Exists(output));
+        }
+        finally
+        {
+            other.Kill();
+            run.Kill();
+            other.WaitForExit();
+            run.WaitForExit();
+        }
     }
 
     [Theory]

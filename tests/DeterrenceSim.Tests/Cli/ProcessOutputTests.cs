@@ -108,6 +108,52 @@ public class ProcessOutputTests
         Assert.Contains("No space left on device", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ClosedOrFullStandardError_NeitherAbortsNorChangesTheExitCode()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // A lost warning leaves the document and exit 0; a lost error message leaves its exit code.
+        var (code, stdout, _) = await Shell($"{Cli} run --rounds 1000 --set learning=false --format csv 2>&-; echo \"exit $?\"");
+        Assert.Equal(0, code);
+        Assert.EndsWith("exit 0\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("scenario,crisis", stdout, StringComparison.Ordinal);
+        (_, stdout, _) = await Shell($"{Cli} run --rounds 0 2>&-; echo \"exit $?\"");
+        Assert.Equal("exit 2\n", stdout);
+        (_, stdout, _) = await Shell($"{Cli} run --rounds 1000 --set learning=false --format csv 2>/dev/full; echo \"exit $?\"");
+        Assert.EndsWith("exit 0\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_OutputWrittenByAnotherProcessMeanwhile_IsNotReplaced()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string folder = Directory.CreateTempSubdirectory("simulate-race-").FullName;
+        try
+        {
+            // Once the run has started (its hidden partial file exists), another process writes the output.
+            string output = Path.Combine(folder, "z.csv");
+            string script = $"{Cli} simulate -p 50 -r 3000 -t 1 -o '{output}' & "
+                + $"while ! ls -a '{folder}' | grep -q partial; do sleep 0.05; done; echo mine > '{output}'; wait $!; echo \"exit $?\"";
+            var (_, stdout, stderr) = await Shell(script);
+            Assert.EndsWith("exit 3\n", stdout, StringComparison.Ordinal);
+            Assert.Contains("was written by another process while this run was going", stderr, StringComparison.Ordinal);
+            Assert.Equal("mine\n", File.ReadAllText(output));
+            Assert.Equal(["z.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static string Cli => $"dotnet '{Dll}'";
 
     /// <summary>Runs a POSIX shell script; returns its exit code and what reached its own standard output and error.</summary>
