@@ -140,6 +140,11 @@ internal static class PlotCommand
 
         // The sidecar names the crisis, rounds and replications for the title, the design's kind and each factor's range.
         var description = SweepDescription.Read(input, out string? problem);
+        if (description is not null && !description.Design.Factors.Select(f => f.Path).SequenceEqual(paths, StringComparer.Ordinal))
+        {
+            return CliApp.Fail(stderr, $"{input}{DeterrenceSim.IO.SweepFile.SidecarSuffix} describes a sweep over {string.Join(", ", description.Design.Factors.Select(f => f.Path))}, but the columns of {input} are {string.Join(", ", paths)}: the sidecar is another sweep's; move it away to plot without it.", CliApp.InvalidInput);
+        }
+
         if (description is null)
         {
             stderr.WriteLine($"deterrence-sim: {problem}: the title cannot name the crisis and rounds, and the axes end at the smallest and largest values in {input}, not at the factors' ranges.");

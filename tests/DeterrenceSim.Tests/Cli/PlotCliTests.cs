@@ -54,6 +54,18 @@ public sealed class PlotCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Plot_SidecarOfAnotherSweep_IsRefused()
+    {
+        await Sweep("a.csv", "--vary", Chn + "=0:1:3", "-r", "1", "-n", "200");
+        await Sweep("b.csv", "--vary", Jpn + "=0:1:3", "-r", "1", "-n", "200");
+        File.Copy(PathOf("a.csv") + ".sweep.json", PathOf("b.csv") + ".sweep.json", overwrite: true);
+        var (code, _, stderr) = await Cli("plot", PathOf("b.csv"), "--x", Jpn, "-o", PathOf("b.png"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("the sidecar is another sweep's", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("b.png")));
+    }
+
+    [Fact]
     public async Task Prepare_Title_NamesTheCrisisRoundsAndReplications()
     {
         await Sweep("r.csv", "--crisis", "baltic", "--vary", Chn + "=0:1:3", "-r", "3", "-n", "400");
