@@ -122,20 +122,31 @@ public static class SweepParquetReader
     {
         try
         {
+            var group = new GroupColumns(schema);
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
-                SweepRow[] rows;
+                int n;
                 try
                 {
-                    rows = ReadGroup(reader, g, schema);
+                    n = group.Read(reader, g);
                 }
-                catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+                catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
                 {
                     throw new InvalidDataException($"{source}, row group {g}: {e.Message}", e);
                 }
 
-                foreach (var row in rows)
+                for (int r = 0; r < n; r++)
                 {
+                    SweepRow row;
+                    try
+                    {
+                        row = group.Next();
+                    }
+                    catch (IndexOutOfRangeException e)
+                    {
+                        throw new InvalidDataException($"{source}, row group {g}: a rate column has fewer values than its definition levels say: {e.Message}", e);
+                    }
+
                     yield return row;
                 }
             }
@@ -146,60 +157,92 @@ public static class SweepParquetReader
         }
     }
 
-    private static SweepRow[] ReadGroup(ParquetReader reader, int g, SweepParquetSchema schema)
+    private static void Wait(ValueTask task) => task.AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The columns of one row group, in buffers reused for every group (grown to the largest), laid out as the
+    /// writer's (rates as packed values and definition levels): rows are made one at a time as they are enumerated, so
+    /// reading holds one row group's columns and no rows.</summary>
+    private sealed class GroupColumns(SweepParquetSchema schema)
     {
-        using var group = reader.OpenRowGroupReader(g);
-        int n = checked((int)group.RowCount);
-        var point = new long[n];
-        var replication = new int[n];
-        var seed = new ulong[n];
-        Wait(group.ReadAsync<long>(schema.Point, point.AsMemory()));
-        Wait(group.ReadAsync<int>(schema.Replication, replication.AsMemory()));
-        Wait(group.ReadAsync<ulong>(schema.Seed, seed.AsMemory()));
-        var values = new double[schema.Values.Length][];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = new double[n];
-            Wait(group.ReadAsync<double>(schema.Values[i], values[i].AsMemory()));
-        }
+        private readonly double[][] _values = new double[schema.Values.Length][];
+        private readonly double[][] _rates = new double[schema.Rates.Length][];
+        private readonly int[][] _levels = new int[schema.Rates.Length][];
+        private readonly int[] _next = new int[schema.Rates.Length];
+        private long[] _point = [];
+        private int[] _replication = [];
+        private ulong[] _seed = [];
+        private string?[] _errors = [];
+        private int _row;
 
-        var rates = new double?[schema.Rates.Length][];
-        for (int i = 0; i < rates.Length; i++)
+        /// <summary>Reads row group <paramref name="g"/>; <see cref="Next"/> then makes its rows in order.</summary>
+        /// <returns>Its row count.</returns>
+        public int Read(ParquetReader reader, int g)
         {
-            rates[i] = new double?[n];
-            Wait(group.ReadAsync<double>(schema.Rates[i], rates[i].AsMemory()));
-        }
-
-        var errors = new string?[n];
-        Wait(group.ReadAsync(schema.Error, errors.AsMemory()));
-        var rows = new SweepRow[n];
-        for (int r = 0; r < n; r++)
-        {
-            var v = new double[values.Length];
-            for (int i = 0; i < v.Length; i++)
+            using var group = reader.OpenRowGroupReader(g);
+            int n = checked((int)group.RowCount);
+            if (n > _point.Length)
             {
-                v[i] = values[i][r];
-            }
-
-            double[]? x = null;
-            if (rates.Length > 0 && rates[0][r] is not null)
-            {
-                x = new double[rates.Length];
-                for (int i = 0; i < x.Length; i++)
+                _point = new long[n];
+                _replication = new int[n];
+                _seed = new ulong[n];
+                _errors = new string?[n];
+                for (int i = 0; i < _values.Length; i++)
                 {
-                    x[i] = rates[i][r] ?? double.NaN;
+                    _values[i] = new double[n];
+                }
+
+                for (int i = 0; i < _rates.Length; i++)
+                {
+                    _rates[i] = new double[n];
+                    _levels[i] = new int[n];
                 }
             }
 
-            rows[r] = new SweepRow(point[r], replication[r], seed[r], v, x, errors[r]);
+            Array.Clear(_errors);
+            Wait(group.ReadAsync<long>(schema.Point, _point.AsMemory(0, n)));
+            Wait(group.ReadAsync<int>(schema.Replication, _replication.AsMemory(0, n)));
+            Wait(group.ReadAsync<ulong>(schema.Seed, _seed.AsMemory(0, n)));
+            for (int i = 0; i < _values.Length; i++)
+            {
+                Wait(group.ReadAsync<double>(schema.Values[i], _values[i].AsMemory(0, n)));
+            }
+
+            for (int i = 0; i < _rates.Length; i++)
+            {
+                Wait(group.ReadRawAsync<double>(schema.Rates[i], _rates[i].AsMemory(0, n), _levels[i].AsMemory(0, n), null));
+            }
+
+            Wait(group.ReadAsync(schema.Error, _errors.AsMemory(0, n)));
+            Array.Clear(_next);
+            _row = 0;
+            return n;
         }
 
-        return rows;
+        /// <summary>Makes the next row of the group read last: all rates, or none when the first is null.</summary>
+        public SweepRow Next()
+        {
+            int r = _row++;
+            var v = new double[_values.Length];
+            for (int i = 0; i < v.Length; i++)
+            {
+                v[i] = _values[i][r];
+            }
+
+            double[]? x = _rates.Length > 0 && Present(0, r) ? new double[_rates.Length] : null;
+            for (int i = 0; i < _rates.Length; i++)
+            {
+                double value = Present(i, r) ? _rates[i][_next[i]++] : double.NaN;
+                if (x is not null)
+                {
+                    x[i] = value;
+                }
+            }
+
+            return new SweepRow(_point[r], _replication[r], _seed[r], v, x, _errors[r]);
+        }
+
+        private bool Present(int rate, int r) => _levels[rate][r] == schema.Rates[rate].MaxDefinitionLevel;
     }
-
-    private static void Wait(Task task) => task.GetAwaiter().GetResult();
-
-    private static void Wait(ValueTask task) => task.AsTask().GetAwaiter().GetResult();
 }
 
 /// <summary>The Parquet fields of sweep results.</summary>

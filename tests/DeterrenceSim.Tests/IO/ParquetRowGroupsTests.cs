@@ -3,9 +3,10 @@ using DeterrenceSim.IO;
 namespace DeterrenceSim.Tests.IO;
 
 /// <summary>
-/// The memory the Parquet writers hold, measured on the managed heap after full collections while they work: at most one
-/// row group's budget (4 MiB) and a little for Parquet.Net's page buffers and footer. Before row groups were sized by
-/// bytes, a writer kept 65,536 rows and copied each column into a new array at every row group.
+/// The memory the Parquet writers and the sweep reader hold, measured on the managed heap after full collections while
+/// they work: at most one row group's budget (4 MiB) and a little for Parquet.Net's page buffers and footer. Before row
+/// groups were sized by bytes, a writer kept 65,536 rows and copied each column into a new array at every row group, and
+/// the reader made a whole row group's rows at once.
 /// </summary>
 [Collection(nameof(HeapSampler))]
 public sealed class ParquetRowGroupsTests : IDisposable
@@ -41,6 +42,35 @@ public sealed class ParquetRowGroupsTests : IDisposable
         }
 
         Assert.True(heap.Most < SweepParquetWriter.RowGroupBytes + Slack, $"the writer held {heap.Most >> 10} KiB");
+    }
+
+    [Fact]
+    public void SweepParquetReader_70000Rows_HoldsOneRowGroupsColumnsAndGivesTheRowsWritten()
+    {
+        // Before: a whole row group's rows made at once (65,536 in the files of the time, about 21 MB) beside its columns
+        // as arrays of nullable values (about 28 MB).
+        string path = Path.Combine(_folder, "rows.parquet");
+        using (var writer = SweepRowWriter.Create(path, Factors))
+        {
+            for (int i = 0; i < 70_000; i++)
+            {
+                writer.Write(SweepParquetTests.Row(i));
+            }
+        }
+
+        var heap = new HeapSampler();
+        long read = 0;
+        foreach (var row in SweepRowReader.Read(path, out _))
+        {
+            Assert.Equal(SweepParquetTests.Row(read), row);
+            if (++read % 4_096 == 0)
+            {
+                heap.Sample();
+            }
+        }
+
+        Assert.Equal(70_000, read);
+        Assert.True(heap.Most < SweepParquetWriter.RowGroupBytes + Slack, $"the reader held {heap.Most >> 10} KiB");
     }
 
     [Fact]

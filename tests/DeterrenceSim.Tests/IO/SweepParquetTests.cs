@@ -56,6 +56,21 @@ public sealed class SweepParquetTests : IDisposable
         Assert.Equal(groupSize, reader.OpenRowGroupReader(0).RowCount);
     }
 
+    [Fact]
+    public void Read_FileWithRowGroupsOf65536Rows_GivesItsRows()
+    {
+        // Files written before row groups were sized by bytes.
+        const int rows = 70_000;
+        using var stream = new MemoryStream(ReferenceParquet.Sweep(Factors, Enumerable.Range(0, rows).Select(i => Row(i)), 65_536));
+        long read = 0;
+        foreach (var row in SweepParquetReader.Read(stream, "old.parquet", out _))
+        {
+            Assert.Equal(Row(read++), row);
+        }
+
+        Assert.Equal(rows, read);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
