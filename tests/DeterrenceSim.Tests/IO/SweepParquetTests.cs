@@ -1,0 +1,137 @@
+using DeterrenceSim.Experiments;
+using DeterrenceSim.IO;
+using Parquet;
+
+namespace DeterrenceSim.Tests.IO;
+
+public sealed class SweepParquetTests : IDisposable
+{
+    private static readonly string[] Factors = ["states.CHN.perception.credulity", "states.JPN.perception.credulity"];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("sweep-parquet-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Row <paramref name="i"/> of a made-up sweep of two factors and two replications a point, in which every
+    /// <paramref name="failEvery"/>-th point could not run (no rates, the same error, padded to
+    /// <paramref name="errorLength"/> characters, in both rows).</summary>
+    internal static SweepRow Row(long i, int failEvery = 500, int errorLength = 0)
+    {
+        long point = i / 2;
+        double u = point * 0.6180339887498949 % 1;
+        if (point % failEvery == 7 % failEvery)
+        {
+            string error = $"states.CHN.perception.credulity: expected a value in [0, 1], found {1 + u} (point {point})";
+            return new SweepRow(point, (int)(i % 2), 11, [1 + u, 1 - u], null, error.PadRight(Math.Max(errorLength, error.Length), '.'));
+        }
+
+        var rates = new double[SweepColumns.Rates.Count];
+        for (int k = 0; k < rates.Length; k++)
+        {
+            rates[k] = (i + k) * 0.7548776662466927 % 1;
+        }
+
+        return new SweepRow(point, (int)(i % 2), 11, [u, 1 - u], rates, null);
+    }
+
+    [Fact]
+    public async Task Write_RowsOfSeveralRowGroups_SameBytesAsWholeColumnArrays()
+    {
+        const int rows = 30_000;
+        using var stream = new MemoryStream();
+        int groupSize;
+        using (var writer = new SweepParquetWriter(stream, Factors))
+        {
+            groupSize = writer.RowGroupSize;
+            for (int i = 0; i < rows; i++)
+            {
+                writer.Write(Row(i));
+            }
+        }
+
+        Assert.Equal(ReferenceParquet.Sweep(Factors, Enumerable.Range(0, rows).Select(i => Row(i)), groupSize), stream.ToArray());
+        stream.Position = 0;
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        Assert.Equal((rows + groupSize - 1) / groupSize, reader.RowGroupCount);
+        Assert.Equal(groupSize, reader.OpenRowGroupReader(0).RowCount);
+    }
+
+    [Fact]
+    public void Read_FileWithRowGroupsOf65536Rows_GivesItsRows()
+    {
+        // Files written before row groups were sized by bytes.
+        const int rows = 70_000;
+        using var stream = new MemoryStream(ReferenceParquet.Sweep(Factors, Enumerable.Range(0, rows).Select(i => Row(i)), 65_536));
+        long read = 0;
+        foreach (var row in SweepParquetReader.Read(stream, "old.parquet", out _))
+        {
+            Assert.Equal(Row(read++), row);
+        }
+
+        Assert.Equal(rows, read);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(40)]
+    [InlineData(1_000)]
+    public void RowGroupSize_AnyNumberOfFactors_AsManyRowsAsFitTheBudget(int factors)
+    {
+        // 8 bytes for point, 4 for replication, 8 for seed and each factor, 12 for each of the 24 rates (value and
+        // definition level), and a reference for the error.
+        int bytesPerRow = 20 + (8 * factors) + (12 * SweepColumns.Rates.Count) + IntPtr.Size;
+        using var writer = new SweepParquetWriter(new MemoryStream(), Enumerable.Range(0, factors).Select(i => "f" + i));
+        Assert.Equal(Math.Min(65_536, SweepParquetWriter.RowGroupBytes / bytesPerRow), writer.RowGroupSize);
+    }
+
+    [Fact]
+    public async Task Write_LongErrorMessages_EndRowGroupsEarlyAndReadBack()
+    {
+        // Every point fails with a message of 20,000 characters (40 kB): 4 MiB of them end a row group after 105 points,
+        // about 210 rows.
+        const int rows = 1_000;
+        string path = Path.Combine(_folder, "errors.parquet");
+        using (var stream = File.Create(path))
+        using (var writer = new SweepParquetWriter(stream, Factors))
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                writer.Write(Row(i, failEvery: 1, errorLength: 20_000));
+            }
+
+            Assert.InRange(writer.PeakBufferedBytes, SweepParquetWriter.RowGroupBytes, (2L * SweepParquetWriter.RowGroupBytes) + 40_024);
+        }
+
+        await using (var stream = File.OpenRead(path))
+        await using (var reader = await ParquetReader.CreateAsync(stream))
+        {
+            Assert.InRange(reader.RowGroupCount, 4, 6);
+        }
+
+        long read = 0;
+        foreach (var row in SweepRowReader.Read(path, out _))
+        {
+            Assert.Equal(Row(read++, failEvery: 1, errorLength: 20_000), row);
+        }
+
+        Assert.Equal(rows, read);
+    }
+
+    [Fact]
+    public void Write_RowWithTheWrongNumberOfValues_ThrowsAndKeepsTheFileWhole()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new SweepParquetWriter(stream, Factors))
+        {
+            writer.Write(Row(0));
+            Assert.Throws<ArgumentException>(() => writer.Write(Row(1) with { Values = [0.5] }));
+            Assert.Throws<ArgumentException>(() => writer.Write(Row(1) with { Rates = [0.5] }));
+            writer.Write(Row(1));
+        }
+
+        stream.Position = 0;
+        Assert.Equal([Row(0), Row(1)], SweepParquetReader.Read(stream, "memory", out _).ToList());
+    }
+}
