@@ -4,7 +4,10 @@
 # defender (Japan) are about such signals? A full factorial grid over the three, 20 replications of 20,000 rounds at
 # each of its 225 points (common random numbers: every point sees the same draws), then two heatmaps.
 #
-#   samples/sweeps/seed-question.sh [OUTPUT_FOLDER]      (default: samples/sweeps; about 15 s on 2 cores)
+#   samples/sweeps/seed-question.sh [OUTPUT_FOLDER]      (default: samples/sweeps)
+#
+# 90 million rounds: about 25 s on a 2-core Xeon VM (2026-12-06; the sweep 24 s, the plots 1 s), about 5 s on the
+# 2-core EPYC of BENCHMARKS.md; each `dotnet run` adds its build check (a few seconds) unless DETERRENCE_SIM is set.
 #
 # DETERRENCE_SIM is the command that runs the CLI (default: dotnet run --project samples/DeterrenceSim.Cli -c Release --).
 set -euo pipefail
