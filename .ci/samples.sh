@@ -74,6 +74,9 @@ jupyter=(/usr/bin/python3 -m jupyter)
 say "2. C# notebook with the .NET Interactive kernel"
 mkdir -p "$work/notebooks"
 cp "$work/nuget.config" "$work/notebooks/"
+# The SDK's tool resolver cache remembers where an earlier run restored this version (a NUGET_PACKAGES folder since
+# deleted) and would send `dotnet tool run` there: forget it, so the tool is restored into this run's packages.
+rm -f "${DOTNET_CLI_HOME:-$HOME}"/.dotnet/toolResolverCache/*/microsoft.dotnet-interactive
 (cd "$work" && dotnet new tool-manifest --force >/dev/null && dotnet tool install Microsoft.dotnet-interactive --version 1.0.712001 >/dev/null)
 mkdir -p "$HOME/.local/share/jupyter/kernels"
 (cd "$work" && dotnet tool run dotnet-interactive -- jupyter install)
