@@ -83,10 +83,10 @@ internal static class SensitivityCommand
             switch (parse.GetValue(common.Format))
             {
                 case "json":
-                    stdout.Write(SensitivityResultIO.ToJson(result));
+                    stdout.Write(SensitivityResultIO.ToJson(result, DeterrenceSim.IO.Provenance.Of(sweep.Scenario, common.Source(parse), parse.GetValue(common.Set) ?? [])));
                     break;
                 case "csv":
-                    stdout.Write(SensitivityResultIO.ToCsv(result));
+                    stdout.Write(SensitivityResultIO.ToCsv(result, DeterrenceSim.IO.Provenance.Of(sweep.Scenario, common.Source(parse), parse.GetValue(common.Set) ?? [])));
                     break;
                 default:
                     Table(CliApp.Console(stdout), result);

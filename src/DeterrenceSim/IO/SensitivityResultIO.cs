@@ -15,7 +15,16 @@ public static class SensitivityResultIO
     /// percentile interval).</summary>
     /// <param name="result">The result.</param>
     /// <returns>Indented JSON with a final newline.</returns>
-    public static string ToJson(SensitivityResult result)
+    public static string ToJson(SensitivityResult result) => ToJson(result, null);
+
+    /// <summary>The JSON document, with where it came from: the keys <c>library</c>, <c>scenarioSource</c>,
+    /// <c>scenarioSha256</c> and <c>overrides</c> after <c>threads</c>.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="provenance">The base scenario's source, hash and overrides, and the library version;
+    /// <see langword="null"/> for none.</param>
+    /// <returns>Indented JSON with a final newline.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
+    public static string ToJson(SensitivityResult result, Provenance? provenance)
     {
         ArgumentNullException.ThrowIfNull(result);
         return JsonText.Write(w =>
@@ -37,6 +46,7 @@ public static class SensitivityResultIO
             w.WriteNumber("replications", result.Options.Replications);
             w.WriteNumber("seed", result.Options.Seed);
             w.WriteNumber("threads", result.Options.Threads);
+            provenance?.WriteTo(w);
             w.WriteNumber("variance", result.Indices.Variance);
             w.WriteStartArray("factors");
             for (int i = 0; i < result.Design.Factors.Count; i++)
@@ -61,12 +71,21 @@ public static class SensitivityResultIO
     /// derived from it), so each line can be reproduced.</summary>
     /// <param name="result">The result.</param>
     /// <returns>The CSV text.</returns>
-    public static string ToCsv(SensitivityResult result)
+    public static string ToCsv(SensitivityResult result) => ToCsv(result, null);
+
+    /// <summary>The CSV table, each line ending with where it came from: the columns
+    /// <c>scenario_source,scenario_sha256,overrides,library</c> after <c>seed</c>.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="provenance">The base scenario's source, hash and overrides, and the library version;
+    /// <see langword="null"/> for none (no extra columns).</param>
+    /// <returns>The CSV text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
+    public static string ToCsv(SensitivityResult result, Provenance? provenance)
     {
         ArgumentNullException.ThrowIfNull(result);
         var c = CultureInfo.InvariantCulture;
-        var text = new StringBuilder("path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se,seed\n");
-        string seed = result.Options.Seed.ToString(c);
+        var text = new StringBuilder("path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se,seed" + (provenance is null ? "" : Provenance.CsvHeader) + "\n");
+        string tail = result.Options.Seed.ToString(c) + (provenance?.CsvFields ?? "");
         for (int i = 0; i < result.Design.Factors.Count; i++)
         {
             var s = result.Indices.FirstOrder[i];
@@ -77,7 +96,7 @@ public static class SensitivityResultIO
                 text.Append(',').Append(value.ToString("R", c));
             }
 
-            text.Append(',').Append(seed).Append('\n');
+            text.Append(',').Append(tail).Append('\n');
         }
 
         return text.ToString();

@@ -210,6 +210,13 @@ public sealed class OutputFileTests : IDisposable
         Assert.True(seed >= 0, lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.All(lines.Skip(1), l => Assert.Equal("31", l.Split(',')[seed]));
+        int sha = Array.IndexOf(lines[0].Split(','), "scenario_sha256");
+        Assert.All(lines.Skip(1), l => Assert.Equal(EmbeddedSha256, l.Split(',')[sha]));
+        (code, stdout, stderr) = await CliRunner.Run("sensitivity", "--vary", "states.CHN.perception.credulity=0:1", "--vary", "states.JPN.perception.credulity=0:1", "--samples", "8", "-n", "200", "--seed", "31", "-f", "json");
+        Assert.True(code == 0, stderr);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Equal(EmbeddedSha256, document.RootElement.GetProperty("scenarioSha256").GetString());
+        Assert.Equal(SweepFile.LibraryVersion, document.RootElement.GetProperty("library").GetString());
     }
 
     [Fact]
