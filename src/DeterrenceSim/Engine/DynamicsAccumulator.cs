@@ -28,8 +28,8 @@ internal sealed class DynamicsAccumulator
         _periods = periods;
         _crises = scenario.Crises.Length;
         _commitments = scenario.Reliability.Length;
-        _outcomeByPeriod = new long[_crises * periods * 3];
-        _causes = new long[_crises * 5];
+        _outcomeByPeriod = new long[_crises * periods * OutcomeLayout.Outcomes];
+        _causes = new long[_crises * OutcomeLayout.Causes];
         _anyWar = new long[_crises];
         _firstWar = new Sums[_crises];
         _share = new Sums[_crises];
@@ -50,10 +50,10 @@ internal sealed class DynamicsAccumulator
             for (int t = 0; t < _periods; t++)
             {
                 ref var r = ref trace.Records[(t * _crises) + k];
-                _outcomeByPeriod[(((k * _periods) + t) * 3) + (int)r.Outcome]++;
+                _outcomeByPeriod[(((k * _periods) + t) * OutcomeLayout.Outcomes) + (int)r.Outcome]++;
                 if (r.Outcome == Outcome.War)
                 {
-                    _causes[(k * 5) + (int)r.Cause]++;
+                    _causes[(k * OutcomeLayout.Causes) + (int)r.Cause]++;
                     wars++;
                     if (first < 0)
                     {
@@ -103,14 +103,14 @@ internal sealed class DynamicsAccumulator
         for (int k = 0; k < _crises; k++)
         {
             Proportion[] ByPeriod(Outcome outcome) => Enumerable.Range(0, _periods)
-                .Select(t => Proportion.Wilson(_outcomeByPeriod[(((k * _periods) + t) * 3) + (int)outcome], r)).ToArray();
+                .Select(t => Proportion.Wilson(_outcomeByPeriod[(((k * _periods) + t) * OutcomeLayout.Outcomes) + (int)outcome], r)).ToArray();
             crises[k] = new CrisisDynamics
             {
                 Crisis = _scenario.CrisisIds[k],
                 WarByPeriod = ByPeriod(Outcome.War),
                 DeterredByPeriod = ByPeriod(Outcome.Deterred),
                 ConcessionByPeriod = ByPeriod(Outcome.Concession),
-                WarCauses = Enum.GetValues<WarCause>().ToDictionary(c => c, c => Proportion.Wilson(_causes[(k * 5) + (int)c], (long)r * _periods)),
+                WarCauses = Enum.GetValues<WarCause>().ToDictionary(c => c, c => Proportion.Wilson(_causes[(k * OutcomeLayout.Causes) + (int)c], (long)r * _periods)),
                 AnyWar = Proportion.Wilson(_anyWar[k], r),
                 PeriodOfFirstWar = _firstWar[k].Estimate(1, _periods),
                 ShareOfPeriodsAtWar = _share[k].Estimate(0, 1),

@@ -8,11 +8,13 @@ namespace DeterrenceSim.Engine;
 /// </summary>
 internal sealed class RoundTally
 {
+    // The layout of Counts: outcomes, war causes, the preventive-from-misperception and challenger-wins counts, then
+    // one count per alliance and one per participant. Derived from the enums (OutcomeLayout).
     public const int OutcomeOffset = 0;
-    public const int CauseOffset = 3;
-    public const int PreventiveFromMisperceptionIndex = 8;
-    public const int ChallengerWinsIndex = 9;
-    public const int AllianceOffset = 10;
+    public static readonly int CauseOffset = OutcomeOffset + OutcomeLayout.Outcomes;
+    public static readonly int PreventiveFromMisperceptionIndex = CauseOffset + OutcomeLayout.Causes;
+    public static readonly int ChallengerWinsIndex = PreventiveFromMisperceptionIndex + 1;
+    public static readonly int AllianceOffset = ChallengerWinsIndex + 1;
 
     public RoundTally(int alliances, int participants)
     {

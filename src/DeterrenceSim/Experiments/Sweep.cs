@@ -380,8 +380,15 @@ public sealed class Sweep
             null,
             cancellationToken).Crises[crisis];
         int i = 0;
-        foreach (var byPeriod in new[] { run.DeterredByPeriod, run.ConcessionByPeriod, run.WarByPeriod })
+        foreach (var outcome in Enum.GetValues<Outcome>())
         {
+            var byPeriod = outcome switch
+            {
+                Outcome.Deterred => run.DeterredByPeriod,
+                Outcome.Concession => run.ConcessionByPeriod,
+                Outcome.War => run.WarByPeriod,
+                _ => throw new System.Diagnostics.UnreachableException($"No rates by period for the outcome {outcome}."),
+            };
             long count = 0;
             foreach (var p in byPeriod)
             {

@@ -129,7 +129,7 @@ internal sealed class SweepRowCheck
                 Fail(string.Create(CultureInfo.InvariantCulture, $"point {row.Point}, replication {row.Replication}: '{SweepMetrics.Names[m]}' and its bounds are not a rate of {trials} trials with its 95% Wilson interval"));
             }
 
-            if (m < 3)
+            if (m < OutcomeLayout.Outcomes)
             {
                 outcomes += count;
             }
