@@ -50,7 +50,6 @@ public sealed class CompiledScenario
         AllianceVotePeriod = scenario.Alliances.Select(a => a.VotePeriod).ToArray();
         AllianceSupport = scenario.Alliances.Select(a => a.Members.Select(m => a.Preferences.TryGetValue(m, out var p) ? p.Support : 1.0).ToArray()).ToArray();
         AllianceSupportUnderThreat = scenario.Alliances.Select(a => a.Members.Select(m => a.Preferences.TryGetValue(m, out var p) ? p.SupportUnderThreat ?? p.Support : 1.0).ToArray()).ToArray();
-        Initial = new Engine.WorldState(this);
     }
 
     /// <summary>Gets the scenario this was compiled from.</summary>
@@ -104,15 +103,6 @@ public sealed class CompiledScenario
     internal double[][] AllianceSupport { get; }
 
     internal double[][] AllianceSupportUnderThreat { get; }
-
-    /// <summary>Gets the world at the start: no learning, no overstretch.</summary>
-    internal Engine.WorldState Initial { get; }
-
-    /// <summary>Gets the accurate-perception win probability of the challenger, p_acc = CSF(E[S(C)], E[S(D)]) (DESIGN.md section 3).</summary>
-    /// <param name="crisisId">The crisis id.</param>
-    /// <returns>p_acc in (0, 1).</returns>
-    /// <exception cref="ArgumentException">No crisis has that id.</exception>
-    public double AccurateWinProbability(string crisisId) => new Engine.CrisisFrame(GetCrisis(crisisId), Initial).AccurateWinProbability;
 
     internal CompiledCrisis GetCrisis(string crisisId)
     {

@@ -28,6 +28,9 @@ public sealed class MonteCarlo
     /// <summary>Chunks run in parallel between two ordered reductions: bounds memory whatever the round count.</summary>
     private const int ChunksPerBatch = 4_096;
 
+    /// <summary>The world at the start of a run: no learning, no overstretch.</summary>
+    private readonly WorldState _initial;
+
     private readonly CompiledScenario _scenario;
     private readonly ILogger _logger;
 
@@ -39,8 +42,16 @@ public sealed class MonteCarlo
     {
         ArgumentNullException.ThrowIfNull(scenario);
         _scenario = scenario;
+        _initial = new WorldState(scenario);
         _logger = logger ?? NullLogger<MonteCarlo>.Instance;
     }
+
+    /// <summary>Gets the accurate-perception win probability of the challenger at the start of a run (no learning, no
+    /// overstretch), p_acc = CSF(E[S(C)], E[S(D)]) (DESIGN.md section 3).</summary>
+    /// <param name="crisisId">The crisis id.</param>
+    /// <returns>p_acc in (0, 1).</returns>
+    /// <exception cref="ArgumentException">No crisis has that id.</exception>
+    public double AccurateWinProbability(string crisisId) => new CrisisFrame(_scenario.GetCrisis(crisisId), _initial).AccurateWinProbability;
 
     /// <summary>Plays the rounds of one crisis.</summary>
     /// <param name="crisisId">The crisis id.</param>
@@ -60,7 +71,7 @@ public sealed class MonteCarlo
         options ??= new MonteCarloOptions();
         options.Validate();
         var crisis = _scenario.GetCrisis(crisisId);
-        var frame = new CrisisFrame(crisis, _scenario.Initial); // read-only from here: shared by the workers
+        var frame = new CrisisFrame(crisis, _initial); // read-only from here: shared by the workers
         long rounds = options.Rounds;
         long chunks = (rounds + ChunkSize - 1) / ChunkSize;
         int batch = (int)Math.Min(chunks, ChunksPerBatch);

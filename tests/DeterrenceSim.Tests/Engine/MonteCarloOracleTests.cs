@@ -68,7 +68,7 @@ public class MonteCarloOracleTests
                 Deepening = new Deepening(Reliability: deepenedReliability - 0.2),
             }],
             crisis: c => c with { Discount = 0.9, Foresight = 1 });
-        Assert.Equal(0.7, CompiledScenario.Compile(scenario).AccurateWinProbability("crisis"), 12);
+        Assert.Equal(0.7, new DeterrenceSim.Engine.MonteCarlo(CompiledScenario.Compile(scenario)).AccurateWinProbability("crisis"), 12);
 
         var result = TestScenarios.Run(scenario, 50_000);
 
@@ -106,14 +106,14 @@ public class MonteCarloOracleTests
     public void AccurateWinProbability_ChinaAloneAgainstUnitedStates_MatchesCinc2022Oracle()
     {
         var scenario = CincDyad(supporterReliability: null);
-        Assert.Equal(0.654518, CompiledScenario.Compile(scenario).AccurateWinProbability("crisis"), 6);
+        Assert.Equal(0.654518, new DeterrenceSim.Engine.MonteCarlo(CompiledScenario.Compile(scenario)).AccurateWinProbability("crisis"), 6);
     }
 
     [Fact]
     public void AccurateWinProbability_AllFourPartnersFight_MatchesCinc2022Oracle()
     {
         var scenario = CincDyad(supporterReliability: 1.0);
-        Assert.Equal(0.572310, CompiledScenario.Compile(scenario).AccurateWinProbability("crisis"), 6);
+        Assert.Equal(0.572310, new DeterrenceSim.Engine.MonteCarlo(CompiledScenario.Compile(scenario)).AccurateWinProbability("crisis"), 6);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class MonteCarloOracleTests
         scenario = ParameterPaths.Set(scenario, "states.C.perception.capabilityBias", -10);
         scenario = ParameterPaths.Set(scenario, "crises.crisis.challengerCost", 0);
         scenario = ParameterPaths.Set(scenario, "crises.crisis.defenderCost", 0);
-        Assert.Equal(0.591246, CompiledScenario.Compile(scenario).AccurateWinProbability("crisis"), 6);
+        Assert.Equal(0.591246, new DeterrenceSim.Engine.MonteCarlo(CompiledScenario.Compile(scenario)).AccurateWinProbability("crisis"), 6);
 
         var result = TestScenarios.Run(scenario, 1_000_000, seed: 2023);
 
