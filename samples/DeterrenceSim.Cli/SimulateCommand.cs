@@ -5,6 +5,7 @@ using DeterrenceSim.Compilation;
 using DeterrenceSim.Engine;
 using DeterrenceSim.IO;
 using DeterrenceSim.Outcomes;
+using DeterrenceSim.Scenarios;
 using Microsoft.Extensions.Logging;
 
 namespace DeterrenceSim.Cli;
@@ -107,6 +108,8 @@ internal static class SimulateCommand
         long rowCount = 0;
         try
         {
+            ScenarioValidator.CheckGrowth(compiled.Scenario, periods ?? compiled.Scenario.Periods);
+
             // Rows go to a temporary file beside the output, renamed only when the run has finished: a killed or
             // failed run never leaves a file that looks complete.
             Action<PeriodRow>? rows = null;

@@ -152,7 +152,8 @@ public sealed class MonteCarlo
     /// <param name="cancellationToken">Cancels the run between replications.</param>
     /// <returns>Per-period rates and run-level outcomes with intervals over replications.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    /// <exception cref="ScenarioException">A growth rate would take a capability out of [1e-300, 1e300] within the periods.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A growth rate would take a capability out of [1e-300, 1e300] within
+    /// the periods (<see cref="Scenarios.ScenarioValidator.CheckGrowth"/> checks this beforehand, as a scenario error).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public DynamicsResult Simulate(
         RunOptions? options = null,
@@ -220,24 +221,24 @@ public sealed class MonteCarlo
     /// <summary>Memory for one batch of replication traces (bytes); the batch never has fewer traces than threads.</summary>
     private const long TraceMemoryBudget = 256L * 1024 * 1024;
 
-    /// <summary>Growth is deterministic: check before the run that every capability stays finite and positive.</summary>
+    /// <summary>Growth is deterministic: check before the run that every capability stays finite and positive
+    /// (<see cref="Scenarios.ScenarioValidator.CheckGrowth"/> says the same with the scenario's JSON path; callers that
+    /// load scenarios check there first).</summary>
     private void CheckGrowth(int periods)
     {
         var states = _scenario.Scenario.States;
         for (int i = 0; i < states.Count; i++)
         {
             double k = states[i].Capability;
-            // Capability grows after each period; the growth after the last one is never used.
             for (int t = 1; t < periods && states[i].GrowthRate != 0; t++)
             {
                 k *= 1 + states[i].GrowthRate;
                 if (!double.IsFinite(k) || k < 1e-300 || k > 1e300)
                 {
-                    throw new ScenarioException(
-                        "scenario '" + _scenario.Scenario.Name + "'",
-                        "$.states[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].growthRate",
-                        $"a growth rate that keeps the capability of {states[i].Id} between 1e-300 and 1e300 over {periods} periods",
-                        $"{states[i].GrowthRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, which takes it to {k.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} in period {t + 1}");
+                    throw new ArgumentOutOfRangeException(
+                        nameof(periods),
+                        periods,
+                        $"The growth rate {states[i].GrowthRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of {states[i].Id} takes its capability out of [1e-300, 1e300] in period {t + 1} of {periods}.");
                 }
             }
         }

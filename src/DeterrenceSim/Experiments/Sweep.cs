@@ -319,21 +319,26 @@ public sealed class Sweep
         Span<long> counts = stackalloc long[SweepMetrics.Count];
         long pooledCount = 0, pooledTrials = 0;
         var rows = new List<SweepRow>(Options.Replications);
+        if (Options.Periods is int length)
+        {
+            try
+            {
+                ScenarioValidator.CheckGrowth(compiled.Scenario, length);
+            }
+            catch (ScenarioException e)
+            {
+                // Growth that leaves the capability range within the periods: this point cannot run.
+                Log.PointFailed(_logger, point, e.Message);
+                return [.. Enumerable.Range(0, Options.Replications).Select(i => new SweepRow(point, i, Options.Seed, values, null, e.Message))];
+            }
+        }
+
         for (int r = 0; r < Options.ReplicationCap; r++)
         {
             long trials = Options.TrialsPerReplication;
             if (Options.Periods is int periods)
             {
-                try
-                {
-                    PeriodCounts(monteCarlo, periods, r, threads, crisisIndex, counts, cancellationToken);
-                }
-                catch (ScenarioException e)
-                {
-                    // Growth that leaves the capability range within the periods: this point cannot run.
-                    Log.PointFailed(_logger, point, e.Message);
-                    return [.. Enumerable.Range(0, Options.Replications).Select(i => new SweepRow(point, i, Options.Seed, values, null, e.Message))];
-                }
+                PeriodCounts(monteCarlo, periods, r, threads, crisisIndex, counts, cancellationToken);
             }
             else
             {

@@ -69,8 +69,14 @@ public class RunEngineTests
         var scenario = ParameterPaths.Set(WithSupporter(reliability: 0.5, priorStrength: 10, periods: 5), "states.C.growthRate", 1);
         var monteCarlo = new MonteCarlo(CompiledScenario.Compile(scenario));
         Assert.Equal(5, monteCarlo.Simulate(new RunOptions { Periods = 5, Replications = 2 }).Periods);
-        var e = Assert.Throws<ScenarioException>(() => monteCarlo.Simulate(new RunOptions { Periods = 1100, Replications = 2 }));
-        Assert.Equal("$.states[0].growthRate", e.JsonPath);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => monteCarlo.Simulate(new RunOptions { Periods = 1100, Replications = 2 }));
+        Assert.Contains("of C takes its capability out of [1e-300, 1e300] in period 998 of 1100", e.Message, StringComparison.Ordinal);
+
+        // The scenario layer says the same with the JSON path, as sweeps and the CLI report it.
+        Assert.Null(Record.Exception(() => ScenarioValidator.CheckGrowth(scenario, 5)));
+        var error = Assert.Throws<ScenarioException>(() => ScenarioValidator.CheckGrowth(scenario, 1100));
+        Assert.Equal("$.states[0].growthRate", error.JsonPath);
+        Assert.Contains("in period 998", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
