@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DeterrenceSim.Compilation;
+using DeterrenceSim.Model;
 using DeterrenceSim.Outcomes;
 using DeterrenceSim.Scenarios;
 using Microsoft.Extensions.Logging;
@@ -226,20 +227,14 @@ public sealed class MonteCarlo
     /// load scenarios check there first).</summary>
     private void CheckGrowth(int periods)
     {
-        var states = _scenario.Scenario.States;
-        for (int i = 0; i < states.Count; i++)
+        foreach (var state in _scenario.Scenario.States)
         {
-            double k = states[i].Capability;
-            for (int t = 1; t < periods && states[i].GrowthRate != 0; t++)
+            if (GrowthPath.FirstOutOfRange(state, periods) is var (period, _))
             {
-                k *= 1 + states[i].GrowthRate;
-                if (!double.IsFinite(k) || k < 1e-300 || k > 1e300)
-                {
-                    throw new ArgumentOutOfRangeException(
-                        nameof(periods),
-                        periods,
-                        $"The growth rate {states[i].GrowthRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of {states[i].Id} takes its capability out of [1e-300, 1e300] in period {t + 1} of {periods}.");
-                }
+                throw new ArgumentOutOfRangeException(
+                    nameof(periods),
+                    periods,
+                    $"The growth rate {state.GrowthRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of {state.Id} takes its capability out of [1e-300, 1e300] in period {period} of {periods}.");
             }
         }
     }

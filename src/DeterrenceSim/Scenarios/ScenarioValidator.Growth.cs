@@ -23,18 +23,13 @@ public static partial class ScenarioValidator
         var states = scenario.States;
         for (int i = 0; i < states.Count; i++)
         {
-            double k = states[i].Capability;
-            for (int t = 1; t < periods && states[i].GrowthRate != 0; t++)
+            if (GrowthPath.FirstOutOfRange(states[i], periods) is var (period, k))
             {
-                k *= 1 + states[i].GrowthRate;
-                if (!double.IsFinite(k) || k < 1e-300 || k > 1e300)
-                {
-                    throw new ScenarioException(
-                        source ?? "scenario '" + scenario.Name + "'",
-                        "$.states[" + i.ToString(CultureInfo.InvariantCulture) + "].growthRate",
-                        $"a growth rate that keeps the capability of {states[i].Id} between 1e-300 and 1e300 over {periods} periods",
-                        $"{states[i].GrowthRate.ToString("R", CultureInfo.InvariantCulture)}, which takes it to {k.ToString("R", CultureInfo.InvariantCulture)} in period {t + 1}");
-                }
+                throw new ScenarioException(
+                    source ?? "scenario '" + scenario.Name + "'",
+                    "$.states[" + i.ToString(CultureInfo.InvariantCulture) + "].growthRate",
+                    $"a growth rate that keeps the capability of {states[i].Id} between 1e-300 and 1e300 over {periods} periods",
+                    $"{states[i].GrowthRate.ToString("R", CultureInfo.InvariantCulture)}, which takes it to {k.ToString("R", CultureInfo.InvariantCulture)} in period {period}");
             }
         }
     }
