@@ -63,8 +63,7 @@ internal static class ListCommand
         if (format == "json")
         {
             // Values and defaults as JSON values (numbers, strings, true/false, null), the rest as strings.
-            using var stream = new MemoryStream();
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            stdout.Write(JsonOutput.Write(w =>
             {
                 w.WriteStartArray();
                 foreach (var p in parameters)
@@ -97,10 +96,7 @@ internal static class ListCommand
                 }
 
                 w.WriteEndArray();
-            }
-
-            stdout.Write(Encoding.UTF8.GetString(stream.ToArray()));
-            stdout.Write('\n');
+            }));
             return;
         }
 
@@ -156,8 +152,7 @@ internal static class ListCommand
 
         if (format == "json")
         {
-            using var stream = new MemoryStream();
-            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            stdout.Write(JsonOutput.Write(w =>
             {
                 w.WriteStartArray();
                 foreach (var row in rows)
@@ -172,9 +167,7 @@ internal static class ListCommand
                 }
 
                 w.WriteEndArray();
-            }
-
-            stdout.Write(Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+            }));
             return;
         }
 

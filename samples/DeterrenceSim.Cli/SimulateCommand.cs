@@ -315,8 +315,7 @@ internal static class SimulateCommand
     /// how many there are, and when and where they were computed.</summary>
     private static string Sidecar(Provenance provenance, RunOptions options, DynamicsResult result, CompiledScenario compiled, long rows, DateTimeOffset started)
     {
-        using var stream = new MemoryStream();
-        using (var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonOutput.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("format", "deterrence-sim simulate");
@@ -338,9 +337,7 @@ internal static class SimulateCommand
             w.WriteString("started", started.ToString("O", CultureInfo.InvariantCulture));
             w.WriteString("finished", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     /// <summary>Disposes a writer, then the stream under it.</summary>
