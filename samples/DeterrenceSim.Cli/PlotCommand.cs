@@ -42,6 +42,12 @@ internal static class PlotCommand
             return CliApp.Fail(stderr, $"--output: {output} exists; use --force to replace it.", CliApp.InvalidInput);
         }
 
+        if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } folder && !Directory.Exists(folder))
+        {
+            // As simulate, sweep and merge: a mistyped folder is an error, not a new folder.
+            return CliApp.Fail(stderr, $"--output: the directory of '{output}' does not exist.", CliApp.InvalidInput);
+        }
+
         if (DeterrenceSim.IO.OutputPaths.Problem(output, [TemporaryName(output, int.MaxValue)]) is { } tooLong)
         {
             return CliApp.Fail(stderr, "--output: " + tooLong, CliApp.InvalidInput);
@@ -56,11 +62,6 @@ internal static class PlotCommand
         string temporary = TemporaryName(output, Environment.ProcessId);
         try
         {
-            if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } folder)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
             plot.Save(temporary, Path.GetExtension(output));
             File.Move(temporary, output, overwrite: force);
         }

@@ -297,6 +297,17 @@ internal sealed class SweepOptionSet
             return null;
         }
 
+        var varied = design.Factors.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (string assignment in parse.GetValue(common.Set) ?? [])
+        {
+            int eq = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && varied.Contains(assignment[..eq].Trim()))
+            {
+                exitCode = CliApp.Fail(stderr, $"--set: '{assignment[..eq].Trim()}' is also varied ({DesignLabel}): every point sets it, so the --set would be ignored, and the overrides recorded with the results could not replay a row; drop it.", CliApp.InvalidInput);
+                return null;
+            }
+        }
+
         var first = design.GetPoint(0);
         var pointValues = design.Factors.Select((f, i) => new KeyValuePair<string, string>(f.Path, first[i].ToString("R", CultureInfo.InvariantCulture))).ToList();
         var compiled = common.Load(parse, stderr, out exitCode, pointValues);

@@ -85,6 +85,15 @@ public sealed class DiscoverabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Sweep_SetOfAVariedPath_IsRefused_SoRecordedOverridesReplay()
+    {
+        var (code, _, stderr) = await CliRunner.Run("sweep", "--vary", "states.CHN.perception.credulity=0:1:2", "--set", "states.CHN.perception.credulity=2", "-r", "1", "-n", "100", "-o", Path.Combine(_folder, "v.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("--set: 'states.CHN.perception.credulity' is also varied", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "v.csv")));
+    }
+
+    [Fact]
     public async Task Commitment_WhoseScopeCoversNoCrisisRegion_DrawsAWarning()
     {
         // USA>JPN scoped to a misspelt region: it binds in no crisis.

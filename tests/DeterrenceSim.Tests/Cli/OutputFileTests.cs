@@ -222,8 +222,14 @@ public sealed class OutputFileTests : IDisposable
     [Fact]
     public async Task Sweep_BaseInvalidOnlyInAFieldEveryPointSets_Runs_AndEachRowMatchesARunAtThatPoint()
     {
+        // The case: a scenario without a defenderCostUpperBound (valid under NashSplit) and --set of the
+        // take-it-or-leave-it protocol, which needs one; the sweep varies it.
         const string Upper = "crises.baltic.bargaining.defenderCostUpperBound";
-        string[] set = ["--set", "crises.baltic.bargaining.protocol=TakeItOrLeaveIt", "--set", Upper + "=null"];
+        var root = System.Text.Json.Nodes.JsonNode.Parse(ScenarioLoader.ToJson(ScenarioLoader.LoadEmbedded("indo-pacific-2023")))!;
+        Assert.True(root["crises"]![2]!["bargaining"]!.AsObject().Remove("defenderCostUpperBound"));
+        string file = PathOf("no-upper.json");
+        File.WriteAllText(file, root.ToJsonString());
+        string[] set = ["-s", file, "--set", "crises.baltic.bargaining.protocol=TakeItOrLeaveIt"];
 
         // Invalid as given, so run refuses it...
         var (code, _, stderr) = await CliRunner.Run(["run", "-n", "10", "--crisis", "baltic", .. set]);
@@ -235,7 +241,7 @@ public sealed class OutputFileTests : IDisposable
         Assert.True(code == 0, stderr);
         var rows = SweepRowReader.Read(PathOf("t.csv"), out _).ToList();
         Assert.Equal([0.1, 0.3, 0.5], rows.Select(r => r.Values[0]));
-        var (runCode, json, runError) = await CliRunner.Run("run", "--crisis", "baltic", "-n", "2000", "--seed", "3", "--set", "crises.baltic.bargaining.protocol=TakeItOrLeaveIt", "--set", Upper + "=0.3", "-f", "json");
+        var (runCode, json, runError) = await CliRunner.Run("run", "-s", file, "--crisis", "baltic", "-n", "2000", "--seed", "3", "--set", "crises.baltic.bargaining.protocol=TakeItOrLeaveIt", "--set", Upper + "=0.3", "-f", "json");
         Assert.True(runCode == 0, runError);
         using var document = JsonDocument.Parse(json);
         Assert.Equal(rows[1].Estimate("war"), document.RootElement.GetProperty("outcomes").GetProperty("war").GetProperty("estimate").GetDouble());
@@ -243,7 +249,7 @@ public sealed class OutputFileTests : IDisposable
         // A field no point sets is still an error, naming it.
         (code, _, stderr) = await CliRunner.Run(["sweep", "--crisis", "baltic", .. set, "--vary", "states.CHN.perception.credulity=0:1:2", "-r", "1", "-n", "100", "-o", PathOf("u.csv")]);
         Assert.Equal(CliApp.InvalidInput, code);
-        Assert.Contains(Upper, stderr, StringComparison.Ordinal);
+        Assert.Contains("$.crises[2].bargaining.defenderCostUpperBound", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

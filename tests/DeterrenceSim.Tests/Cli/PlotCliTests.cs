@@ -54,6 +54,16 @@ public sealed class PlotCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Plot_OutputInAFolderThatDoesNotExist_IsRefusedAndCreatesNothing()
+    {
+        await Sweep("d.csv", "--vary", Chn + "=0:1:3", "-r", "1", "-n", "200");
+        var (code, _, stderr) = await Cli("plot", PathOf("d.csv"), "--x", Chn, "-o", PathOf(Path.Combine("nodir", "d.svg")));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(PathOf("nodir")));
+    }
+
+    [Fact]
     public async Task Plot_SidecarOfAnotherSweep_IsRefused()
     {
         await Sweep("a.csv", "--vary", Chn + "=0:1:3", "-r", "1", "-n", "200");
