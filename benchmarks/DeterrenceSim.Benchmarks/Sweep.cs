@@ -43,7 +43,7 @@ public class Sweep
         int rows = 0;
         foreach (var row in sweep.Rows())
         {
-            rows += row.Rates is null ? 0 : 1;
+            rows += row.Error is null ? 1 : 0;
         }
 
         return rows;

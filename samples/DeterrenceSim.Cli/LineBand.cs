@@ -1,3 +1,4 @@
+using DeterrenceSim.Outcomes;
 using DeterrenceSim.Experiments;
 using MathNet.Numerics.Distributions;
 
@@ -25,20 +26,20 @@ internal static class LineBand
     /// <summary>The band at one x.</summary>
     /// <param name="x">The x value.</param>
     /// <param name="rows">The rows at x, all with rates.</param>
-    /// <param name="metric">The metric's index in <see cref="SweepMetrics.Names"/>.</param>
+    /// <param name="metric">The measure.</param>
     /// <returns>The point of the line.</returns>
     /// <exception cref="ArgumentException">There are no rows, or one has no rates.</exception>
-    public static LinePoint Of(double x, IEnumerable<SweepRow> rows, int metric)
+    public static LinePoint Of(double x, IEnumerable<SweepRow> rows, Measure metric)
     {
         var points = rows.GroupBy(r => r.Point)
-            .Select(g => g.ToDictionary(r => r.Replication, r => r.Rates ?? throw new ArgumentException($"point {g.Key} has a row without rates.", nameof(rows))))
+            .Select(g => g.ToDictionary(r => r.Replication, r => r.Ran ? r[metric] : throw new ArgumentException($"point {g.Key} has a row without rates.", nameof(rows))))
             .ToList();
         if (points.Count == 0)
         {
             throw new ArgumentException("expected rows at x.", nameof(rows));
         }
 
-        var means = points.Select(p => p.Values.Average(rates => rates[3 * metric])).ToList();
+        var means = points.Select(p => p.Values.Average(rate => rate.Estimate!.Value)).ToList();
         double mean = means.Average();
         var common = points.Skip(1).Aggregate(new HashSet<int>(points[0].Keys), (set, p) =>
         {
@@ -48,7 +49,7 @@ internal static class LineBand
         double lower, upper;
         if (common.Count >= 2)
         {
-            double[] averages = [.. common.Select(r => points.Average(p => p[r][3 * metric]))];
+            double[] averages = [.. common.Select(r => points.Average(p => p[r].Estimate!.Value))];
             double half = HalfWidth(averages);
             lower = Math.Max(0, mean - half);
             upper = Math.Min(1, mean + half);
@@ -57,8 +58,8 @@ internal static class LineBand
         {
             // One replication (or none shared): the points' Wilson intervals, averaged.
             var wilson = common.Count == 1 ? points.Select(p => p[common[0]]) : points.SelectMany(p => p.Values);
-            lower = wilson.Average(rates => rates[(3 * metric) + 1]);
-            upper = wilson.Average(rates => rates[(3 * metric) + 2]);
+            lower = wilson.Average(rate => rate.Lower);
+            upper = wilson.Average(rate => rate.Upper);
         }
 
         return new LinePoint(x, mean, lower, upper, common.Count, points.Count, means.Min(), means.Max());

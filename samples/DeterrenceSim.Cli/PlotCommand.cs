@@ -1,3 +1,4 @@
+using DeterrenceSim.Outcomes;
 using System.CommandLine;
 using System.Globalization;
 using DeterrenceSim.Experiments;
@@ -92,16 +93,19 @@ internal static class PlotCommand
     {
         plot = null;
         used = "";
-        if (!SweepMetrics.Names.Contains(z, StringComparer.Ordinal))
+        if (!Measure.TryParse(z, out var measure))
         {
-            return CliApp.Fail(stderr, $"--z: expected a metric among {string.Join(", ", SweepMetrics.Names)}, found '{z}'.", CliApp.InvalidInput);
+            return CliApp.Fail(stderr, $"--z: expected a metric among {string.Join(", ", Measure.All)}, found '{z}'.", CliApp.InvalidInput);
         }
 
+        // The sidecar names the crisis, rounds and replications for the title, the design's kind and each factor's range,
+        // and the trials of a row in a file written before the count columns.
+        var description = SweepDescription.Read(input, out string? problem);
         List<SweepRow> rows;
         IReadOnlyList<string> paths;
         try
         {
-            rows = [.. SweepRowReader.Read(input, out paths)];
+            rows = [.. SweepRowReader.Read(input, out paths, description is null ? null : description.Periods ?? description.Rounds)];
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or SweepFileException)
         {
@@ -137,10 +141,8 @@ internal static class PlotCommand
             fixedValues[fi] = value;
         }
 
-        int failed = rows.Count(r => r.Rates is null);
+        int failed = rows.Count(r => !r.Ran);
 
-        // The sidecar names the crisis, rounds and replications for the title, the design's kind and each factor's range.
-        var description = SweepDescription.Read(input, out string? problem);
         if (description is not null && !description.Design.Factors.Select(f => f.Path).SequenceEqual(paths, StringComparer.Ordinal))
         {
             return CliApp.Fail(stderr, $"{input}{DeterrenceSim.IO.SweepFile.SidecarSuffix} describes a sweep over {string.Join(", ", description.Design.Factors.Select(f => f.Path))}, but the columns of {input} are {string.Join(", ", paths)}: the sidecar is another sweep's; move it away to plot without it.", CliApp.InvalidInput);
@@ -179,7 +181,7 @@ internal static class PlotCommand
             }
         }
 
-        rows = [.. rows.Where(r => r.Rates is not null && fixedValues.All(f => atAxes[f.Key].IsBinned
+        rows = [.. rows.Where(r => r.Ran && fixedValues.All(f => atAxes[f.Key].IsBinned
             ? atAxes[f.Key].Bin(r.Values[f.Key]) == atAxes[f.Key].Bin(f.Value)
             : Close(r.Values[f.Key], f.Value)))];
         if (rows.Count == 0)
@@ -210,12 +212,12 @@ internal static class PlotCommand
         if (yi < 0)
         {
             xAxis = PlotAxis.ForLine([.. rows.Select(r => r.Values[xi])], xAxis);
-            plot = SweepPlot.Lines(rows, xi, z, xAxis, x, metric + ", mean over replications", title, string.Join(" and ", xAxis.IsBinned ? [.. averaged, "x within each bin"] : averaged));
+            plot = SweepPlot.Lines(rows, xi, measure, xAxis, x, metric + ", mean over replications", title, string.Join(" and ", xAxis.IsBinned ? [.. averaged, "x within each bin"] : averaged));
         }
         else
         {
             var (hx, hy) = PlotAxis.ForHeatmap([.. rows.Select(r => (r.Values[xi], r.Values[yi]))], xAxis, PlotAxis.Of(rows.Select(r => r.Values[yi]), scattered, ranges[yi].Lower, ranges[yi].Upper));
-            plot = SweepPlot.Heatmap(rows, xi, yi, z, hx, hy, x, y!, title, metric + ", mean over replications");
+            plot = SweepPlot.Heatmap(rows, xi, yi, measure, hx, hy, x, y!, title, metric + ", mean over replications");
         }
 
         used = $"{rows.Count} rows{(failed > 0 ? $"; {failed} rows of points that could not run left out" : "")}";

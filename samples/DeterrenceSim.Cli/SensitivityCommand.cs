@@ -1,3 +1,4 @@
+using DeterrenceSim.Outcomes;
 using System.CommandLine;
 using DeterrenceSim.Experiments;
 using DeterrenceSim.IO;
@@ -16,7 +17,7 @@ internal static class SensitivityCommand
         var o = new SweepOptionSet(sobolOnly: true);
         o.Samples.DefaultValueFactory = _ => 1024;
         var metric = new Option<string>("--metric", "-m") { Description = "The metric: deterred, concession, war, or a war cause (preventive, challengerMisperception, defenderMisperception, mutualMisperception, rational).", DefaultValueFactory = _ => "war" };
-        metric.AcceptOnlyFromAmong([.. SweepMetrics.Names]);
+        metric.AcceptOnlyFromAmong([.. Measure.All.Select(m => m.Name)]);
         var replications = new Option<int>("--replications", "-r") { Description = "Replications averaged at each point (>= 1).", DefaultValueFactory = _ => 1 };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples for the 95% intervals (1 to 100000).", DefaultValueFactory = _ => 1000 };
         var command = new Command("sensitivity", "Sobol first- and total-order sensitivity indices of one metric (Saltelli 2010, Jansen 1999) over uniform parameter ranges, with 95% bootstrap intervals. The design has N(k+2) points for N --samples and k --vary.")

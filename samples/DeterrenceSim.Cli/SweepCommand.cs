@@ -1,3 +1,4 @@
+using DeterrenceSim.Outcomes;
 using System.CommandLine;
 using System.Globalization;
 using DeterrenceSim.Engine;
@@ -194,9 +195,9 @@ internal static class SweepCommand
         }
 
         string metric = text[..eq].Trim();
-        if (!SweepMetrics.Names.Contains(metric, StringComparer.Ordinal))
+        if (!Measure.TryParse(metric, out _))
         {
-            why = $"expected a metric among {string.Join(", ", SweepMetrics.Names)}, found '{metric}'.";
+            why = $"expected a metric among {string.Join(", ", Measure.All)}, found '{metric}'.";
             return false;
         }
 

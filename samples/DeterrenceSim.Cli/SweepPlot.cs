@@ -1,3 +1,4 @@
+using DeterrenceSim.Outcomes;
 using System.Globalization;
 using DeterrenceSim.Experiments;
 
@@ -45,7 +46,7 @@ internal sealed class SweepPlot
     /// where several design points fall at an x, the range of their means (<see cref="LineBand"/>).</summary>
     /// <param name="rows">The rows to plot (all with rates).</param>
     /// <param name="xi">The index of the x parameter among the rows' values.</param>
-    /// <param name="metric">The metric's name.</param>
+    /// <param name="metric">The measure.</param>
     /// <param name="xAxis">The x axis's cells.</param>
     /// <param name="xLabel">The x axis label.</param>
     /// <param name="yLabel">The y axis label.</param>
@@ -53,11 +54,10 @@ internal sealed class SweepPlot
     /// <param name="spread">What differs between the design points at an x, for the legend (such as <c>PATH and x
     /// within each bin</c>).</param>
     /// <returns>The plot.</returns>
-    public static SweepPlot Lines(IReadOnlyList<SweepRow> rows, int xi, string metric, PlotAxis xAxis, string xLabel, string yLabel, string title, string spread)
+    public static SweepPlot Lines(IReadOnlyList<SweepRow> rows, int xi, Measure metric, PlotAxis xAxis, string xLabel, string yLabel, string title, string spread)
     {
-        int m = SweepMetrics.IndexOf(metric);
         var points = rows.GroupBy(r => xAxis.Bin(r.Values[xi])).OrderBy(g => g.Key)
-            .Select(g => LineBand.Of(xAxis.Centre(g.Key), g, m)).ToList();
+            .Select(g => LineBand.Of(xAxis.Centre(g.Key), g, metric)).ToList();
 
         if (xAxis.IsBinned)
         {
@@ -105,7 +105,7 @@ internal sealed class SweepPlot
     /// <param name="rows">The rows to plot (all with rates).</param>
     /// <param name="xi">The index of the x parameter among the rows' values.</param>
     /// <param name="yi">The index of the y parameter.</param>
-    /// <param name="metric">The metric's name.</param>
+    /// <param name="metric">The measure.</param>
     /// <param name="xAxis">The x axis's cells.</param>
     /// <param name="yAxis">The y axis's cells.</param>
     /// <param name="xLabel">The x axis label.</param>
@@ -113,9 +113,8 @@ internal sealed class SweepPlot
     /// <param name="title">The title.</param>
     /// <param name="colourBarLabel">The colour bar's label: the metric.</param>
     /// <returns>The plot.</returns>
-    public static SweepPlot Heatmap(IReadOnlyList<SweepRow> rows, int xi, int yi, string metric, PlotAxis xAxis, PlotAxis yAxis, string xLabel, string yLabel, string title, string colourBarLabel)
+    public static SweepPlot Heatmap(IReadOnlyList<SweepRow> rows, int xi, int yi, Measure metric, PlotAxis xAxis, PlotAxis yAxis, string xLabel, string yLabel, string title, string colourBarLabel)
     {
-        int m = SweepMetrics.IndexOf(metric);
 
         // A cell is the mean of the means of the design points in it (each point the mean of its replications).
         var points = new List<double>[yAxis.Count, xAxis.Count];
@@ -123,7 +122,7 @@ internal sealed class SweepPlot
         {
             var first = point.First();
             int cx = xAxis.Bin(first.Values[xi]), cy = yAxis.Bin(first.Values[yi]);
-            (points[cy, cx] ??= []).Add(point.Average(r => r.Rates![3 * m]));
+            (points[cy, cx] ??= []).Add(point.Average(r => r[metric].Estimate!.Value));
         }
 
         var cells = new double[yAxis.Count, xAxis.Count];

@@ -1,3 +1,4 @@
+using DeterrenceSim.Outcomes;
 namespace DeterrenceSim.Experiments;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace DeterrenceSim.Experiments;
 /// (every replication plays the same number of rounds, so the pooled count is binomial), is at most
 /// <see cref="HalfWidth"/> wide on either side of the estimate, or until <see cref="MaxReplications"/> replications.
 /// </summary>
-/// <param name="Metric">The metric, one of <see cref="SweepMetrics.Names"/> (such as <c>war</c>).</param>
+/// <param name="Metric">The metric, the name of one of <see cref="Measure.All"/> (such as <c>war</c>).</param>
 /// <param name="HalfWidth">The target half-width of the interval, (upper - lower) / 2, in (0, 0.5].</param>
 /// <param name="MaxReplications">The cap on replications per point, &gt;= the sweep's minimum replications.</param>
 public sealed record PrecisionTarget(string Metric, double HalfWidth, int MaxReplications)
@@ -15,7 +16,7 @@ public sealed record PrecisionTarget(string Metric, double HalfWidth, int MaxRep
     /// <exception cref="ArgumentOutOfRangeException">The half-width or the cap is out of range.</exception>
     public void Validate()
     {
-        SweepMetrics.IndexOf(Metric);
+        Measure.Parse(Metric);
         if (!(HalfWidth > 0 && HalfWidth <= 0.5))
         {
             throw new ArgumentOutOfRangeException(nameof(HalfWidth), HalfWidth, "The target half-width must be in (0, 0.5].");

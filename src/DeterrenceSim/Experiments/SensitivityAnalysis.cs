@@ -1,3 +1,4 @@
+using DeterrenceSim.Outcomes;
 using System.Globalization;
 using System.Text;
 using DeterrenceSim.Model;
@@ -26,7 +27,7 @@ public static class SensitivityAnalysis
     /// <param name="factors">The varied parameters (continuous, <c>PATH=lo:hi</c>), uniform on their ranges.</param>
     /// <param name="samples">The base sample size N (a power of two suits the Sobol sequence); the design has N(k+2)
     /// points.</param>
-    /// <param name="metric">The metric, one of <see cref="SweepMetrics.Names"/>. The default is <c>war</c>.</param>
+    /// <param name="metric">The metric, one of the names of <see cref="Measure.All"/>. The default is <c>war</c>.</param>
     /// <param name="options">Rounds, replications (averaged at each point), seed, crisis and threads; <see langword="null"/>
     /// for 10,000 rounds and 1 replication. The seed also seeds the bootstrap.</param>
     /// <param name="resamples">Bootstrap resamples for the intervals (&gt;= 1). The default is 1,000.</param>
@@ -54,7 +55,7 @@ public static class SensitivityAnalysis
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(factors);
         ArgumentNullException.ThrowIfNull(metric);
-        int index = SweepMetrics.IndexOf(metric);
+        var measure = Measure.Parse(metric);
         options ??= new SweepOptions { Replications = 1 };
         if (samples < MinSamples)
         {
@@ -77,13 +78,13 @@ public static class SensitivityAnalysis
                 foreach (var group in rows.GroupBy(r => r.Point))
                 {
                     var first = group.First();
-                    if (first.Rates is null)
+                    if (!first.Ran)
                     {
                         string values = string.Join(", ", design.Factors.Select((f, i) => f.Path + "=" + first.Values[i].ToString("R", CultureInfo.InvariantCulture)));
                         throw new InvalidOperationException($"Design point {first.Point} ({values}) cannot run: {first.Error?.TrimEnd('.')}. Sobol indices need every point: narrow the ranges.");
                     }
 
-                    outputs[first.Point] = group.Average(r => r.Rates![3 * index]);
+                    outputs[first.Point] = group.Average(r => r[measure].Estimate!.Value);
                 }
             },
             progress,

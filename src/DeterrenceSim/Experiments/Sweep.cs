@@ -306,7 +306,7 @@ public sealed class Sweep
             var failed = new SweepRow[Options.Replications];
             for (int r = 0; r < failed.Length; r++)
             {
-                failed[r] = new SweepRow(point, r, Options.Seed, values, null, e.Message);
+                failed[r] = new SweepRow(point, r, Options.Seed, values, 0, null, e.Message);
             }
 
             return failed;
@@ -315,8 +315,7 @@ public sealed class Sweep
         var monteCarlo = new MonteCarlo(compiled);
         int crisisIndex = compiled.CrisisIds.ToList().IndexOf(Crisis);
         var target = Options.Precision;
-        int metric = target is null ? 0 : SweepMetrics.IndexOf(target.Metric);
-        Span<long> counts = stackalloc long[SweepMetrics.Count];
+        var metric = target is null ? Measure.War : Measure.Parse(target.Metric);
         long pooledCount = 0, pooledTrials = 0;
         var rows = new List<SweepRow>(Options.Replications);
         if (Options.Periods is int length)
@@ -329,33 +328,29 @@ public sealed class Sweep
             {
                 // Growth that leaves the capability range within the periods: this point cannot run.
                 Log.PointFailed(_logger, point, e.Message);
-                return [.. Enumerable.Range(0, Options.Replications).Select(i => new SweepRow(point, i, Options.Seed, values, null, e.Message))];
+                return [.. Enumerable.Range(0, Options.Replications).Select(i => new SweepRow(point, i, Options.Seed, values, 0, null, e.Message))];
             }
         }
 
         for (int r = 0; r < Options.ReplicationCap; r++)
         {
             long trials = Options.TrialsPerReplication;
+            var counts = new long[Measure.All.Count];
             if (Options.Periods is int periods)
             {
                 PeriodCounts(monteCarlo, periods, r, threads, crisisIndex, counts, cancellationToken);
             }
             else
             {
-                SweepMetrics.Counts(monteCarlo.Run(Crisis, new MonteCarloOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads }, null, cancellationToken), counts);
+                var result = monteCarlo.Run(Crisis, new MonteCarloOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads }, null, cancellationToken);
+                foreach (var measure in Measure.All)
+                {
+                    counts[measure.Index] = result[measure].Count;
+                }
             }
 
-            var rates = new double[3 * SweepMetrics.Count];
-            for (int m = 0; m < counts.Length; m++)
-            {
-                var p = Proportion.Wilson(counts[m], trials);
-                rates[3 * m] = p.Estimate ?? double.NaN;
-                rates[(3 * m) + 1] = p.Lower;
-                rates[(3 * m) + 2] = p.Upper;
-            }
-
-            rows.Add(new SweepRow(point, r, Options.Seed, values, rates, null));
-            pooledCount += counts[metric];
+            rows.Add(new SweepRow(point, r, Options.Seed, values, trials, counts, null));
+            pooledCount += counts[metric.Index];
             pooledTrials += trials;
             if (r + 1 >= Options.Replications)
             {
@@ -384,28 +379,18 @@ public sealed class Sweep
             null,
             null,
             cancellationToken).Crises[crisis];
-        int i = 0;
-        foreach (var outcome in Enum.GetValues<Outcome>())
+        foreach (var measure in Measure.All)
         {
-            var byPeriod = outcome switch
+            counts[measure.Index] = measure.Outcome switch
             {
-                Outcome.Deterred => run.DeterredByPeriod,
-                Outcome.Concession => run.ConcessionByPeriod,
-                Outcome.War => run.WarByPeriod,
-                _ => throw new System.Diagnostics.UnreachableException($"No rates by period for the outcome {outcome}."),
+                null => run.WarCauses[measure.WarCause!.Value].Count,
+                Outcome.Deterred => Total(run.DeterredByPeriod),
+                Outcome.Concession => Total(run.ConcessionByPeriod),
+                Outcome.War => Total(run.WarByPeriod),
+                _ => throw new System.Diagnostics.UnreachableException($"No rates by period for the outcome {measure.Outcome}."),
             };
-            long count = 0;
-            foreach (var p in byPeriod)
-            {
-                count += p.Count;
-            }
-
-            counts[i++] = count;
         }
 
-        foreach (var cause in Enum.GetValues<WarCause>())
-        {
-            counts[i++] = run.WarCauses[cause].Count;
-        }
+        static long Total(IEnumerable<Proportion> byPeriod) => byPeriod.Sum(p => p.Count);
     }
 }

@@ -1,7 +1,12 @@
+using System.Globalization;
+using DeterrenceSim.Outcomes;
+
 namespace DeterrenceSim.Experiments;
 
 /// <summary>
-/// One row of a sweep's results: one replication of N rounds at one design point.
+/// One row of a sweep's results: one replication of N rounds (or one run of T periods) at one design point, as counts
+/// out of the trials. Read a rate by its measure: <c>row[Measure.War]</c> is a <see cref="Proportion"/> with its count,
+/// trials, estimate and 95% Wilson interval (Wilson 1927), computed from the counts.
 /// </summary>
 /// <param name="Point">The design point, 0 to <see cref="ExperimentDesign.PointCount"/> - 1.</param>
 /// <param name="Replication">The replication, from 0; replication r uses the same random streams at every point
@@ -9,24 +14,57 @@ namespace DeterrenceSim.Experiments;
 /// <param name="Seed">The sweep's master seed: <c>deterrence-sim run --seed S --replication r</c> with the point's values as
 /// <c>--set</c> reproduces the row.</param>
 /// <param name="Values">The value of each factor at the point, in the design's factor order.</param>
-/// <param name="Rates">For each metric of <see cref="SweepMetrics.Names"/> in order, three numbers: the proportion of rounds
-/// and the lower and upper ends of its 95% Wilson interval; <see langword="null"/> when the point could not run.</param>
+/// <param name="Trials">The rounds of the replication (or the periods of the run): the denominator of every rate; 0 when
+/// the point could not run.</param>
+/// <param name="Counts">For each measure of <see cref="Measure.All"/>, in that order, the rounds (or periods) it
+/// counts, each in [0, <paramref name="Trials"/>]; <see langword="null"/> when the point could not run. Prefer the
+/// indexer to positions.</param>
 /// <param name="Error">Why the point could not run (its override makes the scenario invalid), or <see langword="null"/>.</param>
-public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] Values, double[]? Rates, string? Error)
+public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] Values, long Trials, long[]? Counts, string? Error)
 {
-    /// <summary>The estimate of a metric, or <see langword="null"/> when the point could not run.</summary>
-    /// <param name="metric">The metric name, such as <c>war</c>.</param>
+    private static readonly Proportion NoTrials = Proportion.Wilson(0, 0);
+
+    /// <summary>Gets whether the point ran: the row has counts and no error.</summary>
+    public bool Ran => Counts is not null;
+
+    /// <summary>Gets the rate of a measure: its count out of <see cref="Trials"/> with the 95% Wilson interval. A row
+    /// whose point could not run has no trials: the estimate is <see langword="null"/> and the interval [0, 1].</summary>
+    /// <param name="measure">The measure, such as <see cref="Measure.War"/>.</param>
+    /// <returns>The rate.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="Counts"/> does not hold one count per measure, or a count
+    /// is outside [0, <see cref="Trials"/>].</exception>
+    public Proportion this[Measure measure]
+    {
+        get
+        {
+            ArgumentNullException.ThrowIfNull(measure);
+            if (Counts is null)
+            {
+                return NoTrials;
+            }
+
+            if (Counts.Length != Measure.All.Count || Counts[measure.Index] < 0 || Counts[measure.Index] > Trials)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"point {Point}, replication {Replication}: expected {Measure.All.Count} counts within [0, {Trials}], found {Counts.Length} counts ('{measure.Name}': {(measure.Index < Counts.Length ? Counts[measure.Index] : "none")})."));
+            }
+
+            return Proportion.Wilson(Counts[measure.Index], Trials);
+        }
+    }
+
+    /// <summary>The estimate of a measure by name, or <see langword="null"/> when the point could not run.</summary>
+    /// <param name="metric">The measure's name, such as <c>war</c>.</param>
     /// <returns>The proportion of rounds, in [0, 1].</returns>
-    /// <exception cref="ArgumentException">No metric has that name.</exception>
-    public double? Estimate(string metric) => Rates?[3 * SweepMetrics.IndexOf(metric)];
+    /// <exception cref="ArgumentException">No measure has that name.</exception>
+    public double? Estimate(string metric) => this[Measure.Parse(metric)].Estimate;
 
     /// <summary>Whether two rows hold the same numbers (bitwise) and text.</summary>
     /// <param name="other">The other row.</param>
     /// <returns><see langword="true"/> when equal.</returns>
     public bool Equals(SweepRow? other) =>
         other is not null && Point == other.Point && Replication == other.Replication && Seed == other.Seed
-        && Values.AsSpan().SequenceEqual(other.Values)
-        && (Rates is null ? other.Rates is null : other.Rates is not null && Rates.AsSpan().SequenceEqual(other.Rates))
+        && Values.AsSpan().SequenceEqual(other.Values) && Trials == other.Trials
+        && (Counts is null ? other.Counts is null : other.Counts is not null && Counts.AsSpan().SequenceEqual(other.Counts))
         && string.Equals(Error, other.Error, StringComparison.Ordinal);
 
     /// <inheritdoc/>
@@ -36,10 +74,10 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
     /// <returns>Such as <c>point 3, replication 1, values (0.5, 0.9): deterred 0.6412, concession 0.3401, war 0.0187</c>.</returns>
     public override string ToString()
     {
-        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var c = CultureInfo.InvariantCulture;
         string head = string.Create(c, $"point {Point}, replication {Replication}, values ({string.Join(", ", Values.Select(v => v.ToString("G6", c)))})");
-        return Rates is null
-            ? head + ": cannot run: " + Error
-            : head + string.Create(c, $": deterred {Rates[0]:F4}, concession {Rates[3]:F4}, war {Rates[6]:F4}");
+        return Ran
+            ? head + ": " + string.Join(", ", Enum.GetValues<Outcome>().Select(o => string.Create(c, $"{Measure.Of(o).Name} {this[Measure.Of(o)].Estimate:F4}")))
+            : head + ": cannot run: " + Error;
     }
 }

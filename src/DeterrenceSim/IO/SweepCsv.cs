@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using DeterrenceSim.Experiments;
+using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.IO;
 
 /// <summary>
 /// Sweep results as CSV (RFC 4180, UTF-8 without a byte order mark, <c>\n</c> line ends, invariant culture, numbers in
-/// round-trip form), one row per (design point, replication) with the columns of <see cref="SweepColumns"/>; the rates of
-/// a point that could not run are empty fields. The same rows give the same bytes on any machine and locale.
+/// round-trip form), one row per (design point, replication) with the columns of <see cref="SweepColumns"/>; the rates,
+/// trials and counts of a point that could not run are empty fields. The same rows give the same bytes on any machine and locale.
 /// </summary>
 public static class SweepCsv
 {
@@ -41,17 +42,33 @@ public static class SweepCsv
             writer.Write(value.ToString("R", c));
         }
 
-        for (int i = 0; i < SweepColumns.Rates.Count; i++)
+        foreach (var measure in Measure.All)
         {
-            writer.Write(',');
-            if (row.Rates is not null)
+            var rate = row.Ran ? row[measure] : null;
+            foreach (double? number in (ReadOnlySpan<double?>)[rate?.Estimate, rate?.Lower, rate?.Upper])
             {
-                writer.Write(row.Rates[i].ToString("R", c));
+                writer.Write(',');
+                writer.Write(number?.ToString("R", c));
             }
         }
 
         writer.Write(',');
         writer.Write(row.Error is null ? "" : Csv.Field(row.Error));
+        writer.Write(',');
+        if (row.Counts is { } counts)
+        {
+            writer.Write(row.Trials.ToString(c));
+            foreach (long count in counts)
+            {
+                writer.Write(',');
+                writer.Write(count.ToString(c));
+            }
+        }
+        else
+        {
+            writer.Write(new string(',', SweepColumns.Counts.Count));
+        }
+
         writer.Write('\n');
     }
 
@@ -59,21 +76,26 @@ public static class SweepCsv
     /// <param name="reader">The reader, at the header line.</param>
     /// <param name="source">The file, for error messages.</param>
     /// <param name="factorPaths">Receives the factor paths found in the header.</param>
-    /// <returns>The rows, in file order.</returns>
-    /// <exception cref="InvalidDataException">The text is not sweep results; the message gives the line.</exception>
-    public static IEnumerable<SweepRow> Read(TextReader reader, string source, out IReadOnlyList<string> factorPaths)
+    /// <param name="trials">The trials (rounds, or periods) of every row, needed only for a file written before the
+    /// count columns (DeterrenceSim 0.1.0): its sidecar's rounds or periods. A file with count columns ignores it.</param>
+    /// <returns>The rows, in file order; the rates are recomputed from the counts and must equal the file's.</returns>
+    /// <exception cref="InvalidDataException">The text is not sweep results, or a rate is not its count's rate; the
+    /// message gives the line. A file without count columns when <paramref name="trials"/> is not given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trials"/> is less than 1.</exception>
+    public static IEnumerable<SweepRow> Read(TextReader reader, string source, out IReadOnlyList<string> factorPaths, long? trials = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
         string? header = reader.ReadLine() ?? throw new InvalidDataException($"{source}: empty file: expected a header line of sweep results.");
-        var paths = SweepColumns.FactorsOf(Split(header, source, 1), source);
+        var paths = SweepColumns.FactorsOf(Split(header, source, 1), source, out bool counts);
+        SweepColumns.CheckTrialsKnown(counts, trials, source);
         factorPaths = paths;
-        return ReadRows(reader, source, paths.Length);
+        return ReadRows(reader, source, paths.Length, counts ? null : trials);
     }
 
-    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors)
+    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors, long? knownTrials)
     {
-        int columns = SweepColumns.Leading.Count + factors + SweepColumns.Rates.Count + 1;
+        int columns = SweepColumns.Leading.Count + factors + SweepColumns.Rates.Count + 1 + (knownTrials is null ? 1 + SweepColumns.Counts.Count : 0);
         long line = 1;
         while (reader.ReadLine() is { } text)
         {
@@ -92,11 +114,11 @@ public static class SweepCsv
                 throw new InvalidDataException($"{source}, line {line}: expected {columns} fields, found {fields.Count}.");
             }
 
-            yield return ParseRow(fields, factors, source, line);
+            yield return ParseRow(fields, factors, knownTrials, source, line);
         }
     }
 
-    private static SweepRow ParseRow(List<string> fields, int factors, string source, long line)
+    private static SweepRow ParseRow(List<string> fields, int factors, long? knownTrials, string source, long line)
     {
         var c = CultureInfo.InvariantCulture;
         int column = 0;
@@ -126,8 +148,24 @@ public static class SweepCsv
                 }
             }
 
-            string error = fields[^1];
-            return new SweepRow(point, replication, seed, values, rates, error.Length == 0 ? null : error);
+            int errorColumn = first + SweepColumns.Rates.Count;
+            string error = fields[errorColumn];
+            long? trials = null;
+            long[]? counts = null;
+            if (knownTrials is null && fields[errorColumn + 1].Length > 0)
+            {
+                column = errorColumn + 1;
+                trials = long.Parse(fields[column], NumberStyles.None, c);
+                counts = new long[SweepColumns.Counts.Count];
+                for (int i = 0; i < counts.Length; i++)
+                {
+                    column = errorColumn + 2 + i;
+                    counts[i] = long.Parse(fields[column], NumberStyles.None, c);
+                }
+            }
+
+            var head = new SweepRow(point, replication, seed, values, 0, null, error.Length == 0 ? null : error);
+            return SweepColumns.Row(head, rates, trials, counts, knownTrials, $"{source}, line {line}");
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {

@@ -215,8 +215,8 @@ public static class SweepFile
     /// <param name="output">The merged file: <c>.csv</c> or <c>.parquet</c>; it must not exist.</param>
     /// <returns>The rows and failed points of the merged file.</returns>
     /// <exception cref="SweepFileException">A name derived from the output is too long (<see cref="OutputPaths"/>), a sidecar is missing or unreadable, the shards come from different sweeps, a
-    /// shard is missing, repeated or damaged, or the output exists.</exception>
-    /// <exception cref="InvalidDataException">A shard file is not sweep results.</exception>
+    /// shard is missing, repeated or damaged (not sweep results, or a rate that is not its count's rate), or the output
+    /// exists.</exception>
     public static SweepSummary Merge(IReadOnlyList<string> shards, string output)
     {
         ArgumentNullException.ThrowIfNull(shards);
@@ -292,15 +292,23 @@ public static class SweepFile
                         long first = shard.GetProperty("firstPoint").GetInt64(), end = shard.GetProperty("endPoint").GetInt64();
                         long before = check.Rows;
                         check.Begin(first, end, part.File);
-                        foreach (var row in SweepRowReader.Read(part.File, out var paths))
+                        try
                         {
-                            if (!paths.SequenceEqual(factors))
+                            foreach (var row in SweepRowReader.Read(part.File, out var paths))
                             {
-                                throw new SweepFileException($"{part.File}: its columns are not those its sidecar describes.");
-                            }
+                                if (!paths.SequenceEqual(factors))
+                                {
+                                    throw new SweepFileException($"{part.File}: its columns are not those its sidecar describes.");
+                                }
 
-                            check.Add(row);
-                            writer.Write(row);
+                                check.Add(row);
+                                writer.Write(row);
+                            }
+                        }
+                        catch (InvalidDataException e)
+                        {
+                            // Not sweep results, or a rate that is not its count's rate.
+                            throw new SweepFileException($"{e.Message.TrimEnd('.')}: the file is damaged or not sweep results.", e);
                         }
 
                         if (first < end)
@@ -504,7 +512,7 @@ public static class SweepFile
         {
             w.WriteStartObject();
             w.WriteString("format", "deterrence-sim sweep");
-            w.WriteNumber("formatVersion", 1);
+            w.WriteNumber("formatVersion", 2);
             w.WriteString("library", LibraryVersion);
             w.WriteString("scenario", sweep.Scenario.Name);
             w.WriteStartArray("overrides");

@@ -1,4 +1,5 @@
 using DeterrenceSim.Experiments;
+using DeterrenceSim.Outcomes;
 using Parquet;
 using Parquet.Schema;
 
@@ -7,7 +8,7 @@ namespace DeterrenceSim.IO;
 /// <summary>
 /// Sweep results as Apache Parquet (Parquet.Net), with the columns of <see cref="SweepColumns"/>: <c>point</c> int64,
 /// <c>replication</c> int32, <c>seed</c> uint64, the parameter values double, the rates nullable double (null when the
-/// point could not run) and <c>error</c> a nullable string. Each row's values are copied into column buffers that are
+/// point could not run), <c>error</c> a nullable string, then <c>trials</c> and the counts nullable int64. Each row's values are copied into column buffers that are
 /// reused for every row group, and a row group is written when it has <see cref="RowGroupSize"/> rows, as many as fit in
 /// <see cref="RowGroupBytes"/>, or earlier when its error messages take another <see cref="RowGroupBytes"/>: the writer
 /// holds one row group, however long the sweep. Where a group ends depends only on the rows, so the same rows give the
@@ -29,7 +30,7 @@ public sealed class SweepParquetWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(factorPaths);
-        var schema = new SweepParquetSchema([.. factorPaths]);
+        var schema = new SweepParquetSchema([.. factorPaths], counts: true);
         _factors = schema.Values.Length;
         var columns = new List<ParquetColumn<SweepRow>>
         {
@@ -43,13 +44,22 @@ public sealed class SweepParquetWriter : IDisposable
             columns.Add(ParquetColumn.Required(schema.Values[i], (SweepRow r) => r.Values[k]));
         }
 
-        for (int i = 0; i < schema.Rates.Length; i++)
+        foreach (var measure in Measure.All)
         {
-            int k = i;
-            columns.Add(ParquetColumn.Optional(schema.Rates[i], (SweepRow r) => r.Rates is null ? (double?)null : r.Rates[k]));
+            int k = 3 * measure.Index;
+            columns.Add(ParquetColumn.Optional(schema.Rates[k], (SweepRow r) => r.Ran ? r[measure].Estimate : null));
+            columns.Add(ParquetColumn.Optional(schema.Rates[k + 1], (SweepRow r) => r.Ran ? r[measure].Lower : (double?)null));
+            columns.Add(ParquetColumn.Optional(schema.Rates[k + 2], (SweepRow r) => r.Ran ? r[measure].Upper : (double?)null));
         }
 
         columns.Add(ParquetColumn.Text(schema.Error, (SweepRow r) => r.Error, shared: false));
+        columns.Add(ParquetColumn.Optional(schema.Trials!, (SweepRow r) => r.Ran ? r.Trials : (long?)null));
+        for (int i = 0; i < schema.Counts.Length; i++)
+        {
+            int k = i;
+            columns.Add(ParquetColumn.Optional(schema.Counts[i], (SweepRow r) => r.Counts is { } counts ? counts[k] : (long?)null));
+        }
+
         _groups = new ParquetRowGroups<SweepRow>(stream, columns, RowGroupBytes);
     }
 
@@ -62,14 +72,14 @@ public sealed class SweepParquetWriter : IDisposable
 
     /// <summary>Buffers one row; a full row group is written out.</summary>
     /// <param name="row">The row, with one value per factor.</param>
-    /// <exception cref="ArgumentException">The row has not one value per factor, or its rates are not three per metric.</exception>
+    /// <exception cref="ArgumentException">The row has not one value per factor, or not one count per measure.</exception>
     /// <exception cref="ObjectDisposedException">The writer was disposed.</exception>
     public void Write(SweepRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (row.Values.Length != _factors || (row.Rates is { } rates && rates.Length != SweepColumns.Rates.Count))
+        if (row.Values.Length != _factors || (row.Counts is { } counts && counts.Length != Measure.All.Count))
         {
-            throw new ArgumentException($"expected {_factors} values and {SweepColumns.Rates.Count} rates (or none), found {row.Values.Length} values and {row.Rates?.Length ?? 0} rates.", nameof(row));
+            throw new ArgumentException($"expected {_factors} values and {Measure.All.Count} counts (or none), found {row.Values.Length} values and {row.Counts?.Length ?? 0} counts.", nameof(row));
         }
 
         _groups.Write(row, this);
@@ -86,9 +96,13 @@ public static class SweepParquetReader
     /// <param name="stream">A readable, seekable stream; it stays open.</param>
     /// <param name="source">The file, for error messages.</param>
     /// <param name="factorPaths">Receives the factor paths found in the schema.</param>
-    /// <returns>The rows, in file order.</returns>
-    /// <exception cref="InvalidDataException">The file is not Parquet sweep results.</exception>
-    public static IEnumerable<SweepRow> Read(Stream stream, string source, out IReadOnlyList<string> factorPaths)
+    /// <param name="trials">The trials (rounds, or periods) of every row, needed only for a file written before the
+    /// count columns (DeterrenceSim 0.1.0): its sidecar's rounds or periods. A file with count columns ignores it.</param>
+    /// <returns>The rows, in file order; the rates are recomputed from the counts and must equal the file's.</returns>
+    /// <exception cref="InvalidDataException">The file is not Parquet sweep results, or a rate is not its count's rate.
+    /// A file without count columns when <paramref name="trials"/> is not given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trials"/> is less than 1.</exception>
+    public static IEnumerable<SweepRow> Read(Stream stream, string source, out IReadOnlyList<string> factorPaths, long? trials = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
@@ -104,9 +118,11 @@ public static class SweepParquetReader
 
         var names = reader.Schema.GetDataFields().Select(f => f.Name).ToArray();
         string[] paths;
+        bool counts;
         try
         {
-            paths = SweepColumns.FactorsOf(names, source);
+            paths = SweepColumns.FactorsOf(names, source, out counts);
+            SweepColumns.CheckTrialsKnown(counts, trials, source);
         }
         catch
         {
@@ -115,10 +131,10 @@ public static class SweepParquetReader
         }
 
         factorPaths = paths;
-        return ReadRows(reader, new SweepParquetSchema(paths), source);
+        return ReadRows(reader, new SweepParquetSchema(paths, counts), counts ? null : trials, source);
     }
 
-    private static IEnumerable<SweepRow> ReadRows(ParquetReader reader, SweepParquetSchema schema, string source)
+    private static IEnumerable<SweepRow> ReadRows(ParquetReader reader, SweepParquetSchema schema, long? knownTrials, string source)
     {
         try
         {
@@ -140,11 +156,11 @@ public static class SweepParquetReader
                     SweepRow row;
                     try
                     {
-                        row = group.Next();
+                        row = group.Next(knownTrials, $"{source}, row group {g}, row {r}");
                     }
                     catch (IndexOutOfRangeException e)
                     {
-                        throw new InvalidDataException($"{source}, row group {g}: a rate column has fewer values than its definition levels say: {e.Message}", e);
+                        throw new InvalidDataException($"{source}, row group {g}: a rate or count column has fewer values than its definition levels say: {e.Message}", e);
                     }
 
                     yield return row;
@@ -168,6 +184,9 @@ public static class SweepParquetReader
         private readonly double[][] _rates = new double[schema.Rates.Length][];
         private readonly int[][] _levels = new int[schema.Rates.Length][];
         private readonly int[] _next = new int[schema.Rates.Length];
+        private readonly long[][] _counts = new long[schema.Counts.Length + 1][];
+        private readonly int[][] _countLevels = new int[schema.Counts.Length + 1][];
+        private readonly int[] _nextCount = new int[schema.Counts.Length + 1];
         private long[] _point = [];
         private int[] _replication = [];
         private ulong[] _seed = [];
@@ -196,6 +215,12 @@ public static class SweepParquetReader
                     _rates[i] = new double[n];
                     _levels[i] = new int[n];
                 }
+
+                for (int i = 0; i < _counts.Length; i++)
+                {
+                    _counts[i] = new long[n];
+                    _countLevels[i] = new int[n];
+                }
             }
 
             Array.Clear(_errors);
@@ -213,13 +238,24 @@ public static class SweepParquetReader
             }
 
             Wait(group.ReadAsync(schema.Error, _errors.AsMemory(0, n)));
+            if (schema.Trials is not null)
+            {
+                // Column 0 is the trials, then the counts in measure order.
+                for (int i = 0; i < _counts.Length; i++)
+                {
+                    Wait(group.ReadRawAsync<long>(i == 0 ? schema.Trials : schema.Counts[i - 1], _counts[i].AsMemory(0, n), _countLevels[i].AsMemory(0, n), null));
+                }
+            }
+
             Array.Clear(_next);
+            Array.Clear(_nextCount);
             _row = 0;
             return n;
         }
 
-        /// <summary>Makes the next row of the group read last: all rates, or none when the first is null.</summary>
-        public SweepRow Next()
+        /// <summary>Makes the next row of the group read last: all rates, or none when the first is null; the trials and
+        /// counts likewise; the rates are recomputed from the counts (<see cref="SweepColumns.Row"/>).</summary>
+        public SweepRow Next(long? knownTrials, string where)
         {
             int r = _row++;
             var v = new double[_values.Length];
@@ -238,24 +274,55 @@ public static class SweepParquetReader
                 }
             }
 
-            return new SweepRow(_point[r], _replication[r], _seed[r], v, x, _errors[r]);
+            long? trials = null;
+            long[]? counts = null;
+            if (schema.Trials is not null)
+            {
+                bool present = PresentCount(0, r);
+                trials = present ? _counts[0][_nextCount[0]++] : null;
+                counts = present ? new long[schema.Counts.Length] : null;
+                for (int i = 1; i < _counts.Length; i++)
+                {
+                    long value = PresentCount(i, r) ? _counts[i][_nextCount[i]++] : -1;
+                    if (counts is not null)
+                    {
+                        counts[i - 1] = value;
+                    }
+                }
+            }
+
+            var head = new SweepRow(_point[r], _replication[r], _seed[r], v, 0, null, _errors[r]);
+            return SweepColumns.Row(head, x, trials, counts, knownTrials, where);
         }
 
         private bool Present(int rate, int r) => _levels[rate][r] == schema.Rates[rate].MaxDefinitionLevel;
+
+        private bool PresentCount(int column, int r) =>
+            _countLevels[column][r] == (column == 0 ? schema.Trials! : schema.Counts[column - 1]).MaxDefinitionLevel;
     }
 }
 
 /// <summary>The Parquet fields of sweep results.</summary>
 internal sealed class SweepParquetSchema
 {
-    public SweepParquetSchema(string[] factorPaths)
+    /// <param name="factorPaths">The factor paths.</param>
+    /// <param name="counts">Whether the file has the trials and count columns (files of DeterrenceSim 0.1.0 do not).</param>
+    public SweepParquetSchema(string[] factorPaths, bool counts)
     {
         Values = [.. factorPaths.Select(p => new DataField<double>(p))];
         Rates = [.. SweepColumns.Rates.Select(n => new DataField<double?>(n))];
+        Trials = counts ? new DataField<long?>(SweepColumns.Trials) : null;
+        Counts = counts ? [.. SweepColumns.Counts.Select(n => new DataField<long?>(n))] : [];
         var fields = new List<Field> { Point, Replication, Seed };
         fields.AddRange(Values);
         fields.AddRange(Rates);
         fields.Add(Error);
+        if (Trials is not null)
+        {
+            fields.Add(Trials);
+            fields.AddRange(Counts);
+        }
+
         Schema = new ParquetSchema(fields);
     }
 
@@ -270,6 +337,12 @@ internal sealed class SweepParquetSchema
     public DataField<double?>[] Rates { get; }
 
     public DataField<string> Error { get; } = new("error");
+
+    /// <summary>Gets the trials field, or <see langword="null"/> in a file without count columns.</summary>
+    public DataField<long?>? Trials { get; }
+
+    /// <summary>Gets the count fields in measure order; empty in a file without count columns.</summary>
+    public DataField<long?>[] Counts { get; }
 
     public ParquetSchema Schema { get; }
 }

@@ -7,7 +7,8 @@ namespace DeterrenceSim.IO;
 /// <summary>
 /// Checks that rows read back from a chunk, a shard or a finished output are exactly the rows of a sweep for a range
 /// of points: every point once and in order, its replications 0, 1, ... (exactly R, or from R up to the precision cap),
-/// the sweep's seed, the point's values bit for bit, and rates present unless the row carries an error. A truncated,
+/// the sweep's seed, the point's values bit for bit, and counts of the sweep's trials present unless the row carries an
+/// error (the readers have already held each rate to its count). A truncated,
 /// edited, repeated or foreign file fails here instead of giving a silently wrong result. Also counts the points that
 /// reached the precision cap without meeting the target.
 /// </summary>
@@ -16,7 +17,7 @@ internal sealed class SweepRowCheck
     private readonly ExperimentDesign _design;
     private readonly SweepOptions _options;
     private readonly double[] _values;
-    private readonly int _metric;
+    private readonly Measure _metric;
     private string _source = "";
     private long _end;
     private long _point;
@@ -30,7 +31,7 @@ internal sealed class SweepRowCheck
         _design = design;
         _options = options;
         _values = new double[design.Factors.Count];
-        _metric = options.Precision is { } p ? SweepMetrics.IndexOf(p.Metric) : 0;
+        _metric = options.Precision is { } p ? Measure.Parse(p.Metric) : Measure.War;
     }
 
     /// <summary>Points that played the most replications without meeting the precision target.</summary>
@@ -72,7 +73,7 @@ internal sealed class SweepRowCheck
             Expect(row, _point + 1, 0);
             _point = row.Point;
             _replications = 1;
-            _failed = row.Rates is null;
+            _failed = !row.Ran;
             _pooled = 0;
             if (_failed)
             {
@@ -85,7 +86,7 @@ internal sealed class SweepRowCheck
             Fail($"point {row.Point} is beyond this file's points (up to {_end - 1})");
         }
 
-        if ((row.Rates is null) != _failed || (row.Rates is null) != (row.Error is not null))
+        if (!row.Ran != _failed || !row.Ran != (row.Error is not null))
         {
             Fail($"point {row.Point}, replication {row.Replication}: rates and error do not agree with the point's other rows");
         }
@@ -101,50 +102,44 @@ internal sealed class SweepRowCheck
             Fail($"point {row.Point}, replication {row.Replication}: the parameter values are not the design's values at that point");
         }
 
-        if (row.Rates is { } rates)
+        if (row.Ran)
         {
-            CheckRates(row, rates);
-            _pooled += (long)Math.Round(rates[3 * _metric] * _options.TrialsPerReplication);
+            CheckCounts(row);
+            _pooled += row[_metric].Count;
         }
     }
 
-    /// <summary>Each metric must be a count out of the trials with exactly its Wilson interval, the outcomes must add
-    /// up to the trials and the war causes to the wars: an edited rate cannot pass.</summary>
-    private void CheckRates(SweepRow row, double[] rates)
+    /// <summary>The trials must be the sweep's, each count within them, the outcomes must add up to the trials and the
+    /// war causes to the wars.</summary>
+    private void CheckCounts(SweepRow row)
     {
         long trials = _options.TrialsPerReplication;
-        if (rates.Length != 3 * SweepMetrics.Count)
+        long[] counts = row.Counts!;
+        if (row.Trials != trials || counts.Length != Measure.All.Count)
         {
-            Fail($"point {row.Point}, replication {row.Replication}: {rates.Length} rate columns, expected {3 * SweepMetrics.Count}");
+            Fail($"point {row.Point}, replication {row.Replication}: {counts.Length} counts of {row.Trials} trials, expected {Measure.All.Count} counts of {trials} trials");
         }
 
-        long outcomes = 0, causes = 0, wars = 0;
-        for (int m = 0; m < SweepMetrics.Count; m++)
+        long outcomes = 0, causes = 0;
+        foreach (var measure in Measure.All)
         {
-            double estimate = rates[3 * m];
-            long count = double.IsFinite(estimate) && estimate >= 0 && estimate <= 1 ? (long)Math.Round(estimate * trials) : -1;
-            var wilson = count < 0 ? null : Proportion.Wilson(count, trials);
-            if (wilson is null || wilson.Estimate != estimate || wilson.Lower != rates[(3 * m) + 1] || wilson.Upper != rates[(3 * m) + 2])
+            long count = counts[measure.Index];
+            if (count < 0 || count > trials)
             {
-                Fail(string.Create(CultureInfo.InvariantCulture, $"point {row.Point}, replication {row.Replication}: '{SweepMetrics.Names[m]}' and its bounds are not a rate of {trials} trials with its 95% Wilson interval"));
+                Fail($"point {row.Point}, replication {row.Replication}: '{measure.Name}' counts {count} of {trials} trials");
             }
 
-            if (m < OutcomeLayout.Outcomes)
-            {
-                outcomes += count;
-            }
-            else
+            if (measure.Outcome is null)
             {
                 causes += count;
             }
-
-            if (SweepMetrics.Names[m] == "war")
+            else
             {
-                wars = count;
+                outcomes += count;
             }
         }
 
-        if (outcomes != trials || causes != wars)
+        if (outcomes != trials || causes != counts[Measure.War.Index])
         {
             Fail($"point {row.Point}, replication {row.Replication}: the outcomes do not add up to the {trials} trials, or the war causes to the wars");
         }

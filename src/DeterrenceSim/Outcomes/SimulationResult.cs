@@ -66,6 +66,12 @@ public sealed record SimulationResult
     public Proportion this[WarCause cause] => WarCauses.TryGetValue(cause, out var rate) ? rate
         : throw new ArgumentOutOfRangeException(nameof(cause), cause, "Not a war cause.");
 
+    /// <summary>Gets the rate of a measure: an outcome or a war cause, each over the rounds.</summary>
+    /// <param name="measure">The measure, such as <see cref="Measure.War"/>.</param>
+    /// <returns>Its rate with interval.</returns>
+    public Proportion this[Measure measure] => measure?.Outcome is Outcome outcome ? this[outcome]
+        : this[measure?.WarCause ?? throw new ArgumentNullException(nameof(measure))];
+
     /// <summary>A plain-text table: each outcome and war cause with its rate, 95% Wilson interval and count, then
     /// P(challenger wins | war) and the mean settlement.</summary>
     /// <returns>The table, one row per line.</returns>

@@ -1,5 +1,6 @@
 using DeterrenceSim.Cli;
 using DeterrenceSim.Experiments;
+using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Tests.Cli;
 
@@ -13,13 +14,13 @@ public sealed class LineBandTests
     /// <summary>t(0.975, 2) = (2p − 1) / √(2p(1 − p)), p = 0.975.</summary>
     private static readonly double T2 = 0.95 / Math.Sqrt(2 * 0.975 * 0.025);
 
-    private static readonly int War = SweepMetrics.IndexOf("war");
+    private static readonly Measure War = Measure.War;
 
     [Fact]
     public void Of_OnePointThreeReplications_IsTheTIntervalOfTheirMean()
     {
         // Rates 0.20, 0.25, 0.30: mean 0.25, s = 0.05, half-width t(0.975, 2) · 0.05/√3 = 0.1242...
-        var point = LineBand.Of(0.5, [Row(0, 0, 0.20), Row(0, 1, 0.25), Row(0, 2, 0.30)], War);
+        var point = LineBand.Of(0.5, [Row(0, 0, 20), Row(0, 1, 25), Row(0, 2, 30)], War);
         double half = T2 * 0.05 / Math.Sqrt(3);
         Assert.Equal(0.25, point.Mean, 15);
         Assert.Equal(0.25 - half, point.Lower, 14);
@@ -33,7 +34,7 @@ public sealed class LineBandTests
         // Point 0: 0.10, 0.12, 0.14 (mean 0.12); point 1: 0.30, 0.33, 0.36 (mean 0.33). The averages of each replication
         // over the two points are 0.20, 0.225, 0.25: mean 0.225, s = 0.025. The points' spread (0.12 to 0.33) is
         // reported apart, not mixed into the band (a t interval over all six rates would be about 4 times as wide).
-        SweepRow[] rows = [Row(0, 0, 0.10), Row(0, 1, 0.12), Row(0, 2, 0.14), Row(1, 0, 0.30), Row(1, 1, 0.33), Row(1, 2, 0.36)];
+        SweepRow[] rows = [Row(0, 0, 10), Row(0, 1, 12), Row(0, 2, 14), Row(1, 0, 30), Row(1, 1, 33), Row(1, 2, 36)];
         var point = LineBand.Of(0.5, rows, War);
         double half = T2 * 0.025 / Math.Sqrt(3);
         Assert.Equal(0.225, point.Mean, 15);
@@ -48,7 +49,7 @@ public sealed class LineBandTests
     public void Of_IntervalBelowZero_IsTruncatedAtZero()
     {
         // Rates 0.01, 0.03: mean 0.02, s = √2 · 0.01, half-width t(0.975, 1) · 0.01 = 0.127.
-        var point = LineBand.Of(0, [Row(0, 0, 0.01), Row(0, 1, 0.03)], War);
+        var point = LineBand.Of(0, [Row(0, 0, 1), Row(0, 1, 3)], War);
         Assert.Equal(0, point.Lower);
         Assert.Equal(0.02 + (T1 * 0.01), point.Upper, 12);
     }
@@ -56,12 +57,25 @@ public sealed class LineBandTests
     [Fact]
     public void Of_OneReplication_IsTheWilsonIntervalOrTheMeanOfThePointsWilsonBounds()
     {
-        var single = LineBand.Of(0, [Row(0, 0, 0.1, 0.05, 0.2)], War);
-        Assert.Equal((0.1, 0.05, 0.2, 1), (single.Mean, single.Lower, single.Upper, single.Replications));
-        var two = LineBand.Of(0, [Row(0, 0, 0.1, 0.05, 0.2), Row(1, 0, 0.3, 0.2, 0.4)], War);
+        // Wilson (1927) for 10 of 100 and 30 of 100, from its closed form.
+        (double Lower, double Upper) Wilson(double k, double n)
+        {
+            const double z = Proportion.Z95;
+            double p = k / n, centre = (p + (z * z / (2 * n))) / (1 + (z * z / n));
+            double half = z * Math.Sqrt((p * (1 - p) / n) + (z * z / (4 * n * n))) / (1 + (z * z / n));
+            return (centre - half, centre + half);
+        }
+
+        var (lower10, upper10) = Wilson(10, 100);
+        var (lower30, upper30) = Wilson(30, 100);
+        var single = LineBand.Of(0, [Row(0, 0, 10)], War);
+        Assert.Equal((0.1, 1), (single.Mean, single.Replications));
+        Assert.Equal(lower10, single.Lower, 14);
+        Assert.Equal(upper10, single.Upper, 14);
+        var two = LineBand.Of(0, [Row(0, 0, 10), Row(1, 0, 30)], War);
         Assert.Equal(0.2, two.Mean, 15);
-        Assert.Equal(0.125, two.Lower, 15);
-        Assert.Equal(0.3, two.Upper, 15);
+        Assert.Equal((lower10 + lower30) / 2, two.Lower, 14);
+        Assert.Equal((upper10 + upper30) / 2, two.Upper, 14);
     }
 
     [Fact]
@@ -72,13 +86,13 @@ public sealed class LineBandTests
         Assert.Equal(2.7764451051977987 * Math.Sqrt(0.001 / 5), half, 12);
     }
 
-    /// <summary>A row of the war rate with its interval (the other metrics 0).</summary>
-    private static SweepRow Row(long point, int replication, double war, double lower = 0, double upper = 1)
+    /// <summary>A row of 100 rounds with <paramref name="wars"/> wars, all rational, and the rest deterred.</summary>
+    private static SweepRow Row(long point, int replication, long wars)
     {
-        var rates = new double[3 * SweepMetrics.Count];
-        rates[3 * War] = war;
-        rates[(3 * War) + 1] = lower;
-        rates[(3 * War) + 2] = upper;
-        return new SweepRow(point, replication, 0, [0.5], rates, null);
+        var counts = new long[Measure.All.Count];
+        counts[Array.IndexOf([.. Measure.All], Measure.Deterred)] = 100 - wars;
+        counts[Array.IndexOf([.. Measure.All], War)] = wars;
+        counts[Array.IndexOf([.. Measure.All], Measure.Of(WarCause.Rational))] = wars;
+        return new SweepRow(point, replication, 0, [0.5], 100, counts, null);
     }
 }

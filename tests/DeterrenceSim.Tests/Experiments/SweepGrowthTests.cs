@@ -19,7 +19,7 @@ public class SweepGrowthTests
         Assert.Equal(2, failed.Count);
         Assert.All(failed, r =>
         {
-            Assert.Null(r.Rates);
+            Assert.Null(r.Counts);
             Assert.Contains($"$.states[{chn}].growthRate: expected a growth rate that keeps the capability of CHN between 1e-300 and 1e300 over 1100 periods", r.Error, StringComparison.Ordinal);
         });
     }

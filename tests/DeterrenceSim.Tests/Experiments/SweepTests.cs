@@ -31,7 +31,7 @@ public class SweepTests
             Assert.Equal(wars.Count, wars.Distinct().Count());
         }
 
-        Assert.NotEqual(first.Select(r => r.Rates), Make(design, seed: 12).Rows().Select(r => r.Rates));
+        Assert.NotEqual(first.Select(r => r.Counts), Make(design, seed: 12).Rows().Select(r => r.Counts));
         Assert.StartsWith("point 1, replication 2, values (0.15): deterred ", first[5].ToString(), StringComparison.Ordinal);
         Assert.Contains("war " + first[5].Estimate("war")!.Value.ToString("F4", CultureInfo.InvariantCulture), first[5].ToString(), StringComparison.Ordinal);
     }
@@ -45,11 +45,11 @@ public class SweepTests
         var rows = Make(design).Rows().ToList();
         foreach (var replication in rows.GroupBy(r => r.Replication))
         {
-            var rates = replication.Select(r => r.Rates!).ToList();
+            var rates = replication.Select(r => r.Counts!).ToList();
             Assert.All(rates, r => Assert.Equal(rates[0], r));
         }
 
-        Assert.NotEqual(rows[0].Rates, rows[1].Rates);
+        Assert.NotEqual(rows[0].Counts, rows[1].Counts);
     }
 
     [Fact]
@@ -72,7 +72,9 @@ public class SweepTests
         var row = rows.Single(r => r.Point == 1 && r.Replication == 1);
         Assert.Equal(result[Outcome.War].Estimate, row.Estimate("war"));
         Assert.Equal(result[WarCause.DefenderMisperception].Estimate, row.Estimate("defenderMisperception"));
-        Assert.Equal(result[Outcome.Deterred].Lower, row.Rates![1]);
+        Assert.Equal(result[Outcome.Deterred], row[Measure.Deterred]);
+        Assert.All(Measure.All, m => Assert.Equal(result[m], row[m]));
+        Assert.Equal(result[WarCause.Preventive], row[Measure.Of(WarCause.Preventive)]);
     }
 
     [Fact]
@@ -86,7 +88,9 @@ public class SweepTests
         Assert.Equal(2, failed.Count);
         Assert.All(failed, r =>
         {
-            Assert.Null(r.Rates);
+            Assert.Null(r.Counts);
+            Assert.False(r.Ran);
+            Assert.Null(r[Measure.War].Estimate);
             Assert.Equal(1.5, r.Values[0]);
             Assert.Contains("crises.crisis-1.statusQuo", r.Error, StringComparison.Ordinal);
             Assert.Contains("1.5", r.Error, StringComparison.Ordinal);

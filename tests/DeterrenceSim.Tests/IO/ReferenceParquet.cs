@@ -14,7 +14,9 @@ namespace DeterrenceSim.Tests.IO;
 /// </summary>
 internal static class ReferenceParquet
 {
-    public static byte[] Sweep(IReadOnlyList<string> factors, IEnumerable<SweepRow> rows, int groupSize)
+    /// <summary>Sweep rows as whole column arrays; <paramref name="counts"/> false writes a file of DeterrenceSim 0.1.0
+    /// (rates without the trials and count columns).</summary>
+    public static byte[] Sweep(IReadOnlyList<string> factors, IEnumerable<SweepRow> rows, int groupSize, bool counts = true)
     {
         var point = new DataField<long>("point");
         var replication = new DataField<int>("replication");
@@ -22,7 +24,10 @@ internal static class ReferenceParquet
         var values = factors.Select(p => new DataField<double>(p)).ToArray();
         var rates = SweepColumns.Rates.Select(n => new DataField<double?>(n)).ToArray();
         var error = new DataField<string>("error");
-        return Write([point, replication, seed, .. values, .. rates, error], rows, groupSize, (group, g) =>
+        var trials = new DataField<long?>("trials");
+        var countFields = counts ? Measure.All.Select(m => new DataField<long?>(m.Name + "_count")).ToArray() : [];
+        Field[] fields = counts ? [point, replication, seed, .. values, .. rates, error, trials, .. countFields] : [point, replication, seed, .. values, .. rates, error];
+        return Write(fields, rows, groupSize, (group, g) =>
         {
             Wait(group.WriteAsync<long>(point, g.Select(r => r.Point).ToArray()));
             Wait(group.WriteAsync<int>(replication, g.Select(r => r.Replication).ToArray()));
@@ -34,10 +39,19 @@ internal static class ReferenceParquet
 
             for (int i = 0; i < rates.Length; i++)
             {
-                Wait(group.WriteAsync<double>(rates[i], g.Select(r => r.Rates is null ? (double?)null : r.Rates[i]).ToArray()));
+                var measure = Measure.All[i / 3];
+                Wait(group.WriteAsync<double>(rates[i], g.Select(r => r.Ran ? (i % 3) switch { 0 => r[measure].Estimate, 1 => r[measure].Lower, _ => r[measure].Upper } : null).ToArray()));
             }
 
             Wait(group.WriteAsync(error, g.Select(r => r.Error).ToArray()));
+            if (counts)
+            {
+                Wait(group.WriteAsync<long>(trials, g.Select(r => r.Ran ? r.Trials : (long?)null).ToArray()));
+                for (int i = 0; i < countFields.Length; i++)
+                {
+                    Wait(group.WriteAsync<long>(countFields[i], g.Select(r => r.Counts?[i]).ToArray()));
+                }
+            }
         });
     }
 

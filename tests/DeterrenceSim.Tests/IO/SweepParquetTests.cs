@@ -13,8 +13,8 @@ public sealed class SweepParquetTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Row <paramref name="i"/> of a made-up sweep of two factors and two replications a point, in which every
-    /// <paramref name="failEvery"/>-th point could not run (no rates, the same error, padded to
-    /// <paramref name="errorLength"/> characters, in both rows).</summary>
+    /// <paramref name="failEvery"/>-th point could not run (no counts, the same error, padded to
+    /// <paramref name="errorLength"/> characters, in both rows); the others have counts of 1,000 trials.</summary>
     internal static SweepRow Row(long i, int failEvery = 500, int errorLength = 0)
     {
         long point = i / 2;
@@ -22,16 +22,16 @@ public sealed class SweepParquetTests : IDisposable
         if (point % failEvery == 7 % failEvery)
         {
             string error = $"states.CHN.perception.credulity: expected a value in [0, 1], found {1 + u} (point {point})";
-            return new SweepRow(point, (int)(i % 2), 11, [1 + u, 1 - u], null, error.PadRight(Math.Max(errorLength, error.Length), '.'));
+            return new SweepRow(point, (int)(i % 2), 11, [1 + u, 1 - u], 0, null, error.PadRight(Math.Max(errorLength, error.Length), '.'));
         }
 
-        var rates = new double[SweepColumns.Rates.Count];
-        for (int k = 0; k < rates.Length; k++)
+        var counts = new long[SweepColumns.Counts.Count];
+        for (int k = 0; k < counts.Length; k++)
         {
-            rates[k] = (i + k) * 0.7548776662466927 % 1;
+            counts[k] = (long)((i + k) * 0.7548776662466927 % 1 * 1_001);
         }
 
-        return new SweepRow(point, (int)(i % 2), 11, [u, 1 - u], rates, null);
+        return new SweepRow(point, (int)(i % 2), 11, [u, 1 - u], 1_000, counts, null);
     }
 
     [Fact]
@@ -59,11 +59,15 @@ public sealed class SweepParquetTests : IDisposable
     [Fact]
     public void Read_FileWithRowGroupsOf65536Rows_GivesItsRows()
     {
-        // Files written before row groups were sized by bytes.
+        // Files written before row groups were sized by bytes, and before the count columns (DeterrenceSim 0.1.0): read
+        // with their trials, the counts come from the rates.
         const int rows = 70_000;
-        using var stream = new MemoryStream(ReferenceParquet.Sweep(Factors, Enumerable.Range(0, rows).Select(i => Row(i)), 65_536));
+        using var stream = new MemoryStream(ReferenceParquet.Sweep(Factors, Enumerable.Range(0, rows).Select(i => Row(i)), 65_536, counts: false));
+        var e = Assert.Throws<InvalidDataException>(() => SweepParquetReader.Read(stream, "old.parquet", out _));
+        Assert.Contains("old.parquet: written before sweep results had the columns 'trials' and 'deterred_count'", e.Message, StringComparison.Ordinal);
+        stream.Position = 0;
         long read = 0;
-        foreach (var row in SweepParquetReader.Read(stream, "old.parquet", out _))
+        foreach (var row in SweepParquetReader.Read(stream, "old.parquet", out _, trials: 1_000))
         {
             Assert.Equal(Row(read++), row);
         }
@@ -79,9 +83,9 @@ public sealed class SweepParquetTests : IDisposable
     [InlineData(1_000)]
     public void RowGroupSize_AnyNumberOfFactors_AsManyRowsAsFitTheBudget(int factors)
     {
-        // 8 bytes for point, 4 for replication, 8 for seed and each factor, 12 for each of the 24 rates (value and
-        // definition level), and a reference for the error.
-        int bytesPerRow = 20 + (8 * factors) + (12 * SweepColumns.Rates.Count) + IntPtr.Size;
+        // 8 bytes for point, 4 for replication, 8 for seed and each factor, 12 for each of the 24 rates, the trials and
+        // the 8 counts (value and definition level), and a reference for the error.
+        int bytesPerRow = 20 + (8 * factors) + (12 * (SweepColumns.Rates.Count + 1 + SweepColumns.Counts.Count)) + IntPtr.Size;
         using var writer = new SweepParquetWriter(new MemoryStream(), Enumerable.Range(0, factors).Select(i => "f" + i));
         Assert.Equal(Math.Min(65_536, SweepParquetWriter.RowGroupBytes / bytesPerRow), writer.RowGroupSize);
     }
@@ -127,7 +131,7 @@ public sealed class SweepParquetTests : IDisposable
         {
             writer.Write(Row(0));
             Assert.Throws<ArgumentException>(() => writer.Write(Row(1) with { Values = [0.5] }));
-            Assert.Throws<ArgumentException>(() => writer.Write(Row(1) with { Rates = [0.5] }));
+            Assert.Throws<ArgumentException>(() => writer.Write(Row(1) with { Counts = [5] }));
             writer.Write(Row(1));
         }
 

@@ -31,10 +31,16 @@ public class OutcomeLayoutTests
     }
 
     [Fact]
-    public void SweepMetrics_AreTheOutcomesThenTheCauses()
+    public void Measures_AreTheOutcomesThenTheCauses_WithTheJsonNames()
     {
-        Assert.Equal(OutcomeLayout.Outcomes + OutcomeLayout.Causes, SweepMetrics.Count);
-        Assert.Equal(SimulationResultJsonNames(), SweepMetrics.Names);
+        Assert.Equal(OutcomeLayout.Outcomes + OutcomeLayout.Causes, Measure.All.Count);
+        Assert.Equal(SimulationResultJsonNames(), Measure.All.Select(m => m.Name));
+        Assert.Equal(Enumerable.Range(0, Measure.All.Count), Measure.All.Select(m => m.Index));
+        Assert.All(Enum.GetValues<Outcome>(), o => Assert.Equal(o, Measure.Of(o).Outcome));
+        Assert.All(Enum.GetValues<WarCause>(), c => Assert.Equal(c, Measure.Of(c).WarCause));
+        Assert.Same(Measure.War, Measure.Parse("war"));
+        Assert.Contains("expected a measure among deterred, concession, war, preventive,", Assert.Throws<ArgumentException>(() => Measure.Parse("War")).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Measure.Of((Outcome)OutcomeLayout.Outcomes));
     }
 
     [Fact]
@@ -45,7 +51,8 @@ public class OutcomeLayoutTests
         var sweep = new Sweep(scenario, ExperimentDesign.Grid(Factor.Parse("states.CHN.perception.credulity=0:1:2")), new SweepOptions { Periods = 2, Replications = 1 });
         var rows = sweep.RunPoint(0);
         Assert.Single(rows);
-        Assert.Equal(3 * SweepMetrics.Count, rows[0].Rates!.Length);
+        Assert.Equal(Measure.All.Count, rows[0].Counts!.Length);
+        Assert.All(Measure.All, m => Assert.NotNull(rows[0][m].Estimate));
     }
 
     private static IEnumerable<string> SimulationResultJsonNames() =>
