@@ -1,5 +1,5 @@
-using DeterrenceSim.Outcomes;
 using DeterrenceSim.Experiments;
+using DeterrenceSim.Outcomes;
 using MathNet.Numerics.Distributions;
 
 namespace DeterrenceSim.Cli;

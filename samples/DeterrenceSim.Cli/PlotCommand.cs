@@ -1,8 +1,8 @@
-using DeterrenceSim.Outcomes;
 using System.CommandLine;
 using System.Globalization;
 using DeterrenceSim.Experiments;
 using DeterrenceSim.IO;
+using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Cli;
 
@@ -15,7 +15,7 @@ internal static class PlotCommand
         var input = new Argument<string>("results") { Description = "Sweep results: a .csv or .parquet file written by deterrence-sim sweep or merge." };
         var x = new Option<string>("--x") { Description = "The varied parameter path on the x axis.", Required = true };
         var y = new Option<string?>("--y") { Description = "The varied parameter path on the y axis (a heatmap); without it, a line with its 95% band." };
-        var z = new Option<string>("--z") { Description = "The metric: deterred, concession, war, or a war cause (preventive, challengerMisperception, ...).", DefaultValueFactory = _ => "war" };
+        var z = new Option<string>("--z") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}).", DefaultValueFactory = _ => "war" };
         var at = new Option<string[]>("--at") { Description = "Fix another varied parameter: PATH=VALUE (repeatable); parameters neither plotted nor fixed are averaged over.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var output = new Option<string>("--output", "-o") { Description = "The file to write: .png or .svg.", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace an existing output file." };

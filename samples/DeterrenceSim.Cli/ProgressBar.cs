@@ -1,5 +1,4 @@
 using DeterrenceSim.Engine;
-using DeterrenceSim.Experiments;
 using Spectre.Console;
 
 namespace DeterrenceSim.Cli;
@@ -47,11 +46,4 @@ internal static class ProgressBar
     {
         public void Report(TProgress value) => report(value);
     }
-}
-
-/// <summary>The progress bar of a sweep, in design points.</summary>
-internal static class SweepProgressBar
-{
-    public static T Show<T>(TextWriter stderr, string label, long points, Func<IProgress<SweepProgress>, T> work) =>
-        ProgressBar.Show<T, SweepProgress>(stderr, label, points, p => p.PointsCompleted, work);
 }

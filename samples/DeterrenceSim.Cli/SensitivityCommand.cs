@@ -1,7 +1,7 @@
-using DeterrenceSim.Outcomes;
 using System.CommandLine;
 using DeterrenceSim.Experiments;
 using DeterrenceSim.IO;
+using DeterrenceSim.Outcomes;
 using DeterrenceSim.Scenarios;
 using Spectre.Console;
 
@@ -16,7 +16,7 @@ internal static class SensitivityCommand
         var common = new CommonOptions();
         var o = new SweepOptionSet(sobolOnly: true);
         o.Samples.DefaultValueFactory = _ => 1024;
-        var metric = new Option<string>("--metric", "-m") { Description = "The metric: deterred, concession, war, or a war cause (preventive, challengerMisperception, defenderMisperception, mutualMisperception, rational).", DefaultValueFactory = _ => "war" };
+        var metric = new Option<string>("--metric", "-m") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}).", DefaultValueFactory = _ => "war" };
         metric.AcceptOnlyFromAmong([.. Measure.All.Select(m => m.Name)]);
         var replications = new Option<int>("--replications", "-r") { Description = "Replications averaged at each point (>= 1).", DefaultValueFactory = _ => 1 };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples for the 95% intervals (1 to 100000).", DefaultValueFactory = _ => 1000 };

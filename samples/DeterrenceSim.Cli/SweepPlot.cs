@@ -1,6 +1,6 @@
-using DeterrenceSim.Outcomes;
 using System.Globalization;
 using DeterrenceSim.Experiments;
+using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Cli;
 

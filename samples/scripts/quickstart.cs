@@ -27,7 +27,7 @@ var design = ExperimentDesign.Grid(Factor.Parse("states.JPN.perception.credulity
 var sweep = new Sweep(scenario, design, new SweepOptions { Crisis = "east-china-sea", Rounds = 50_000, Replications = 5, Seed = 42 });
 var byPoint = sweep.Rows().GroupBy(row => row.Point).Select(rows =>
 {
-    double[] war = [.. rows.Select(r => r.Estimate("war")!.Value)];
+    double[] war = [.. rows.Select(r => r[Measure.War].Estimate!.Value)];
     var interval = MeanEstimate.FromSums(war.Length, war.Sum(), war.Sum(w => w * w), minimum: 0, maximum: 1);
     return new
     {
@@ -35,8 +35,9 @@ var byPoint = sweep.Rows().GroupBy(row => row.Point).Select(rows =>
         War = interval.Mean!.Value,
         interval.Lower,
         interval.Upper,
-        DefenderShare = rows.Average(r => r.Estimate("defenderMisperception")!.Value + r.Estimate("mutualMisperception")!.Value)
-            / Math.Max(1e-12, interval.Mean!.Value),
+        // Pooled counts: wars in which the defender misperceived (alone or with the challenger), out of all wars.
+        DefenderShare = rows.Sum(r => r[Measure.Of(WarCause.DefenderMisperception)].Count + r[Measure.Of(WarCause.MutualMisperception)].Count)
+            / (double)Math.Max(1, rows.Sum(r => r[Measure.War].Count)),
     };
 }).ToList();
 
@@ -63,7 +64,7 @@ Console.WriteLine();
 Console.WriteLine("wrote war-risk-vs-defender-credulity.png");
 
 // 5. Which side's misperception drove the wars at the scenario's own values?
-foreach (var cause in Enum.GetValues<WarCause>())
+foreach (var measure in Measure.All.Where(m => m.WarCause is not null))
 {
-    Console.WriteLine($"{cause,-24} {result[cause].Count / (double)Math.Max(1, result[Outcome.War].Count),6:P1} of wars");
+    Console.WriteLine($"{measure.Name,-24} {result[measure].Count / (double)Math.Max(1, result[Measure.War].Count),6:P1} of wars");
 }

@@ -5,20 +5,6 @@ using MathNet.Numerics.Statistics;
 
 namespace DeterrenceSim.Experiments;
 
-/// <summary>One sensitivity index with its bootstrap percentile interval.</summary>
-/// <param name="Estimate">The point estimate from all base rows; a share of variance, nominally in [0, 1] but a finite-sample estimate can fall outside.</param>
-/// <param name="Lower">The lower bound of the bootstrap percentile interval.</param>
-/// <param name="Upper">The upper bound of the bootstrap percentile interval.</param>
-/// <param name="StandardError">The bootstrap standard error: the standard deviation (divisor B - 1) of the B resampled estimates.</param>
-public sealed record SensitivityIndex(double Estimate, double Lower, double Upper, double StandardError);
-
-/// <summary>First- and total-order Sobol' indices of k factors, in factor order.</summary>
-/// <param name="FirstOrder">S_i for i = 1 to k: the share of the output variance due to factor i alone.</param>
-/// <param name="TotalOrder">ST_i for i = 1 to k: the share due to factor i and all its interactions.</param>
-/// <param name="BaseSamples">The number of base rows N.</param>
-/// <param name="Variance">The output variance V used as the denominator (population variance of all f(A) and f(B)), in squared output units.</param>
-public sealed record SobolIndices(IReadOnlyList<SensitivityIndex> FirstOrder, IReadOnlyList<SensitivityIndex> TotalOrder, int BaseSamples, double Variance);
-
 /// <summary>
 /// Sobol' variance-based sensitivity indices from model outputs on a Saltelli design (<see cref="SaltelliSampling"/>),
 /// with bootstrap confidence intervals.

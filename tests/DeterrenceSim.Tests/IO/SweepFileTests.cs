@@ -1,9 +1,10 @@
 using System.Globalization;
 using DeterrenceSim.Experiments;
 using DeterrenceSim.IO;
+using DeterrenceSim.Tests.Experiments;
 using DeterrenceSim.Tests.Scenarios;
 
-namespace DeterrenceSim.Tests.Experiments;
+namespace DeterrenceSim.Tests.IO;
 
 public sealed class SweepFileTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using DeterrenceSim.IO;
 
-namespace DeterrenceSim.Tests.Experiments;
+namespace DeterrenceSim.Tests.IO;
 
 public class SweepShardTests
 {

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using DeterrenceSim.Experiments;
+
+namespace DeterrenceSim.IO;
+
+/// <summary>The checks before a resume or a merge: the same sweep, and files whose rows are the sweep's.</summary>
+public static partial class SweepFile
+{
+    /// <summary>Checks a results file (a chunk, a shard, a finished output) against the sweep's rows for points
+    /// <paramref name="first"/> up to <paramref name="end"/>.</summary>
+    private static SweepRowCheck CheckFile(ExperimentDesign design, SweepOptions options, string path, long first, long end, long? rows, string remedy)
+    {
+        var check = new SweepRowCheck(design, options);
+        try
+        {
+            check.Begin(first, end, path);
+            foreach (var row in SweepRowReader.Read(path, out var paths))
+            {
+                if (paths.Count != design.Factors.Count)
+                {
+                    throw new SweepFileException($"{path}: its columns are not this sweep's");
+                }
+
+                check.Add(row);
+            }
+
+            if (first < end)
+            {
+                check.End();
+            }
+
+            if (rows is long expected && check.Rows != expected)
+            {
+                throw new SweepFileException($"{path}: {check.Rows} rows, but its sidecar records {expected}: the file is damaged");
+            }
+        }
+        catch (Exception e) when (e is SweepFileException or InvalidDataException)
+        {
+            throw new SweepFileException($"{e.Message.TrimEnd('.')}; {remedy}.", e);
+        }
+
+        return check;
+    }
+
+    private static void CheckSameSweep(string found, string expected, string source, string prefix = "cannot resume: ")
+    {
+        if (string.Equals(found, expected, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            using var a = JsonDocument.Parse(found);
+            using var b = JsonDocument.Parse(expected);
+            foreach (var property in b.RootElement.EnumerateObject())
+            {
+                string mine = property.Value.GetRawText();
+                string theirs = a.RootElement.TryGetProperty(property.Name, out var value) ? value.GetRawText() : "(missing)";
+                if (!string.Equals(Compact(mine), Compact(theirs), StringComparison.Ordinal))
+                {
+                    throw new SweepFileException($"{prefix}{source} records a different {property.Name}: {Compact(theirs)} there, {Compact(mine)} in this run.");
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new SweepFileException($"{prefix}{source} is not readable: {e.Message}");
+        }
+
+        throw new SweepFileException($"{prefix}{source} records a different sweep.");
+    }
+
+    private static string Compact(string json)
+    {
+        string text = string.Join(" ", json.Split('\n').Select(l => l.Trim()));
+        return text.Length > 300 ? text[..300] + "..." : text;
+    }
+}
