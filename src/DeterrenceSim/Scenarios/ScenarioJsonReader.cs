@@ -14,24 +14,21 @@ internal sealed class ScenarioJsonReader
     /// <summary>The key naming the JSON Schema a scenario file follows (for editors); read as a string and ignored.</summary>
     internal const string SchemaKey = "$schema";
 
-    // The fields of each object; tests check that the JSON Schema (docs/scenario.schema.json) allows exactly these.
-    internal static readonly string[] ScenarioFields = ["name", "year", "description", "sources", "states", "alliances", "commitments", "crises", "periods", "learning", "priorStrength", "overstretch", SchemaKey];
-    internal static readonly string[] StateFields = ["id", "name", "capability", "homeRegion", "regions", "growthRate", "perception"];
-    internal static readonly string[] PerceptionFields = ["credulity", "noise", "supporterNoise", "capabilityBias"];
-    internal static readonly string[] AllianceFields = ["id", "members", "scope", "decisionRule", "memberReliability", "votePeriod", "preferences"];
-    internal static readonly string[] PreferenceFields = ["support", "supportUnderThreat"];
-    internal static readonly string[] CommitmentFields = ["supporter", "protege", "kind", "reliability", "signal", "scope", "outOfScopeReliability", "deepening", "alliance", "informationSharing"];
-    internal static readonly string[] DeepeningFields = ["reliability", "signal"];
-    internal static readonly string[] CrisisFields = ["id", "challenger", "defender", "theatre", "statusQuo", "challengerCost", "defenderCost", "discount", "decisiveness", "foresight", "bargaining", "escalation"];
-    internal static readonly string[] TheatreFields = ["region", "defaultProjection", "projection"];
-    internal static readonly string[] BargainingFields = ["protocol", "challengerPower", "defenderCostUpperBound"];
-    internal static readonly string[] EscalationFields = ["target", "region", "probability"];
+    // The fields of each object, from the table of the format; tests check that the JSON Schema allows exactly these.
+    internal static readonly string[] ScenarioFields = [.. ScenarioKinds.Scenario.FieldNames, SchemaKey];
+    internal static readonly string[] StateFields = ScenarioKinds.State.FieldNames;
+    internal static readonly string[] PerceptionFields = ScenarioKinds.Perception.FieldNames;
+    internal static readonly string[] AllianceFields = ScenarioKinds.Alliance.FieldNames;
+    internal static readonly string[] PreferenceFields = ScenarioKinds.Preference.FieldNames;
+    internal static readonly string[] CommitmentFields = ScenarioKinds.Commitment.FieldNames;
+    internal static readonly string[] DeepeningFields = ScenarioKinds.Deepening.FieldNames;
+    internal static readonly string[] CrisisFields = ScenarioKinds.Crisis.FieldNames;
+    internal static readonly string[] TheatreFields = ScenarioKinds.Theatre.FieldNames;
+    internal static readonly string[] BargainingFields = ScenarioKinds.Bargaining.FieldNames;
+    internal static readonly string[] EscalationFields = ScenarioKinds.Escalation.FieldNames;
 
-    /// <summary>The fields whose <c>null</c> means "unset" (the model has no value for them); for every other field <c>null</c> is an error.</summary>
-    internal static readonly IReadOnlySet<string> NullableFields = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "year", "alliance", "defenderCost", "defenderCostUpperBound", "supportUnderThreat",
-    };
+    /// <summary>The fields whose <c>null</c> means "unset" (the model has no value for them); for every other field null is an error.</summary>
+    internal static readonly IReadOnlySet<string> NullableFields = ScenarioKinds.NullableNames;
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -88,56 +85,53 @@ internal sealed class ScenarioJsonReader
         const string path = "$";
         CheckObject(e, path, ScenarioFields);
         _ = OptionalString(e, path, SchemaKey); // must be a string; the model has no use for it
-        return new Scenario(
-            RequiredString(e, path, "name"),
-            RequiredArray(e, path, "states", ReadState),
-            RequiredArray(e, path, "crises", ReadCrisis))
+        var scenario = new Scenario("", [], []);
+        return ReadFields(ScenarioKinds.Scenario, e, path, scenario, (name, s) => name switch
         {
-            Year = OptionalInteger(e, path, "year"),
-            Description = OptionalString(e, path, "description") ?? "",
-            Sources = OptionalStringArray(e, path, "sources") ?? [],
-            Alliances = OptionalArray(e, path, "alliances", ReadAlliance) ?? [],
-            Commitments = OptionalArray(e, path, "commitments", ReadCommitment) ?? [],
-            Periods = OptionalInteger(e, path, "periods") ?? 20,
-            Learning = OptionalBoolean(e, path, "learning") ?? true,
-            PriorStrength = OptionalNumber(e, path, "priorStrength") ?? 10,
-            Overstretch = OptionalNumber(e, path, "overstretch") ?? 1,
-        };
+            "name" => s with { Name = RequiredString(e, path, "name") },
+            "states" => s with { States = RequiredArray(e, path, "states", ReadState) },
+            "crises" => s with { Crises = RequiredArray(e, path, "crises", ReadCrisis) },
+            "description" => s with { Description = OptionalString(e, path, "description") ?? "" },
+            "sources" => s with { Sources = OptionalStringArray(e, path, "sources") ?? [] },
+            "alliances" => s with { Alliances = OptionalArray(e, path, "alliances", ReadAlliance) ?? [] },
+            "commitments" => s with { Commitments = OptionalArray(e, path, "commitments", ReadCommitment) ?? [] },
+            _ => null,
+        }, "name", "states", "crises");
     }
 
     private State ReadState(JsonElement e, string path)
     {
         CheckObject(e, path, StateFields);
-        string homeRegion = RequiredString(e, path, "homeRegion");
-        return new State(RequiredString(e, path, "id"), RequiredString(e, path, "name"), RequiredNumber(e, path, "capability"), homeRegion)
+        var state = new State("", "", 0, "");
+
+        // homeRegion first: regions defaults to it.
+        return ReadFields(ScenarioKinds.State, e, path, state, (name, s) => name switch
         {
-            Regions = OptionalStringArray(e, path, "regions") ?? [homeRegion],
-            GrowthRate = OptionalNumber(e, path, "growthRate") ?? 0,
-            Perception = OptionalObject(e, path, "perception", ReadPerception) ?? PerceptionProfile.Accurate,
-        };
+            "id" => s with { Id = RequiredString(e, path, "id") },
+            "name" => s with { Name = RequiredString(e, path, "name") },
+            "regions" => s with { Regions = OptionalStringArray(e, path, "regions") ?? [s.HomeRegion] },
+            "perception" => s with { Perception = OptionalObject(e, path, "perception", ReadPerception) ?? PerceptionProfile.Accurate },
+            _ => null,
+        }, "homeRegion");
     }
 
     private PerceptionProfile ReadPerception(JsonElement e, string path)
     {
         CheckObject(e, path, PerceptionFields);
-        return new PerceptionProfile(
-            OptionalNumber(e, path, "credulity") ?? 0,
-            OptionalNumber(e, path, "noise") ?? 0,
-            OptionalNumber(e, path, "supporterNoise") ?? 0,
-            OptionalNumber(e, path, "capabilityBias") ?? 0);
+        return ReadFields(ScenarioKinds.Perception, e, path, new PerceptionProfile());
     }
 
     private Alliance ReadAlliance(JsonElement e, string path)
     {
         CheckObject(e, path, AllianceFields);
-        return new Alliance(RequiredString(e, path, "id"), RequiredStringArray(e, path, "members"))
+        return ReadFields(ScenarioKinds.Alliance, e, path, new Alliance("", []), (name, a) => name switch
         {
-            Scope = OptionalStringArray(e, path, "scope") ?? [],
-            DecisionRule = OptionalEnum<DecisionRule>(e, path, "decisionRule") ?? DecisionRule.Consensus,
-            MemberReliability = OptionalNumber(e, path, "memberReliability") ?? 0,
-            VotePeriod = OptionalInteger(e, path, "votePeriod") ?? 1,
-            Preferences = OptionalObject(e, path, "preferences", ReadPreferences) ?? new Dictionary<string, MemberPreference>(),
-        };
+            "id" => a with { Id = RequiredString(e, path, "id") },
+            "members" => a with { Members = RequiredStringArray(e, path, "members") },
+            "scope" => a with { Scope = OptionalStringArray(e, path, "scope") ?? [] },
+            "preferences" => a with { Preferences = OptionalObject(e, path, "preferences", ReadPreferences) ?? new Dictionary<string, MemberPreference>() },
+            _ => null,
+        });
     }
 
     private Dictionary<string, MemberPreference> ReadPreferences(JsonElement e, string path)
@@ -148,9 +142,7 @@ internal sealed class ScenarioJsonReader
         {
             string p = path + "." + property.Name;
             CheckObject(property.Value, p, PreferenceFields);
-            map[property.Name] = new MemberPreference(
-                OptionalNumber(property.Value, p, "support") ?? 1,
-                OptionalNumber(property.Value, p, "supportUnderThreat"));
+            map[property.Name] = ReadFields(ScenarioKinds.Preference, property.Value, p, new MemberPreference());
         }
 
         return map;
@@ -159,55 +151,41 @@ internal sealed class ScenarioJsonReader
     private Commitment ReadCommitment(JsonElement e, string path)
     {
         CheckObject(e, path, CommitmentFields);
-        return new Commitment(
-            RequiredString(e, path, "supporter"),
-            RequiredString(e, path, "protege"),
-            RequiredEnum<CommitmentKind>(e, path, "kind"),
-            RequiredNumber(e, path, "reliability"),
-            RequiredNumber(e, path, "signal"))
+        return ReadFields(ScenarioKinds.Commitment, e, path, new Commitment("", "", default, 0, 0), (name, c) => name switch
         {
-            Scope = OptionalStringArray(e, path, "scope") ?? [],
-            OutOfScopeReliability = OptionalNumber(e, path, "outOfScopeReliability") ?? 0,
-            Deepening = OptionalObject(e, path, "deepening", ReadDeepening) ?? Deepening.None,
-            Alliance = OptionalString(e, path, "alliance"),
-            InformationSharing = OptionalNumber(e, path, "informationSharing") ?? 0,
-        };
+            "scope" => c with { Scope = OptionalStringArray(e, path, "scope") ?? [] },
+            "deepening" => c with { Deepening = OptionalObject(e, path, "deepening", ReadDeepening) ?? Deepening.None },
+            _ => null,
+        });
     }
 
     private Deepening ReadDeepening(JsonElement e, string path)
     {
         CheckObject(e, path, DeepeningFields);
-        return new Deepening(OptionalNumber(e, path, "reliability") ?? 0, OptionalNumber(e, path, "signal") ?? 0);
+        return ReadFields(ScenarioKinds.Deepening, e, path, new Deepening());
     }
 
     private Crisis ReadCrisis(JsonElement e, string path)
     {
         CheckObject(e, path, CrisisFields);
-        return new Crisis(
-            RequiredString(e, path, "id"),
-            RequiredString(e, path, "challenger"),
-            RequiredString(e, path, "defender"),
-            RequiredObject(e, path, "theatre", ReadTheatre),
-            RequiredNumber(e, path, "statusQuo"),
-            RequiredNumber(e, path, "challengerCost"))
+        return ReadFields(ScenarioKinds.Crisis, e, path, new Crisis("", "", "", new Theatre(""), 0, 0), (name, c) => name switch
         {
-            DefenderCost = OptionalNumber(e, path, "defenderCost"),
-            Discount = OptionalNumber(e, path, "discount") ?? 0.9,
-            Decisiveness = OptionalNumber(e, path, "decisiveness") ?? 1,
-            Foresight = OptionalInteger(e, path, "foresight") ?? 1,
-            Bargaining = OptionalObject(e, path, "bargaining", ReadBargaining) ?? Bargaining.Default,
-            Escalation = OptionalArray(e, path, "escalation", ReadEscalation) ?? [],
-        };
+            "id" => c with { Id = RequiredString(e, path, "id") },
+            "theatre" => c with { Theatre = RequiredObject(e, path, "theatre", ReadTheatre) },
+            "bargaining" => c with { Bargaining = OptionalObject(e, path, "bargaining", ReadBargaining) ?? Bargaining.Default },
+            "escalation" => c with { Escalation = OptionalArray(e, path, "escalation", ReadEscalation) ?? [] },
+            _ => null,
+        });
     }
 
     private Theatre ReadTheatre(JsonElement e, string path)
     {
         CheckObject(e, path, TheatreFields);
-        return new Theatre(RequiredString(e, path, "region"))
+        return ReadFields(ScenarioKinds.Theatre, e, path, new Theatre(""), (name, t) => name switch
         {
-            DefaultProjection = OptionalNumber(e, path, "defaultProjection") ?? 1,
-            Projection = OptionalObject(e, path, "projection", ReadNumberMap) ?? new Dictionary<string, double>(),
-        };
+            "projection" => t with { Projection = OptionalObject(e, path, "projection", ReadNumberMap) ?? new Dictionary<string, double>() },
+            _ => null,
+        });
     }
 
     private Dictionary<string, double> ReadNumberMap(JsonElement e, string path)
@@ -225,16 +203,59 @@ internal sealed class ScenarioJsonReader
     private Bargaining ReadBargaining(JsonElement e, string path)
     {
         CheckObject(e, path, BargainingFields);
-        return new Bargaining(
-            OptionalEnum<BargainingProtocol>(e, path, "protocol") ?? BargainingProtocol.NashSplit,
-            OptionalNumber(e, path, "challengerPower") ?? 0.5,
-            OptionalNumber(e, path, "defenderCostUpperBound"));
+        return ReadFields(ScenarioKinds.Bargaining, e, path, new Bargaining());
     }
 
     private EscalationStrike ReadEscalation(JsonElement e, string path)
     {
         CheckObject(e, path, EscalationFields);
-        return new EscalationStrike(RequiredString(e, path, "target"), RequiredString(e, path, "region"), RequiredNumber(e, path, "probability"));
+        return ReadFields(ScenarioKinds.Escalation, e, path, new EscalationStrike("", "", 0));
+    }
+
+    // ---- the fields of an object, from the table of the format -----------------------------------------------
+
+    /// <summary>
+    /// Reads an object's fields into a record, in the order of its kind after the fields named <paramref name="first"/>:
+    /// each parameter by its type (absent or null leaves the record's default), each structural field by
+    /// <paramref name="structure"/>, which returns <see langword="null"/> for a field it does not know.
+    /// </summary>
+    private T ReadFields<T>(ScenarioKind kind, JsonElement e, string path, T record, Func<string, T, T?>? structure = null, params string[] first)
+        where T : class
+    {
+        foreach (string name in first)
+        {
+            record = ReadMember(kind[name], e, path, record, structure);
+        }
+
+        foreach (var member in kind.Members)
+        {
+            if (System.Array.IndexOf(first, member.Name) < 0)
+            {
+                record = ReadMember(member, e, path, record, structure);
+            }
+        }
+
+        return record;
+    }
+
+    private T ReadMember<T>(ScenarioMember member, JsonElement e, string path, T record, Func<string, T, T?>? structure)
+        where T : class
+    {
+        if (member is not ScenarioField field)
+        {
+            return structure?.Invoke(member.Name, record) ?? throw ScenarioStructure.Unhandled("reader", member.Kind, member.Name);
+        }
+
+        string name = field.Name;
+        object? value = field.Type switch
+        {
+            ScenarioFieldType.Number => field.Required ? RequiredNumber(e, path, name) : OptionalNumber(e, path, name),
+            ScenarioFieldType.Integer => field.Required ? Integer(Required(e, path, name, "an integer"), path + "." + name) : OptionalInteger(e, path, name),
+            ScenarioFieldType.Boolean => field.Required ? Boolean(Required(e, path, name, "true or false"), path + "." + name) : OptionalBoolean(e, path, name),
+            ScenarioFieldType.Choice => field.Required ? RequiredEnum(field.Enum!, e, path, name) : OptionalEnum(field.Enum!, e, path, name),
+            _ => field.Required ? RequiredString(e, path, name) : OptionalString(e, path, name),
+        };
+        return value is null ? record : (T)field.SetValue(record, value);
     }
 
     // ---- structural helpers -------------------------------------------------------------------------------
@@ -303,14 +324,11 @@ internal sealed class ScenarioJsonReader
     private double? OptionalNumber(JsonElement e, string path, string name) =>
         TryGet(e, path, name, "a number", out var v) ? Number(v, path + "." + name) : null;
 
-    private int? OptionalInteger(JsonElement e, string path, string name)
-    {
-        if (!TryGet(e, path, name, "an integer", out var v))
-        {
-            return null;
-        }
+    private int? OptionalInteger(JsonElement e, string path, string name) =>
+        TryGet(e, path, name, "an integer", out var v) ? Integer(v, path + "." + name) : null;
 
-        string p = path + "." + name;
+    private int Integer(JsonElement v, string p)
+    {
         double d = Number(v, p);
         if (d != Math.Floor(d))
         {
@@ -325,28 +343,21 @@ internal sealed class ScenarioJsonReader
         return (int)d;
     }
 
-    private bool? OptionalBoolean(JsonElement e, string path, string name)
+    private bool? OptionalBoolean(JsonElement e, string path, string name) =>
+        TryGet(e, path, name, "true or false", out var v) ? Boolean(v, path + "." + name) : null;
+
+    private bool Boolean(JsonElement v, string p) => v.ValueKind switch
     {
-        if (!TryGet(e, path, name, "true or false", out var v))
-        {
-            return null;
-        }
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw Error(p, "true or false", Describe(v)),
+    };
 
-        return v.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw Error(path + "." + name, "true or false", Describe(v)),
-        };
-    }
+    private object RequiredEnum(Type type, JsonElement e, string path, string name) =>
+        ParseEnum(type, Required(e, path, name, "one of " + string.Join(", ", System.Enum.GetNames(type))), path + "." + name);
 
-    private TEnum RequiredEnum<TEnum>(JsonElement e, string path, string name)
-        where TEnum : struct, Enum =>
-        ParseEnum<TEnum>(Required(e, path, name, "one of " + string.Join(", ", System.Enum.GetNames<TEnum>())), path + "." + name);
-
-    private TEnum? OptionalEnum<TEnum>(JsonElement e, string path, string name)
-        where TEnum : struct, Enum =>
-        TryGet(e, path, name, "one of " + string.Join(", ", System.Enum.GetNames<TEnum>()), out var v) ? ParseEnum<TEnum>(v, path + "." + name) : null;
+    private object? OptionalEnum(Type type, JsonElement e, string path, string name) =>
+        TryGet(e, path, name, "one of " + string.Join(", ", System.Enum.GetNames(type)), out var v) ? ParseEnum(type, v, path + "." + name) : null;
 
     private T RequiredObject<T>(JsonElement e, string path, string name, Func<JsonElement, string, T> read) =>
         read(Required(e, path, name, "an object"), path + "." + name);
@@ -416,21 +427,20 @@ internal sealed class ScenarioJsonReader
         return d;
     }
 
-    private TEnum ParseEnum<TEnum>(JsonElement e, string path)
-        where TEnum : struct, Enum
+    private object ParseEnum(Type type, JsonElement e, string path)
     {
-        string expected = "one of " + string.Join(", ", System.Enum.GetNames<TEnum>());
+        string expected = "one of " + string.Join(", ", System.Enum.GetNames(type));
         if (e.ValueKind != JsonValueKind.String)
         {
             throw Error(path, expected, Describe(e));
         }
 
         string text = Text(e, path);
-        foreach (var name in System.Enum.GetNames<TEnum>())
+        foreach (var name in System.Enum.GetNames(type))
         {
             if (string.Equals(name, text, StringComparison.Ordinal))
             {
-                return System.Enum.Parse<TEnum>(name);
+                return System.Enum.Parse(type, name);
             }
         }
 

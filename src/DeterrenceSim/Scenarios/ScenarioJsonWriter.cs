@@ -14,113 +14,87 @@ internal static class ScenarioJsonWriter
 
     public static string Write(Scenario s) => ToNode(s).ToJsonString(Indented);
 
-    public static JsonObject ToNode(Scenario s) => new()
+    public static JsonObject ToNode(Scenario s) => Write(ScenarioKinds.Scenario, s, name => name switch
     {
-        ["name"] = s.Name,
-        ["year"] = s.Year,
-        ["description"] = s.Description,
-        ["sources"] = Strings(s.Sources),
-        ["states"] = Array(s.States, State),
-        ["alliances"] = Array(s.Alliances, Alliance),
-        ["commitments"] = Array(s.Commitments, Commitment),
-        ["crises"] = Array(s.Crises, Crisis),
-        ["periods"] = s.Periods,
-        ["learning"] = s.Learning,
-        ["priorStrength"] = s.PriorStrength,
-        ["overstretch"] = s.Overstretch,
-    };
+        "name" => s.Name,
+        "description" => s.Description,
+        "sources" => Strings(s.Sources),
+        "states" => Array(s.States, State),
+        "alliances" => Array(s.Alliances, Alliance),
+        "commitments" => Array(s.Commitments, Commitment),
+        "crises" => Array(s.Crises, Crisis),
+        _ => throw ScenarioStructure.Unhandled("writer", ScenarioKinds.Scenario, name),
+    });
 
-    private static JsonObject State(State s) => new()
+    /// <summary>Writes an object's fields in the order of its kind: each parameter by the catalog's getter, each
+    /// structural field by <paramref name="structure"/>.</summary>
+    private static JsonObject Write(ScenarioKind kind, object record, Func<string, JsonNode?>? structure = null)
     {
-        ["id"] = s.Id,
-        ["name"] = s.Name,
-        ["capability"] = s.Capability,
-        ["homeRegion"] = s.HomeRegion,
-        ["regions"] = Strings(s.Regions),
-        ["growthRate"] = s.GrowthRate,
-        ["perception"] = new JsonObject
+        var node = new JsonObject();
+        foreach (var member in kind.Members)
         {
-            ["credulity"] = s.Perception.Credulity,
-            ["noise"] = s.Perception.Noise,
-            ["supporterNoise"] = s.Perception.SupporterNoise,
-            ["capabilityBias"] = s.Perception.CapabilityBias,
-        },
-    };
+            node[member.Name] = member is ScenarioField field
+                ? field.ToJson(record)
+                : structure is null ? throw ScenarioStructure.Unhandled("writer", kind, member.Name) : structure(member.Name);
+        }
 
-    private static JsonObject Alliance(Alliance a) => new()
+        return node;
+    }
+
+    private static JsonObject State(State s) => Write(ScenarioKinds.State, s, name => name switch
     {
-        ["id"] = a.Id,
-        ["members"] = Strings(a.Members),
-        ["scope"] = Strings(a.Scope),
-        ["decisionRule"] = a.DecisionRule.ToString(),
-        ["memberReliability"] = a.MemberReliability,
-        ["votePeriod"] = a.VotePeriod,
-        ["preferences"] = Preferences(a.Preferences),
-    };
+        "id" => s.Id,
+        "name" => s.Name,
+        "regions" => Strings(s.Regions),
+        "perception" => Write(ScenarioKinds.Perception, s.Perception),
+        _ => throw ScenarioStructure.Unhandled("writer", ScenarioKinds.State, name),
+    });
+
+    private static JsonObject Alliance(Alliance a) => Write(ScenarioKinds.Alliance, a, name => name switch
+    {
+        "id" => a.Id,
+        "members" => Strings(a.Members),
+        "scope" => Strings(a.Scope),
+        "preferences" => Preferences(a.Preferences),
+        _ => throw ScenarioStructure.Unhandled("writer", ScenarioKinds.Alliance, name),
+    });
 
     private static JsonObject Preferences(IReadOnlyDictionary<string, MemberPreference> preferences)
     {
         var node = new JsonObject();
         foreach (var (id, preference) in preferences)
         {
-            node[id] = new JsonObject { ["support"] = preference.Support, ["supportUnderThreat"] = preference.SupportUnderThreat };
+            node[id] = Write(ScenarioKinds.Preference, preference);
         }
 
         return node;
     }
 
-    private static JsonObject Commitment(Commitment c) => new()
+    private static JsonObject Commitment(Commitment c) => Write(ScenarioKinds.Commitment, c, name => name switch
     {
-        ["supporter"] = c.Supporter,
-        ["protege"] = c.Protege,
-        ["kind"] = c.Kind.ToString(),
-        ["reliability"] = c.Reliability,
-        ["signal"] = c.Signal,
-        ["scope"] = Strings(c.Scope),
-        ["outOfScopeReliability"] = c.OutOfScopeReliability,
-        ["deepening"] = new JsonObject { ["reliability"] = c.Deepening.Reliability, ["signal"] = c.Deepening.Signal },
-        ["alliance"] = c.Alliance,
-        ["informationSharing"] = c.InformationSharing,
-    };
+        "scope" => Strings(c.Scope),
+        "deepening" => Write(ScenarioKinds.Deepening, c.Deepening),
+        _ => throw ScenarioStructure.Unhandled("writer", ScenarioKinds.Commitment, name),
+    });
 
-    private static JsonObject Crisis(Crisis c)
+    private static JsonObject Crisis(Crisis c) => Write(ScenarioKinds.Crisis, c, name => name switch
     {
-        var projection = new JsonObject();
-        foreach (var (id, value) in c.Theatre.Projection)
+        "id" => c.Id,
+        "theatre" => Write(ScenarioKinds.Theatre, c.Theatre, field => field == "projection" ? Projection(c.Theatre.Projection) : throw ScenarioStructure.Unhandled("writer", ScenarioKinds.Theatre, field)),
+        "bargaining" => Write(ScenarioKinds.Bargaining, c.Bargaining),
+        "escalation" => Array(c.Escalation, e => Write(ScenarioKinds.Escalation, e)),
+        _ => throw ScenarioStructure.Unhandled("writer", ScenarioKinds.Crisis, name),
+    });
+
+    private static JsonObject Projection(IReadOnlyDictionary<string, double> projection)
+    {
+        var node = new JsonObject();
+        foreach (var (id, value) in projection)
         {
-            projection[id] = value;
+            node[id] = value;
         }
 
-        return new JsonObject
-        {
-            ["id"] = c.Id,
-            ["challenger"] = c.Challenger,
-            ["defender"] = c.Defender,
-            ["theatre"] = new JsonObject
-            {
-                ["region"] = c.Theatre.Region,
-                ["defaultProjection"] = c.Theatre.DefaultProjection,
-                ["projection"] = projection,
-            },
-            ["statusQuo"] = c.StatusQuo,
-            ["challengerCost"] = c.ChallengerCost,
-            ["defenderCost"] = c.DefenderCost,
-            ["discount"] = c.Discount,
-            ["decisiveness"] = c.Decisiveness,
-            ["foresight"] = c.Foresight,
-            ["bargaining"] = new JsonObject
-            {
-                ["protocol"] = c.Bargaining.Protocol.ToString(),
-                ["challengerPower"] = c.Bargaining.ChallengerPower,
-                ["defenderCostUpperBound"] = c.Bargaining.DefenderCostUpperBound,
-            },
-            ["escalation"] = Array(c.Escalation, e => new JsonObject
-            {
-                ["target"] = e.Target,
-                ["region"] = e.Region,
-                ["probability"] = e.Probability,
-            }),
-        };
+        return node;
     }
 
     private static JsonArray Strings(IReadOnlyList<string> values)

@@ -28,6 +28,12 @@ public static partial class ScenarioValidator
 
     private sealed class Checker(string source)
     {
+        /// <summary>The states' ids, with their index, once the states are checked.</summary>
+        private readonly Dictionary<string, int> _states = new(StringComparer.Ordinal);
+
+        /// <summary>The alliances' ids, once the alliances are checked.</summary>
+        private readonly HashSet<string> _alliances = new(StringComparer.Ordinal);
+
         public void Check(Scenario s)
         {
             NonEmpty(s.Name, "$.name");
@@ -41,242 +47,335 @@ public static partial class ScenarioValidator
                 throw Error("$.states", "a non-empty array of states", "an empty array");
             }
 
-            var states = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = 0; i < s.States.Count; i++)
-            {
-                CheckState(s.States[i], At("$.states", i), states, i);
-            }
-
-            var alliances = new HashSet<string>(StringComparer.Ordinal);
-            for (int i = 0; i < s.Alliances.Count; i++)
-            {
-                CheckAlliance(s.Alliances[i], At("$.alliances", i), states, alliances);
-            }
-
             var pairs = new HashSet<(string, string)>();
-            for (int i = 0; i < s.Commitments.Count; i++)
-            {
-                CheckCommitment(s.Commitments[i], At("$.commitments", i), states, alliances, pairs);
-            }
-
-            if (s.Crises.Count == 0)
-            {
-                throw Error("$.crises", "a non-empty array of crises", "an empty array");
-            }
-
             var crises = new HashSet<string>(StringComparer.Ordinal);
-            for (int i = 0; i < s.Crises.Count; i++)
+            CheckFields(ScenarioKinds.Scenario, s, "$", name =>
             {
-                CheckCrisis(s.Crises[i], At("$.crises", i), states, crises);
-            }
+                switch (name)
+                {
+                    case "name" or "description" or "sources": // checked above; a description may be anything
+                        return true;
+                    case "states":
+                        for (int i = 0; i < s.States.Count; i++)
+                        {
+                            CheckState(s.States[i], At("$.states", i), i);
+                        }
 
-            CheckNoStateSupportsBothSides(s);
-            if (s.Periods < 1 || s.Periods > Scenario.MaxPeriods)
-            {
-                throw Error("$.periods", $"an integer from 1 to {Scenario.MaxPeriods}", s.Periods.ToString(CultureInfo.InvariantCulture));
-            }
+                        return true;
+                    case "alliances":
+                        for (int i = 0; i < s.Alliances.Count; i++)
+                        {
+                            CheckAlliance(s.Alliances[i], At("$.alliances", i));
+                        }
 
-            NonNegative(s.PriorStrength, "$.priorStrength");
-            if (!double.IsFinite(s.Overstretch) || s.Overstretch < 1)
-            {
-                throw Error("$.overstretch", "a finite number >= 1 (1: no overstretch)", Show(s.Overstretch));
-            }
+                        return true;
+                    case "commitments":
+                        for (int i = 0; i < s.Commitments.Count; i++)
+                        {
+                            CheckCommitment(s.Commitments[i], At("$.commitments", i), pairs);
+                        }
+
+                        return true;
+                    case "crises":
+                        if (s.Crises.Count == 0)
+                        {
+                            throw Error("$.crises", "a non-empty array of crises", "an empty array");
+                        }
+
+                        for (int i = 0; i < s.Crises.Count; i++)
+                        {
+                            CheckCrisis(s.Crises[i], At("$.crises", i), crises);
+                        }
+
+                        CheckNoStateSupportsBothSides(s);
+                        return true;
+                    default:
+                        return false;
+                }
+            });
         }
 
-        private void CheckState(State state, string path, Dictionary<string, int> ids, int index)
+        private void CheckState(State state, string path, int index)
         {
             NotNull(state, path, "a state object");
-            Id(state.Id, path + ".id");
-            if (!ids.TryAdd(state.Id, index))
+            CheckFields(ScenarioKinds.State, state, path, name =>
             {
-                throw Error(path + ".id", "a state id unique in $.states", $"\"{state.Id}\", already the id of $.states[{ids[state.Id]}]");
-            }
+                switch (name)
+                {
+                    case "id":
+                        Id(state.Id, path + ".id");
+                        if (!_states.TryAdd(state.Id, index))
+                        {
+                            throw Error(path + ".id", "a state id unique in $.states", $"\"{state.Id}\", already the id of $.states[{_states[state.Id]}]");
+                        }
 
-            NonEmpty(state.Name, path + ".name");
-            Positive(state.Capability, path + ".capability");
-            NonEmpty(state.HomeRegion, path + ".homeRegion");
-            Strings(state.Regions, path + ".regions");
-            if (!double.IsFinite(state.GrowthRate) || state.GrowthRate <= -1)
-            {
-                throw Error(path + ".growthRate", "a finite number > -1", Show(state.GrowthRate));
-            }
-
-            NotNull(state.Perception, path + ".perception", "a perception object");
-            string p = path + ".perception";
-            Probability(state.Perception.Credulity, p + ".credulity");
-            NonNegative(state.Perception.Noise, p + ".noise");
-            NonNegative(state.Perception.SupporterNoise, p + ".supporterNoise");
-            Finite(state.Perception.CapabilityBias, p + ".capabilityBias");
+                        return true;
+                    case "name":
+                        NonEmpty(state.Name, path + ".name");
+                        return true;
+                    case "regions":
+                        Strings(state.Regions, path + ".regions");
+                        return true;
+                    case "perception":
+                        NotNull(state.Perception, path + ".perception", "a perception object");
+                        CheckFields(ScenarioKinds.Perception, state.Perception, path + ".perception");
+                        return true;
+                    default:
+                        return false;
+                }
+            });
         }
 
-        private void CheckAlliance(Alliance alliance, string path, Dictionary<string, int> states, HashSet<string> ids)
+        private void CheckAlliance(Alliance alliance, string path)
         {
             NotNull(alliance, path, "an alliance object");
-            Id(alliance.Id, path + ".id");
-            if (!ids.Add(alliance.Id))
-            {
-                throw Error(path + ".id", "an alliance id unique in $.alliances", $"\"{alliance.Id}\" again");
-            }
-
-            NotNull(alliance.Members, path + ".members", "an array of state ids");
             var members = new HashSet<string>(StringComparer.Ordinal);
-            for (int m = 0; m < alliance.Members.Count; m++)
+            CheckFields(ScenarioKinds.Alliance, alliance, path, name =>
             {
-                string memberPath = At(path + ".members", m);
-                ExistingState(alliance.Members[m], memberPath, states);
-                if (!members.Add(alliance.Members[m]))
+                switch (name)
                 {
-                    throw Error(memberPath, "each member once", $"\"{alliance.Members[m]}\" again");
-                }
-            }
+                    case "id":
+                        Id(alliance.Id, path + ".id");
+                        if (!_alliances.Add(alliance.Id))
+                        {
+                            throw Error(path + ".id", "an alliance id unique in $.alliances", $"\"{alliance.Id}\" again");
+                        }
 
-            Strings(alliance.Scope, path + ".scope");
-            Defined(alliance.DecisionRule, path + ".decisionRule");
-            Probability(alliance.MemberReliability, path + ".memberReliability");
-            if (alliance.VotePeriod < 1)
-            {
-                throw Error(path + ".votePeriod", "an integer >= 1", alliance.VotePeriod.ToString(CultureInfo.InvariantCulture));
-            }
+                        return true;
+                    case "members":
+                        NotNull(alliance.Members, path + ".members", "an array of state ids");
+                        for (int m = 0; m < alliance.Members.Count; m++)
+                        {
+                            string memberPath = At(path + ".members", m);
+                            ExistingState(alliance.Members[m], memberPath);
+                            if (!members.Add(alliance.Members[m]))
+                            {
+                                throw Error(memberPath, "each member once", $"\"{alliance.Members[m]}\" again");
+                            }
+                        }
 
-            NotNull(alliance.Preferences, path + ".preferences", "an object of member ids to preferences");
-            foreach (var (id, preference) in alliance.Preferences.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            {
-                string p = path + ".preferences." + id;
-                if (!members.Contains(id))
-                {
-                    throw Error(p, "the id of a member of this alliance", $"\"{id}\", not a member");
-                }
+                        return true;
+                    case "scope":
+                        Strings(alliance.Scope, path + ".scope");
+                        return true;
+                    case "preferences":
+                        NotNull(alliance.Preferences, path + ".preferences", "an object of member ids to preferences");
+                        foreach (var (id, preference) in alliance.Preferences.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                        {
+                            string p = path + ".preferences." + id;
+                            if (!members.Contains(id))
+                            {
+                                throw Error(p, "the id of a member of this alliance", $"\"{id}\", not a member");
+                            }
 
-                NotNull(preference, p, "a preference object");
-                Probability(preference.Support, p + ".support");
-                if (preference.SupportUnderThreat is double underThreat)
-                {
-                    Probability(underThreat, p + ".supportUnderThreat");
+                            NotNull(preference, p, "a preference object");
+                            CheckFields(ScenarioKinds.Preference, preference, p);
+                        }
+
+                        return true;
+                    default:
+                        return false;
                 }
-            }
+            });
         }
 
-        private void CheckCommitment(Commitment c, string path, Dictionary<string, int> states, HashSet<string> alliances, HashSet<(string, string)> pairs)
+        private void CheckCommitment(Commitment c, string path, HashSet<(string, string)> pairs)
         {
             NotNull(c, path, "a commitment object");
-            ExistingState(c.Supporter, path + ".supporter", states);
-            ExistingState(c.Protege, path + ".protege", states);
-            if (c.Supporter == c.Protege)
+            CheckFields(ScenarioKinds.Commitment, c, path, name =>
             {
-                throw Error(path + ".protege", "a state other than the supporter", $"\"{c.Protege}\", a commitment from a state to itself");
-            }
+                switch (name)
+                {
+                    case "protege":
+                        if (c.Supporter == c.Protege)
+                        {
+                            throw Error(path + ".protege", "a state other than the supporter", $"\"{c.Protege}\", a commitment from a state to itself");
+                        }
 
-            if (!pairs.Add((c.Supporter, c.Protege)))
-            {
-                throw Error(path, "one commitment per (supporter, protege)", $"a second commitment {c.Supporter}>{c.Protege}");
-            }
+                        if (!pairs.Add((c.Supporter, c.Protege)))
+                        {
+                            throw Error(path, "one commitment per (supporter, protege)", $"a second commitment {c.Supporter}>{c.Protege}");
+                        }
 
-            Defined(c.Kind, path + ".kind");
-            Probability(c.Reliability, path + ".reliability");
-            if (!double.IsFinite(c.Signal) || c.Signal <= 0 || c.Signal >= 1)
-            {
-                throw Error(path + ".signal", "a number in the open interval (0, 1)", Show(c.Signal));
-            }
-
-            Strings(c.Scope, path + ".scope");
-            Probability(c.OutOfScopeReliability, path + ".outOfScopeReliability");
-            NotNull(c.Deepening, path + ".deepening", "a deepening object");
-            Finite(c.Deepening.Reliability, path + ".deepening.reliability");
-            Finite(c.Deepening.Signal, path + ".deepening.signal");
-            if (c.Alliance is not null && !alliances.Contains(c.Alliance))
-            {
-                throw Error(path + ".alliance", "the id of an alliance in $.alliances", Quote(c.Alliance));
-            }
-
-            Probability(c.InformationSharing, path + ".informationSharing");
+                        return true;
+                    case "scope":
+                        Strings(c.Scope, path + ".scope");
+                        return true;
+                    case "deepening":
+                        NotNull(c.Deepening, path + ".deepening", "a deepening object");
+                        CheckFields(ScenarioKinds.Deepening, c.Deepening, path + ".deepening");
+                        return true;
+                    default:
+                        return false;
+                }
+            });
         }
 
-        private void CheckCrisis(Crisis c, string path, Dictionary<string, int> states, HashSet<string> ids)
+        private void CheckCrisis(Crisis c, string path, HashSet<string> ids)
         {
             NotNull(c, path, "a crisis object");
-            Id(c.Id, path + ".id");
-            if (!ids.Add(c.Id))
+            CheckFields(ScenarioKinds.Crisis, c, path, name =>
             {
-                throw Error(path + ".id", "a crisis id unique in $.crises", $"\"{c.Id}\" again");
-            }
-
-            ExistingState(c.Challenger, path + ".challenger", states);
-            ExistingState(c.Defender, path + ".defender", states);
-            if (c.Challenger == c.Defender)
-            {
-                throw Error(path + ".defender", "a state other than the challenger", $"\"{c.Defender}\", the challenger itself");
-            }
-
-            NotNull(c.Theatre, path + ".theatre", "a theatre object");
-            NonEmpty(c.Theatre.Region, path + ".theatre.region");
-            Probability(c.Theatre.DefaultProjection, path + ".theatre.defaultProjection");
-            NotNull(c.Theatre.Projection, path + ".theatre.projection", "an object of state ids to numbers");
-            foreach (var (stateId, projection) in c.Theatre.Projection.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            {
-                string p = path + ".theatre.projection." + stateId;
-                if (!states.ContainsKey(stateId))
+                switch (name)
                 {
-                    throw Error(p, "the id of a state in $.states", $"an unknown state id \"{stateId}\"");
+                    case "id":
+                        Id(c.Id, path + ".id");
+                        if (!ids.Add(c.Id))
+                        {
+                            throw Error(path + ".id", "a crisis id unique in $.crises", $"\"{c.Id}\" again");
+                        }
+
+                        return true;
+                    case "defender":
+                        if (c.Challenger == c.Defender)
+                        {
+                            throw Error(path + ".defender", "a state other than the challenger", $"\"{c.Defender}\", the challenger itself");
+                        }
+
+                        return true;
+                    case "theatre":
+                        NotNull(c.Theatre, path + ".theatre", "a theatre object");
+                        CheckTheatre(c, path + ".theatre");
+                        return true;
+                    case "challengerCost":
+                        // The protocol decides whether defenderCost is required: check it first.
+                        NotNull(c.Bargaining, path + ".bargaining", "a bargaining object");
+                        CheckField((ScenarioField)ScenarioKinds.Bargaining["protocol"], c.Bargaining, path + ".bargaining.protocol");
+                        return true;
+                    case "defenderCost":
+                        if (c.DefenderCost is null && c.Bargaining.Protocol == BargainingProtocol.NashSplit)
+                        {
+                            throw Error(path + ".defenderCost", ((ScenarioField)ScenarioKinds.Crisis["defenderCost"]).Expected + " (required when bargaining.protocol is NashSplit)", Missing);
+                        }
+
+                        return true;
+                    case "bargaining":
+                        CheckFields(ScenarioKinds.Bargaining, c.Bargaining, path + ".bargaining", field =>
+                        {
+                            string upperPath = path + ".bargaining.defenderCostUpperBound";
+                            if (field == "defenderCostUpperBound" && c.Bargaining.DefenderCostUpperBound is null && c.Bargaining.Protocol == BargainingProtocol.TakeItOrLeaveIt)
+                            {
+                                throw Error(upperPath, ((ScenarioField)ScenarioKinds.Bargaining["defenderCostUpperBound"]).Expected + " (required when bargaining.protocol is TakeItOrLeaveIt)", Missing);
+                            }
+
+                            return true;
+                        });
+                        return true;
+                    case "escalation":
+                        NotNull(c.Escalation, path + ".escalation", "an array");
+                        for (int i = 0; i < c.Escalation.Count; i++)
+                        {
+                            string p = At(path + ".escalation", i);
+                            NotNull(c.Escalation[i], p, "an escalation object");
+                            CheckFields(ScenarioKinds.Escalation, c.Escalation[i], p, field =>
+                            {
+                                if (field == "target" && c.Escalation[i].Target == c.Challenger)
+                                {
+                                    throw Error(p + ".target", "a state the challenger strikes, not the challenger itself", Quote(c.Escalation[i].Target));
+                                }
+
+                                return true;
+                            });
+                        }
+
+                        return true;
+                    default:
+                        return false;
+                }
+            });
+        }
+
+        private void CheckTheatre(Crisis c, string path)
+        {
+            CheckFields(ScenarioKinds.Theatre, c.Theatre, path, name =>
+            {
+                if (name != "projection")
+                {
+                    return false;
                 }
 
-                Probability(projection, p);
-                if ((stateId == c.Challenger || stateId == c.Defender) && projection <= 0)
+                NotNull(c.Theatre.Projection, path + ".projection", "an object of state ids to numbers");
+                var values = (ScenarioField)ScenarioKinds.Projection["*"];
+                foreach (var (stateId, projection) in c.Theatre.Projection.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 {
-                    throw Error(p, "a number in (0, 1] for a protagonist", Show(projection));
-                }
-            }
+                    string p = path + ".projection." + stateId;
+                    if (!_states.ContainsKey(stateId))
+                    {
+                        throw Error(p, "the id of a state in $.states", $"an unknown state id \"{stateId}\"");
+                    }
 
-            Probability(c.StatusQuo, path + ".statusQuo");
-            Probability(c.ChallengerCost, path + ".challengerCost");
-            NotNull(c.Bargaining, path + ".bargaining", "a bargaining object");
-            Defined(c.Bargaining.Protocol, path + ".bargaining.protocol");
-            if (c.DefenderCost is double defenderCost)
-            {
-                Probability(defenderCost, path + ".defenderCost");
-            }
-            else if (c.Bargaining.Protocol == BargainingProtocol.NashSplit)
-            {
-                throw Error(path + ".defenderCost", "a number in [0, 1] (required when bargaining.protocol is NashSplit)", Missing);
-            }
-
-            if (!double.IsFinite(c.Discount) || c.Discount <= 0 || c.Discount >= 1)
-            {
-                throw Error(path + ".discount", "a number in the open interval (0, 1)", Show(c.Discount));
-            }
-
-            Positive(c.Decisiveness, path + ".decisiveness");
-            if (c.Foresight < 1)
-            {
-                throw Error(path + ".foresight", "an integer >= 1", c.Foresight.ToString(CultureInfo.InvariantCulture));
-            }
-
-            Probability(c.Bargaining.ChallengerPower, path + ".bargaining.challengerPower");
-            string upperPath = path + ".bargaining.defenderCostUpperBound";
-            if (c.Bargaining.DefenderCostUpperBound is double upper)
-            {
-                if (!double.IsFinite(upper) || upper <= 0 || upper > 1)
-                {
-                    throw Error(upperPath, "a number in (0, 1]", Show(upper));
-                }
-            }
-            else if (c.Bargaining.Protocol == BargainingProtocol.TakeItOrLeaveIt)
-            {
-                throw Error(upperPath, "a number in (0, 1] (required when bargaining.protocol is TakeItOrLeaveIt)", Missing);
-            }
-
-            NotNull(c.Escalation, path + ".escalation", "an array");
-            for (int i = 0; i < c.Escalation.Count; i++)
-            {
-                string p = At(path + ".escalation", i);
-                NotNull(c.Escalation[i], p, "an escalation object");
-                ExistingState(c.Escalation[i].Target, p + ".target", states);
-                if (c.Escalation[i].Target == c.Challenger)
-                {
-                    throw Error(p + ".target", "a state the challenger strikes, not the challenger itself", Quote(c.Escalation[i].Target));
+                    CheckNumber(values, projection, p);
+                    if ((stateId == c.Challenger || stateId == c.Defender) && projection <= 0)
+                    {
+                        throw Error(p, "a number in (0, 1] for a protagonist", Show(projection));
+                    }
                 }
 
-                NonEmpty(c.Escalation[i].Region, p + ".region");
-                Probability(c.Escalation[i].Probability, p + ".probability");
+                return true;
+            });
+        }
+
+        /// <summary>Checks the fields of an object in the order of its kind: each parameter against its domain (the
+        /// catalog's), and after each field what <paramref name="then"/> adds by the field's name, which must handle
+        /// every structural field (an id, a list, a nested object) and may add rules between fields.</summary>
+        private void CheckFields(ScenarioKind kind, object record, string path, Func<string, bool>? then = null)
+        {
+            foreach (var member in kind.Members)
+            {
+                if (member is ScenarioField field)
+                {
+                    CheckField(field, record, path + "." + field.Name);
+                }
+
+                bool handled = then?.Invoke(member.Name) ?? false;
+                if (member is ScenarioStructure && !handled)
+                {
+                    throw ScenarioStructure.Unhandled("validator", kind, member.Name);
+                }
+            }
+        }
+
+        /// <summary>Checks one parameter against its domain: a number within its bounds, an integer within its bounds,
+        /// a defined choice, a reference to an existing state or alliance or a non-blank region; null only where the
+        /// field is nullable (a missing required value is a rule between fields, checked by hand).</summary>
+        private void CheckField(ScenarioField field, object record, string path)
+        {
+            object? value = field.GetValue(record);
+            switch (field.Type)
+            {
+                case ScenarioFieldType.Number when value is double d:
+                    CheckNumber(field, d, path);
+                    break;
+                case ScenarioFieldType.Integer when value is int i && (field.Min is not null || field.Max is not null) && !field.Accepts(i):
+                    throw Error(path, field.Expected, i.ToString(CultureInfo.InvariantCulture));
+                case ScenarioFieldType.Choice when value is Enum choice && !Enum.IsDefined(choice.GetType(), choice):
+                    throw Error(path, field.Expected, choice.ToString());
+                case ScenarioFieldType.Reference:
+                    CheckReference(field, (string?)value, path);
+                    break;
+            }
+        }
+
+        private void CheckNumber(ScenarioField field, double value, string path)
+        {
+            if (!field.Accepts(value))
+            {
+                throw Error(path, field.Expected, Show(value));
+            }
+        }
+
+        private void CheckReference(ScenarioField field, string? value, string path)
+        {
+            switch (field.Refers)
+            {
+                case ScenarioReference.State:
+                    ExistingState(value, path);
+                    break;
+                case ScenarioReference.Alliance when value is not null && !_alliances.Contains(value):
+                    throw Error(path, "the id of an alliance in $.alliances", Quote(value));
+                case ScenarioReference.Region:
+                    NonEmpty(value, path);
+                    break;
             }
         }
 
@@ -348,53 +447,12 @@ public static partial class ScenarioValidator
             }
         }
 
-        private void ExistingState(string? id, string path, Dictionary<string, int> states)
+        private void ExistingState(string? id, string path)
         {
             NonEmpty(id, path);
-            if (!states.ContainsKey(id!))
+            if (!_states.ContainsKey(id!))
             {
                 throw Error(path, "the id of a state in $.states", $"an unknown state id \"{id}\"");
-            }
-        }
-
-        private void Probability(double value, string path)
-        {
-            if (!double.IsFinite(value) || value < 0 || value > 1)
-            {
-                throw Error(path, "a number in [0, 1]", Show(value));
-            }
-        }
-
-        private void NonNegative(double value, string path)
-        {
-            if (!double.IsFinite(value) || value < 0)
-            {
-                throw Error(path, "a finite number >= 0", Show(value));
-            }
-        }
-
-        private void Positive(double value, string path)
-        {
-            if (!double.IsFinite(value) || value <= 0)
-            {
-                throw Error(path, "a finite number > 0", Show(value));
-            }
-        }
-
-        private void Finite(double value, string path)
-        {
-            if (!double.IsFinite(value))
-            {
-                throw Error(path, "a finite number", Show(value));
-            }
-        }
-
-        private void Defined<TEnum>(TEnum value, string path)
-            where TEnum : struct, Enum
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw Error(path, "one of " + string.Join(", ", Enum.GetNames<TEnum>()), value.ToString());
             }
         }
 

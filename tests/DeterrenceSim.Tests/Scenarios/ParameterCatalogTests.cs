@@ -67,7 +67,7 @@ public class ParameterCatalogTests
     {
         var parameters = ParameterCatalog.Describe(Embedded);
         var checkedPatterns = new List<string>();
-        foreach (var spec in ParameterCatalog.NumericSpecs)
+        foreach (var spec in ScenarioKinds.Fields.Where(f => f.Type is ScenarioFieldType.Number or ScenarioFieldType.Integer))
         {
             // A path of this pattern whose bounds are the catalog's alone (not a protagonist's projection).
             var p = parameters.FirstOrDefault(d => ParameterCatalog.PatternOf(d.Path) == spec.Pattern && !IsProtagonistProjection(d.Path));
@@ -77,7 +77,7 @@ public class ParameterCatalogTests
             }
 
             checkedPatterns.Add(spec.Pattern);
-            double step = spec.Type == "integer" ? 1 : 1e-9;
+            double step = spec.Type == ScenarioFieldType.Integer ? 1 : 1e-9;
             if (spec.Min is double min)
             {
                 Assert.Equal(!spec.MinOpen, Accepts(p.Path, min));
@@ -86,7 +86,7 @@ public class ParameterCatalogTests
             }
             else
             {
-                double low = spec.Type == "integer" ? -1000 : -1e300;
+                double low = spec.Type == ScenarioFieldType.Integer ? -1000 : -1e300;
                 Assert.True(Accepts(p.Path, low), $"{p.Path} refuses {low}, inside its domain {p.Domain}");
             }
 
@@ -96,7 +96,7 @@ public class ParameterCatalogTests
                 Assert.False(Accepts(p.Path, max + step), $"{p.Path} accepts {max + step}, above its domain {p.Domain}");
                 Assert.True(Accepts(p.Path, max - step), $"{p.Path} refuses {max - step}, inside its domain {p.Domain}");
             }
-            else if (spec.Type == "number")
+            else if (spec.Type == ScenarioFieldType.Number)
             {
                 Assert.True(Accepts(p.Path, 1e300), $"{p.Path} refuses 1e300, inside its domain {p.Domain}");
             }

@@ -131,7 +131,7 @@ internal static class SchemaCheck
         Assert.True(
             errors is not null || IsReaderOnly(loaderError),
             $"The loader rejects this document at {loaderError.JsonPath} (expected {loaderError.Expected}, found {loaderError.Found}), "
-            + "but docs/scenario.schema.json accepts it: make the schema express the check, or, if no schema can, add it to SchemaCheck.ReaderOnly.\n"
+            + "but docs/scenario.schema.json accepts it: make the schema (ScenarioKinds, ScenarioSchema.Generate) express the check, or, if no schema can, add it to SchemaCheck.ReaderOnly.\n"
             + json);
     }
 }
