@@ -79,6 +79,8 @@ public sealed class MonteCarlo
         var settlementSums = new double[batch];
         var settlementSquares = new double[batch];
         var total = new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length);
+        var reporters = options.Reporters.Select(r => r.Rounds!).ToArray();
+        var reported = new long[reporters.Length];
         ulong replicationKey = RandomStreams.ReplicationKey(options.Seed, options.Replication);
         long completed = 0;
         double sum = 0, squares = 0;
@@ -98,17 +100,34 @@ public sealed class MonteCarlo
                     0,
                     count,
                     parallel,
-                    () => (Engine: new RoundEngine(frame), Tally: new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length)),
+                    () => (Engine: new RoundEngine(frame), Tally: new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length), Reported: new long[reporters.Length]),
                     (i, state, worker) =>
                     {
                         long start = (firstChunk + i) * ChunkSize;
                         long end = Math.Min(start + ChunkSize, rounds);
                         worker.Tally.SettlementSum = 0;
                         worker.Tally.SettlementSumOfSquares = 0;
-                        for (long round = start; round < end; round++)
+                        if (reporters.Length == 0)
                         {
-                            worker.Engine.Play(RandomStreams.RoundKey(replicationKey, round), out var record);
-                            worker.Tally.Add(record, worker.Engine);
+                            for (long round = start; round < end; round++)
+                            {
+                                worker.Engine.Play(RandomStreams.RoundKey(replicationKey, round), out var record);
+                                worker.Tally.Add(record, worker.Engine);
+                            }
+                        }
+                        else
+                        {
+                            // Reporters are the researcher's code: a separate loop, so that runs without them do not pay.
+                            for (long round = start; round < end; round++)
+                            {
+                                worker.Engine.Play(RandomStreams.RoundKey(replicationKey, round), out var record);
+                                worker.Tally.Add(record, worker.Engine);
+                                var row = record.ToRow();
+                                for (int j = 0; j < reporters.Length; j++)
+                                {
+                                    worker.Reported[j] += reporters[j](row) ? 1 : 0;
+                                }
+                            }
                         }
 
                         settlementSums[i] = worker.Tally.SettlementSum;
@@ -122,6 +141,10 @@ public sealed class MonteCarlo
                         lock (total)
                         {
                             total.Add(worker.Tally);
+                            for (int j = 0; j < reported.Length; j++)
+                            {
+                                reported[j] += worker.Reported[j];
+                            }
                         }
                     });
                 for (int i = 0; i < count; i++)
@@ -137,7 +160,7 @@ public sealed class MonteCarlo
             throw;
         }
 
-        var result = BuildResult(crisis, frame.AccurateWinProbability, options, total, sum, squares);
+        var result = BuildResult(crisis, frame.AccurateWinProbability, options, total, sum, squares, reported);
         Log.RunFinished(_logger, crisisId, rounds, stopwatch.ElapsedMilliseconds, result[Outcome.War].Estimate ?? 0);
         return result;
     }
@@ -169,6 +192,8 @@ public sealed class MonteCarlo
         int crises = _scenario.Crises.Length;
         int commitments = _scenario.Reliability.Length;
         var accumulator = new DynamicsAccumulator(_scenario, periods);
+        var reporters = options.Reporters.Select(r => r.Periods!).ToArray();
+        var reported = new long[crises * reporters.Length];
         var stopwatch = Stopwatch.StartNew();
         Log.SimulationStarted(_logger, _scenario.Scenario.Name, periods, options.Replications, options.Seed, options.Threads);
 
@@ -205,9 +230,17 @@ public sealed class MonteCarlo
             for (int i = 0; i < count; i++)
             {
                 accumulator.Add(traces[i]);
-                if (rows is not null)
+                if (rows is not null || reporters.Length > 0)
                 {
-                    EmitRows(traces[i], rows);
+                    // Rows are made only for a caller or reporters; reporters run here, in replication order.
+                    EmitRows(traces[i], (row, k) =>
+                    {
+                        rows?.Invoke(row);
+                        for (int j = 0; j < reporters.Length; j++)
+                        {
+                            reported[(k * reporters.Length) + j] += reporters[j](row) ? 1 : 0;
+                        }
+                    });
                 }
             }
 
@@ -215,6 +248,19 @@ public sealed class MonteCarlo
         }
 
         var result = accumulator.Result(options.Seed, options.Threads);
+        if (reporters.Length > 0)
+        {
+            long trials = (long)periods * options.Replications;
+            result = result with
+            {
+                Crises = [.. result.Crises.Select((c, k) => c with
+                {
+                    Reported = options.Reporters.Select((r, j) => (r.Name, Rate: Proportion.Wilson(reported[(k * reporters.Length) + j], trials)))
+                        .ToDictionary(x => x.Name, x => x.Rate, StringComparer.Ordinal),
+                })],
+            };
+        }
+
         Log.SimulationFinished(_logger, periods, options.Replications, stopwatch.ElapsedMilliseconds);
         return result;
     }
@@ -239,7 +285,7 @@ public sealed class MonteCarlo
         }
     }
 
-    private void EmitRows(ReplicationTrace trace, Action<PeriodRow> rows)
+    private void EmitRows(ReplicationTrace trace, Action<PeriodRow, int> rows)
     {
         int crises = trace.Crises, commitments = trace.Commitments;
         for (int t = 0; t < trace.Periods; t++)
@@ -251,30 +297,32 @@ public sealed class MonteCarlo
             {
                 var r = trace.Records[(t * crises) + k];
                 bool war = r.Outcome == Outcome.War;
-                rows(new PeriodRow
-                {
-                    Replication = trace.Replication,
-                    Period = t + 1,
-                    Crisis = _scenario.CrisisIds[k],
-                    Outcome = r.Outcome,
-                    Cause = war ? r.Cause : null,
-                    ChallengerBelief = r.ChallengerBelief,
-                    DefenderBelief = r.DefenderBelief,
-                    ChallengerPerceivedStrength = r.ChallengerPerceivedStrength,
-                    DefenderPerceivedStrength = r.DefenderPerceivedStrength,
-                    ChallengerRealisedStrength = war ? r.ChallengerRealisedStrength : null,
-                    DefenderRealisedStrength = war ? r.DefenderRealisedStrength : null,
-                    Settlement = war ? null : r.Settlement,
-                    ChallengerWins = war ? r.ChallengerWins : null,
-                    Reliability = reliability,
-                    Signal = signal,
-                    Belief = belief,
-                });
+                rows(
+                    new PeriodRow
+                    {
+                        Replication = trace.Replication,
+                        Period = t + 1,
+                        Crisis = _scenario.CrisisIds[k],
+                        Outcome = r.Outcome,
+                        Cause = war ? r.Cause : null,
+                        ChallengerBelief = r.ChallengerBelief,
+                        DefenderBelief = r.DefenderBelief,
+                        ChallengerPerceivedStrength = r.ChallengerPerceivedStrength,
+                        DefenderPerceivedStrength = r.DefenderPerceivedStrength,
+                        ChallengerRealisedStrength = war ? r.ChallengerRealisedStrength : null,
+                        DefenderRealisedStrength = war ? r.DefenderRealisedStrength : null,
+                        Settlement = war ? null : r.Settlement,
+                        ChallengerWins = war ? r.ChallengerWins : null,
+                        Reliability = reliability,
+                        Signal = signal,
+                        Belief = belief,
+                    },
+                    k);
             }
         }
     }
 
-    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, MonteCarloOptions options, RoundTally tally, double settlementSum, double settlementSquares)
+    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, MonteCarloOptions options, RoundTally tally, double settlementSum, double settlementSquares, long[] reported)
     {
         long rounds = options.Rounds;
         long wars = tally.Outcome(Outcome.War);
@@ -319,6 +367,7 @@ public sealed class MonteCarlo
             MeanSettlement = MeanEstimate.FromSums(peace, settlementSum, settlementSquares, 0, 1),
             AlliancesTriggered = alliances,
             SupportRates = support,
+            Reported = options.Reporters.Select((r, j) => (r.Name, Rate: Proportion.Wilson(reported[j], rounds))).ToDictionary(x => x.Name, x => x.Rate, StringComparer.Ordinal),
         };
     }
 }

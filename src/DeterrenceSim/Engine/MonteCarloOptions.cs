@@ -1,3 +1,5 @@
+using DeterrenceSim.Outcomes;
+
 namespace DeterrenceSim.Engine;
 
 /// <summary>Options of a Monte Carlo run of one crisis.</summary>
@@ -18,10 +20,16 @@ public sealed record MonteCarloOptions
     /// <summary>Gets the number of worker threads; results are bit-identical for any value. Range: ≥ 1. The default value is <see cref="Environment.ProcessorCount"/>.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Gets the researcher's own measures of single rounds (<see cref="Reporter.OfRounds"/>), each counted
+    /// over the rounds into <see cref="SimulationResult.Reported"/>. Names unique. The default value is none.</summary>
+    public IReadOnlyList<Reporter> Reporters { get; init; } = [];
+
     /// <summary>Throws when an option is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
+    /// <exception cref="ArgumentException">A reporter counts periods rather than rounds, or two share a name.</exception>
     public void Validate()
     {
+        Reporter.Check(Reporters, rounds: true, nameof(Reporters));
         if (Rounds < 1 || Rounds > MaxRounds)
         {
             throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, $"Rounds must be between 1 and {MaxRounds}.");

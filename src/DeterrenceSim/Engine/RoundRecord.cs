@@ -34,4 +34,23 @@ internal struct RoundRecord
 
     /// <summary>S(D) of the realised coalition in war, escalation included; NaN in peace.</summary>
     public double DefenderRealisedStrength;
+
+    /// <summary>The record as a reporter sees it: NaN and meaningless fields become <see langword="null"/>.</summary>
+    /// <returns>The round's row.</returns>
+    public readonly RoundRow ToRow()
+    {
+        bool war = Outcome == Outcome.War;
+        return new RoundRow(
+            Outcome,
+            war ? Cause : null,
+            PreventiveFromMisperception,
+            war ? ChallengerWins : null,
+            war ? null : Settlement,
+            ChallengerBelief,
+            DefenderBelief,
+            ChallengerPerceivedStrength,
+            DefenderPerceivedStrength,
+            war ? ChallengerRealisedStrength : null,
+            war ? DefenderRealisedStrength : null);
+    }
 }

@@ -1,3 +1,5 @@
+using DeterrenceSim.Outcomes;
+
 namespace DeterrenceSim.Engine;
 
 /// <summary>Options of a Monte Carlo of runs over periods (DESIGN.md section 4).</summary>
@@ -23,10 +25,17 @@ public sealed record RunOptions
     /// <summary>Gets the number of worker threads; results and rows are bit-identical for any value. Range: ≥ 1. The default value is <see cref="Environment.ProcessorCount"/>.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Gets the researcher's own measures of runs (<see cref="Reporter.OfPeriods"/>), each counted for every
+    /// crisis over periods × replications into <see cref="CrisisDynamics.Reported"/>. Names unique. The default value is
+    /// none.</summary>
+    public IReadOnlyList<Reporter> Reporters { get; init; } = [];
+
     /// <summary>Throws when an option is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
+    /// <exception cref="ArgumentException">A reporter counts rounds rather than periods, or two share a name.</exception>
     public void Validate()
     {
+        Reporter.Check(Reporters, rounds: false, nameof(Reporters));
         if (Periods is < 1 or > MaxPeriods)
         {
             throw new ArgumentOutOfRangeException(nameof(Periods), Periods, $"Periods must be between 1 and {MaxPeriods}.");

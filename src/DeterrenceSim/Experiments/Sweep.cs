@@ -35,6 +35,7 @@ public sealed class Sweep
 
     private readonly ILogger _logger;
     private readonly string _source;
+    private readonly Measure[] _reported;
 
     /// <summary>For each factor's concrete targets, a setter on the records and the JSON path of the value; null when some
     /// target is not a field <see cref="RecordSetters"/> handles (the JSON route is then taken).</summary>
@@ -131,6 +132,7 @@ public sealed class Sweep
         Design = design;
         Options = options;
         Crisis = crisis;
+        _reported = [.. options.Reporters.Select(r => r.Measure)];
         _logger = logger ?? NullLogger<Sweep>.Instance;
     }
 
@@ -306,7 +308,7 @@ public sealed class Sweep
             var failed = new SweepRow[Options.Replications];
             for (int r = 0; r < failed.Length; r++)
             {
-                failed[r] = new SweepRow(point, r, Options.Seed, values, 0, null, e.Message);
+                failed[r] = new SweepRow(point, r, Options.Seed, values, 0, null, e.Message) { Reported = _reported };
             }
 
             return failed;
@@ -328,28 +330,33 @@ public sealed class Sweep
             {
                 // Growth that leaves the capability range within the periods: this point cannot run.
                 Log.PointFailed(_logger, point, e.Message);
-                return [.. Enumerable.Range(0, Options.Replications).Select(i => new SweepRow(point, i, Options.Seed, values, 0, null, e.Message))];
+                return [.. Enumerable.Range(0, Options.Replications).Select(i => new SweepRow(point, i, Options.Seed, values, 0, null, e.Message) { Reported = _reported })];
             }
         }
 
         for (int r = 0; r < Options.ReplicationCap; r++)
         {
             long trials = Options.TrialsPerReplication;
-            var counts = new long[Measure.All.Count];
+            var counts = new long[Measure.All.Count + Options.Reporters.Count];
             if (Options.Periods is int periods)
             {
                 PeriodCounts(monteCarlo, periods, r, threads, crisisIndex, counts, cancellationToken);
             }
             else
             {
-                var result = monteCarlo.Run(Crisis, new MonteCarloOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads }, null, cancellationToken);
+                var result = monteCarlo.Run(Crisis, new MonteCarloOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads, Reporters = Options.Reporters }, null, cancellationToken);
                 foreach (var measure in Measure.All)
                 {
                     counts[measure.Index] = result[measure].Count;
                 }
+
+                for (int j = 0; j < Options.Reporters.Count; j++)
+                {
+                    counts[Measure.All.Count + j] = result.Reported[Options.Reporters[j].Name].Count;
+                }
             }
 
-            rows.Add(new SweepRow(point, r, Options.Seed, values, trials, counts, null));
+            rows.Add(new SweepRow(point, r, Options.Seed, values, trials, counts, null) { Reported = _reported });
             pooledCount += counts[metric.Index];
             pooledTrials += trials;
             if (r + 1 >= Options.Replications)
@@ -375,7 +382,7 @@ public sealed class Sweep
     private void PeriodCounts(MonteCarlo monteCarlo, int periods, int replication, int threads, int crisis, Span<long> counts, CancellationToken cancellationToken)
     {
         var run = monteCarlo.Simulate(
-            new RunOptions { Periods = periods, Replications = 1, FirstReplication = replication, Seed = Options.Seed, Threads = threads },
+            new RunOptions { Periods = periods, Replications = 1, FirstReplication = replication, Seed = Options.Seed, Threads = threads, Reporters = Options.Reporters },
             null,
             null,
             cancellationToken).Crises[crisis];
@@ -389,6 +396,11 @@ public sealed class Sweep
                 Outcome.War => Total(run.WarByPeriod),
                 _ => throw new System.Diagnostics.UnreachableException($"No rates by period for the outcome {measure.Outcome}."),
             };
+        }
+
+        for (int j = 0; j < Options.Reporters.Count; j++)
+        {
+            counts[Measure.All.Count + j] = run.Reported[Options.Reporters[j].Name].Count;
         }
 
         static long Total(IEnumerable<Proportion> byPeriod) => byPeriod.Sum(p => p.Count);

@@ -1,4 +1,5 @@
 using DeterrenceSim.Engine;
+using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Experiments;
 
@@ -42,11 +43,19 @@ public sealed record SweepOptions
     /// <summary>The most replications a point can have: the precision cap, or <see cref="Replications"/>.</summary>
     public int ReplicationCap => Precision?.MaxReplications ?? Replications;
 
+    /// <summary>Gets the researcher's own measures (<see cref="Reporter"/>): of single rounds in a sweep of rounds,
+    /// of periods in a sweep of runs (<see cref="Periods"/>), each counted in every row after the built-in measures and
+    /// written as the columns <c>name</c>, <c>name_lower</c>, <c>name_upper</c>, <c>name_count</c>. Names unique. The
+    /// default value is none.</summary>
+    public IReadOnlyList<Reporter> Reporters { get; init; } = [];
+
     /// <summary>Throws when an option is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
-    /// <exception cref="ArgumentException">The precision target names an unknown metric.</exception>
+    /// <exception cref="ArgumentException">The precision target names an unknown metric, or a reporter is of the other
+    /// kind (rounds or periods) or two share a name.</exception>
     public void Validate()
     {
+        Reporter.Check(Reporters, rounds: Periods is null, nameof(Reporters));
         if (Rounds < 1 || Rounds > MonteCarloOptions.MaxRounds)
         {
             throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, $"Rounds must be between 1 and {MonteCarloOptions.MaxRounds}.");

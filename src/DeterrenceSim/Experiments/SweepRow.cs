@@ -16,21 +16,26 @@ namespace DeterrenceSim.Experiments;
 /// <param name="Values">The value of each factor at the point, in the design's factor order.</param>
 /// <param name="Trials">The rounds of the replication (or the periods of the run): the denominator of every rate; 0 when
 /// the point could not run.</param>
-/// <param name="Counts">For each measure of <see cref="Measure.All"/>, in that order, the rounds (or periods) it
-/// counts, each in [0, <paramref name="Trials"/>]; <see langword="null"/> when the point could not run. Prefer the
-/// indexer to positions.</param>
+/// <param name="Counts">For each measure of <see cref="Measure.All"/>, in that order, then for each of
+/// <see cref="Reported"/>, the rounds (or periods) it counts, each in [0, <paramref name="Trials"/>];
+/// <see langword="null"/> when the point could not run. Prefer the indexer to positions.</param>
 /// <param name="Error">Why the point could not run (its override makes the scenario invalid), or <see langword="null"/>.</param>
 public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] Values, long Trials, long[]? Counts, string? Error)
 {
     private static readonly Proportion NoTrials = Proportion.Wilson(0, 0);
+
+    /// <summary>Gets the measures of the sweep's <see cref="Reporter"/>s, in order, whose counts follow the built-in
+    /// ones in <see cref="Counts"/>; empty without reporters.</summary>
+    public IReadOnlyList<Measure> Reported { get; init; } = [];
 
     /// <summary>Gets whether the point ran: the row has counts and no error.</summary>
     public bool Ran => Counts is not null;
 
     /// <summary>Gets the rate of a measure: its count out of <see cref="Trials"/> with the 95% Wilson interval. A row
     /// whose point could not run has no trials: the estimate is <see langword="null"/> and the interval [0, 1].</summary>
-    /// <param name="measure">The measure, such as <see cref="Measure.War"/>.</param>
+    /// <param name="measure">The measure, such as <see cref="Measure.War"/> or a reporter's.</param>
     /// <returns>The rate.</returns>
+    /// <exception cref="ArgumentException">A reporter's measure that is not among <see cref="Reported"/>.</exception>
     /// <exception cref="InvalidOperationException"><see cref="Counts"/> does not hold one count per measure, or a count
     /// is outside [0, <see cref="Trials"/>].</exception>
     public Proportion this[Measure measure]
@@ -38,17 +43,19 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
         get
         {
             ArgumentNullException.ThrowIfNull(measure);
+            int index = measure.IsReported ? IndexOfReported(measure) : measure.Index;
             if (Counts is null)
             {
                 return NoTrials;
             }
 
-            if (Counts.Length != Measure.All.Count || Counts[measure.Index] < 0 || Counts[measure.Index] > Trials)
+            int expected = Measure.All.Count + Reported.Count;
+            if (Counts.Length != expected || Counts[index] < 0 || Counts[index] > Trials)
             {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"point {Point}, replication {Replication}: expected {Measure.All.Count} counts within [0, {Trials}], found {Counts.Length} counts ('{measure.Name}': {(measure.Index < Counts.Length ? Counts[measure.Index] : "none")})."));
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"point {Point}, replication {Replication}: expected {expected} counts within [0, {Trials}], found {Counts.Length} counts ('{measure.Name}': {(index < Counts.Length ? Counts[index] : "none")})."));
             }
 
-            return Proportion.Wilson(Counts[measure.Index], Trials);
+            return Proportion.Wilson(Counts[index], Trials);
         }
     }
 
@@ -56,16 +63,30 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
     /// <param name="metric">The measure's name, such as <c>war</c>.</param>
     /// <returns>The proportion of rounds, in [0, 1].</returns>
     /// <exception cref="ArgumentException">No measure has that name.</exception>
-    public double? Estimate(string metric) => this[Measure.Parse(metric)].Estimate;
+    public double? Estimate(string metric) =>
+        this[Reported.FirstOrDefault(m => string.Equals(m.Name, metric, StringComparison.Ordinal)) ?? Measure.Parse(metric)].Estimate;
 
     /// <summary>Whether two rows hold the same numbers (bitwise) and text.</summary>
     /// <param name="other">The other row.</param>
     /// <returns><see langword="true"/> when equal.</returns>
     public bool Equals(SweepRow? other) =>
         other is not null && Point == other.Point && Replication == other.Replication && Seed == other.Seed
-        && Values.AsSpan().SequenceEqual(other.Values) && Trials == other.Trials
+        && Values.AsSpan().SequenceEqual(other.Values) && Trials == other.Trials && Reported.SequenceEqual(other.Reported)
         && (Counts is null ? other.Counts is null : other.Counts is not null && Counts.AsSpan().SequenceEqual(other.Counts))
         && string.Equals(Error, other.Error, StringComparison.Ordinal);
+
+    private int IndexOfReported(Measure measure)
+    {
+        for (int i = 0; i < Reported.Count; i++)
+        {
+            if (Reported[i].Equals(measure))
+            {
+                return Measure.All.Count + i;
+            }
+        }
+
+        throw new ArgumentException($"This sweep counted no reporter named '{measure.Name}'{(Reported.Count == 0 ? "" : $" (it counted {string.Join(", ", Reported)})")}.", nameof(measure));
+    }
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Point, Replication, Seed);

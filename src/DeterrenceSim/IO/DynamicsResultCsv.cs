@@ -8,7 +8,7 @@ namespace DeterrenceSim.IO;
 /// period: <c>scenario,periods,replications,seed,group,name,period,count,trials,estimate,lower,upper</c>. Groups are
 /// the keys of <see cref="DynamicsResultJson"/>: <c>warByPeriod</c>, <c>deterredByPeriod</c>,
 /// <c>concessionByPeriod</c> and <c>beliefByPeriod</c> (one row per period), and the run-level <c>warCauses</c>,
-/// <c>anyWar</c>, <c>periodOfFirstWar</c>, <c>shareOfPeriodsAtWar</c>, <c>cumulativeConcession</c>,
+/// <c>anyWar</c>, <c>periodOfFirstWar</c>, <c>shareOfPeriodsAtWar</c>, <c>cumulativeConcession</c>, with reporters <c>reported</c> (name <c>crisis/reporter</c>),
 /// <c>finalBelief</c>, <c>finalReliability</c>, <c>finalSignal</c> (empty period). <c>name</c> is the crisis id, the
 /// commitment key, or <c>crisis/cause</c>; for means, <c>trials</c> is the count and <c>estimate</c> the mean.
 /// </summary>
@@ -64,6 +64,10 @@ public static class DynamicsResultCsv
             Mean("periodOfFirstWar", crisis.Crisis, null, crisis.PeriodOfFirstWar);
             Mean("shareOfPeriodsAtWar", crisis.Crisis, null, crisis.ShareOfPeriodsAtWar);
             Mean("cumulativeConcession", crisis.Crisis, null, crisis.CumulativeConcession);
+            foreach (var (name, rate) in crisis.Reported)
+            {
+                Rate("reported", crisis.Crisis + "/" + name, null, rate);
+            }
         }
 
         Rate("anyWar", "*", null, result.AnyWar);

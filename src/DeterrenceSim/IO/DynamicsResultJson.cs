@@ -8,7 +8,7 @@ namespace DeterrenceSim.IO;
 /// Writes a <see cref="DynamicsResult"/> as JSON: <c>scenario, periods, replications, seed, threads, anyWar,
 /// periodOfFirstWar</c>, then <c>crises</c> by id (<c>warByPeriod</c>, <c>deterredByPeriod</c>,
 /// <c>concessionByPeriod</c> as arrays over periods, <c>warCauses</c>, <c>anyWar</c>, <c>periodOfFirstWar</c>,
-/// <c>shareOfPeriodsAtWar</c>, <c>cumulativeConcession</c>) and <c>commitments</c> by key (<c>beliefByPeriod</c>,
+/// <c>shareOfPeriodsAtWar</c>, <c>cumulativeConcession</c>, with reporters <c>reported</c>) and <c>commitments</c> by key (<c>beliefByPeriod</c>,
 /// <c>finalBelief</c>, <c>finalReliability</c>, <c>finalSignal</c>). Rates are <c>{count, trials, estimate, lower,
 /// upper}</c> (95% Wilson), means <c>{count, mean, standardError, lower, upper}</c> (95% t). No time, date, host or
 /// version; invariant culture.
@@ -80,6 +80,18 @@ public static class DynamicsResultJson
             SimulationResultJson.WriteMean(writer, "periodOfFirstWar", crisis.PeriodOfFirstWar);
             SimulationResultJson.WriteMean(writer, "shareOfPeriodsAtWar", crisis.ShareOfPeriodsAtWar);
             SimulationResultJson.WriteMean(writer, "cumulativeConcession", crisis.CumulativeConcession);
+            if (crisis.Reported.Count > 0)
+            {
+                // Only with reporters, so that documents without them keep their bytes.
+                writer.WriteStartObject("reported");
+                foreach (var (name, rate) in crisis.Reported)
+                {
+                    SimulationResultJson.WriteProportion(writer, name, rate);
+                }
+
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -9,7 +9,7 @@ namespace DeterrenceSim.IO;
 /// the keys of the JSON document (DESIGN.md section 7): <c>outcomes</c>, <c>warCauses</c>,
 /// <c>preventiveFromMisperception</c>, <c>challengerVictoryGivenWar</c>, <c>meanSettlement</c> (count and trials =
 /// peaceful rounds, estimate = the mean settlement, lower and upper = its t interval), <c>alliancesTriggered</c> and
-/// <c>supportRates</c>. An undefined value is an empty field.
+/// <c>supportRates</c>, and with <see cref="Reporter"/>s <c>reported</c>. An undefined value is an empty field.
 /// </summary>
 public static class SimulationResultCsv
 {
@@ -69,6 +69,11 @@ public static class SimulationResultCsv
             foreach (var (id, rate) in r.SupportRates)
             {
                 Row(writer, suffix, r, "supportRates", id, rate);
+            }
+
+            foreach (var (name, rate) in r.Reported)
+            {
+                Row(writer, suffix, r, "reported", name, rate);
             }
         }
     }

@@ -106,6 +106,18 @@ public static class SimulationResultJson
         }
 
         writer.WriteEndObject();
+        if (result.Reported.Count > 0)
+        {
+            // Only with reporters, so that documents without them keep their bytes.
+            writer.WriteStartObject("reported");
+            foreach (var (name, rate) in result.Reported)
+            {
+                WriteProportion(writer, name, rate);
+            }
+
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -29,4 +29,9 @@ public sealed record CrisisDynamics
 
     /// <summary>Gets the sum over periods of concessions x - q (stakes conceded to the challenger) per replication.</summary>
     public required MeanEstimate CumulativeConcession { get; init; }
+
+    /// <summary>Gets, by reporter name in the order the reporters were given, the share of this crisis's periods (over
+    /// periods × replications) each <see cref="Reporter"/> counted, with its 95% Wilson interval; empty without
+    /// reporters.</summary>
+    public IReadOnlyDictionary<string, Proportion> Reported { get; init; } = new Dictionary<string, Proportion>();
 }

@@ -9,17 +9,18 @@ namespace DeterrenceSim.Outcomes;
 /// <remarks>
 /// The measures are the outcomes in enum order, then the war causes in enum order; <see cref="All"/> is that order,
 /// which is also the column order of sweep files. <see cref="Name"/> is the camel-case name of the
-/// <c>run --format json</c> contract (<c>war</c>, <c>defenderMisperception</c>) and of the sweep columns. There is one
-/// instance per measure, so keys compare by reference.
+/// <c>run --format json</c> contract (<c>war</c>, <c>defenderMisperception</c>) and of the sweep columns. A
+/// <see cref="Reporter"/> adds a measure of the researcher's own, which is not in <see cref="All"/>. Measures are equal
+/// when their names are (a reporter's measure read back from a file equals the reporter's).
 /// </remarks>
-public sealed class Measure
+public sealed class Measure : IEquatable<Measure>
 {
-    private static readonly Measure[] ByOutcome = [.. Enum.GetValues<Outcome>().Select(o => new Measure(o.ToString(), (int)o, o, null))];
-    private static readonly Measure[] ByCause = [.. Enum.GetValues<WarCause>().Select(c => new Measure(c.ToString(), OutcomeLayout.Outcomes + (int)c, null, c))];
+    private static readonly Measure[] ByOutcome = [.. Enum.GetValues<Outcome>().Select(o => new Measure(Camel(o.ToString()), (int)o, o, null))];
+    private static readonly Measure[] ByCause = [.. Enum.GetValues<WarCause>().Select(c => new Measure(Camel(c.ToString()), OutcomeLayout.Outcomes + (int)c, null, c))];
 
-    private Measure(string pascal, int index, Outcome? outcome, WarCause? cause)
+    private Measure(string name, int index, Outcome? outcome, WarCause? cause)
     {
-        Name = char.ToLowerInvariant(pascal[0]) + pascal[1..];
+        Name = name;
         Index = index;
         Outcome = outcome;
         WarCause = cause;
@@ -48,7 +49,10 @@ public sealed class Measure
     /// <summary>Gets the war cause this measure counts, or <see langword="null"/> for an outcome.</summary>
     public WarCause? WarCause { get; }
 
-    /// <summary>Gets the position in <see cref="All"/> (the layout of every array of counts).</summary>
+    /// <summary>Gets whether this is a <see cref="Reporter"/>'s measure rather than a built-in one.</summary>
+    public bool IsReported => Index < 0;
+
+    /// <summary>Gets the position in <see cref="All"/> (the layout of every array of counts); -1 for a reporter's.</summary>
     internal int Index { get; }
 
     /// <summary>The measure of an outcome.</summary>
@@ -87,4 +91,22 @@ public sealed class Measure
 
     /// <inheritdoc/>
     public override string ToString() => Name;
+
+    /// <summary>Whether two measures have the same name.</summary>
+    /// <param name="other">The other measure.</param>
+    /// <returns><see langword="true"/> when the names are equal (ordinal).</returns>
+    public bool Equals(Measure? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as Measure);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+
+    /// <summary>The measure of a reporter (or of a reporter's columns read back from a file).</summary>
+    /// <param name="name">The reporter's name, already checked.</param>
+    /// <returns>A measure that is neither an outcome nor a war cause.</returns>
+    internal static Measure Reported(string name) => new(name, -1, null, null);
+
+    private static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
 }

@@ -66,11 +66,33 @@ public sealed record SimulationResult
     public Proportion this[WarCause cause] => WarCauses.TryGetValue(cause, out var rate) ? rate
         : throw new ArgumentOutOfRangeException(nameof(cause), cause, "Not a war cause.");
 
-    /// <summary>Gets the rate of a measure: an outcome or a war cause, each over the rounds.</summary>
-    /// <param name="measure">The measure, such as <see cref="Measure.War"/>.</param>
+    /// <summary>Gets, by reporter name in the order the reporters were given, the rate of rounds each
+    /// <see cref="Reporter"/> counted, with its 95% Wilson interval; empty without reporters.</summary>
+    public IReadOnlyDictionary<string, Proportion> Reported { get; init; } = new Dictionary<string, Proportion>();
+
+    /// <summary>Gets the rate of a measure: an outcome, a war cause or a reporter's, each over the rounds.</summary>
+    /// <param name="measure">The measure, such as <see cref="Measure.War"/> or a reporter's <see cref="Reporter.Measure"/>.</param>
     /// <returns>Its rate with interval.</returns>
-    public Proportion this[Measure measure] => measure?.Outcome is Outcome outcome ? this[outcome]
-        : this[measure?.WarCause ?? throw new ArgumentNullException(nameof(measure))];
+    /// <exception cref="ArgumentException">A reporter's measure that this run did not count.</exception>
+    public Proportion this[Measure measure]
+    {
+        get
+        {
+            ArgumentNullException.ThrowIfNull(measure);
+            if (measure.Outcome is Outcome outcome)
+            {
+                return this[outcome];
+            }
+
+            if (measure.WarCause is WarCause cause)
+            {
+                return this[cause];
+            }
+
+            return Reported.TryGetValue(measure.Name, out var rate) ? rate
+                : throw new ArgumentException($"This run counted no reporter named '{measure.Name}'{(Reported.Count == 0 ? "" : $" (it counted {string.Join(", ", Reported.Keys)})")}.", nameof(measure));
+        }
+    }
 
     /// <summary>A plain-text table: each outcome and war cause with its rate, 95% Wilson interval and count, then
     /// P(challenger wins | war) and the mean settlement.</summary>
