@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves the three ways researchers use DeterrenceSim, each with the real client and the freshly packed package:
-#   1. the .NET 10 file-based app samples/scripts/quickstart.cs (dotnet run, #:package),
+#   1. the .NET 10 file-based app samples/scripts/quickstart.cs (dotnet run, #:package), and
+#      samples/scripts/who-makes-the-offer.cs, a user-defined bargaining protocol in 36 lines,
 #   2. the C# Jupyter notebook samples/notebooks/quickstart.ipynb (Jupyter's nbconvert with the .NET Interactive kernel,
 #      #r "nuget:"),
 #   3. the Python notebook samples/notebooks/analysis-python.ipynb (nbconvert, pandas and matplotlib over the CLI's CSV).
@@ -51,6 +52,13 @@ if command -v python3 >/dev/null; then
 else
   say "python3 not found: the script's intervals are not checked"
 fi
+
+say "1b. file-based app with a user-defined bargaining protocol (issue 11, item 8)"
+sed "s/^#:package DeterrenceSim@.*/#:package DeterrenceSim@$version/" samples/scripts/who-makes-the-offer.cs > "$work/scripts/who-makes-the-offer.cs"
+(cd "$work/scripts" && dotnet run who-makes-the-offer.cs) | tee "$work/scripts/who-makes-the-offer.out"
+for crisis in east-china-sea korean-peninsula baltic; do
+  grep -q "^$crisis " "$work/scripts/who-makes-the-offer.out" || { say "the protocol sample printed no row for $crisis"; exit 1; }
+done
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
   say "needs root and apt-get for Jupyter: notebooks skipped"

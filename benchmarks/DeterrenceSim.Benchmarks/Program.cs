@@ -4,20 +4,23 @@ using BenchmarkDotNet.Running;
 namespace DeterrenceSim.Benchmarks;
 
 /// <summary>
-/// Entry point: <c>dotnet run -c Release --project benchmarks/DeterrenceSim.Benchmarks -- --filter '*'</c>.
+/// Entry point: <c>dotnet run -c Release --project benchmarks/DeterrenceSim.Benchmarks -- --filter '*'</c>; with
+/// <c>--baseline VERSION</c>, before and after in one run (<see cref="BeforeAfter"/>, tools/benchmark-before-after.sh).
 /// Exits non-zero when the filter matches nothing or a benchmark fails (BenchmarkDotNet does not by itself).
 /// </summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks selected by the arguments.</summary>
-    /// <param name="args">BenchmarkDotNet arguments, such as <c>--filter</c> and <c>--job</c>.</param>
+    /// <param name="args">BenchmarkDotNet arguments, such as <c>--filter</c> and <c>--job</c>, and <c>--baseline VERSION</c>.</param>
     /// <returns>0 when every selected benchmark ran, 1 otherwise.</returns>
     public static int Main(string[] args)
     {
-        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+        // --baseline VERSION: the same benchmarks against the baseline package and the source, in one run (BeforeAfter).
+        var (config, rest) = BeforeAfter.Parse(args);
+        Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config).ToArray();
 
         // --list only prints the benchmarks: nothing runs, so there is nothing to judge.
-        if (args.Contains("--list", StringComparer.Ordinal))
+        if (rest.Contains("--list", StringComparer.Ordinal))
         {
             return 0;
         }

@@ -28,13 +28,9 @@ internal sealed class CompiledCrisis
         ChallengerCost = crisis.ChallengerCost;
         Protocol = crisis.Bargaining.Protocol;
         ChallengerPower = crisis.Bargaining.ChallengerPower;
-        DefenderCostUpperBound = crisis.Bargaining.DefenderCostUpperBound ?? 0;
-        DefenderCost = Protocol == BargainingProtocol.TakeItOrLeaveIt ? 0 : crisis.DefenderCost!.Value;
-
-        // The preventive test uses the expected private cost c̄/2 under take-it-or-leave-it (DESIGN.md section 3).
-        double preventiveDefenderCost = Protocol == BargainingProtocol.TakeItOrLeaveIt ? DefenderCostUpperBound / 2 : DefenderCost;
+        DefenderCostUpperBound = crisis.Bargaining.DefenderCostUpperBound;
+        DefenderCost = crisis.DefenderCost;
         DiscountH = Math.Pow(crisis.Discount, crisis.Foresight);
-        PreventiveThresholdConstant = crisis.ChallengerCost + (DiscountH * preventiveDefenderCost);
 
         // Sides: commitments to C or D, except those from C or D themselves (DESIGN.md section 3).
         var participants = new List<(int State, Commitment? Commitment)>();
@@ -162,17 +158,20 @@ internal sealed class CompiledCrisis
 
     public double ChallengerCost { get; }
 
-    public double DefenderCost { get; }
+    /// <summary>Gets the defender's fixed cost of war c_D, or <see langword="null"/> when the crisis gives none (allowed
+    /// under take-it-or-leave-it, whose cost is private).</summary>
+    public double? DefenderCost { get; }
 
-    public double DefenderCostUpperBound { get; }
+    /// <summary>Gets the upper bound c̄ of the defender's private cost, or <see langword="null"/> when the crisis gives none.</summary>
+    public double? DefenderCostUpperBound { get; }
 
+    /// <summary>Gets the crisis's own protocol: the engine's built-in strategy unless the caller names another.</summary>
     public BargainingProtocol Protocol { get; }
 
     public double ChallengerPower { get; }
 
+    /// <summary>Gets δ^H, the discount over the foresight of the preventive test.</summary>
     public double DiscountH { get; }
-
-    public double PreventiveThresholdConstant { get; }
 
     public int ChallengerSupporterCount { get; }
 
@@ -213,37 +212,6 @@ internal sealed class CompiledCrisis
     public PerceptionProfile ChallengerPerception { get; }
 
     public PerceptionProfile DefenderPerception { get; }
-
-    /// <summary>
-    /// Powell's (2006) preventive-war test, protocol-free: strike now iff
-    /// δ^H (p̂ - p̂') &gt; (1 - δ^H)(1 - p̂) + c_C + δ^H c_D.
-    /// </summary>
-    public bool IsPreventive(double winProbability, double deepenedWinProbability) =>
-        DiscountH * (winProbability - deepenedWinProbability) > ((1 - DiscountH) * (1 - winProbability)) + PreventiveThresholdConstant;
-
-    /// <summary>
-    /// Decides the bargaining (DESIGN.md section 3). Returns <see langword="true"/> for war; otherwise the settlement x.
-    /// </summary>
-    /// <param name="challengerBelief">p̂_C, C's belief about its own chance.</param>
-    /// <param name="defenderBelief">p̂_D, D's belief about C's chance.</param>
-    /// <param name="defenderCost">c_D: fixed under NashSplit, the round's private draw under TakeItOrLeaveIt.</param>
-    /// <param name="settlement">The settlement x in [0, 1] when there is no war.</param>
-    public bool IsBargainingWar(double challengerBelief, double defenderBelief, double defenderCost, out double settlement)
-    {
-        if (Protocol == BargainingProtocol.NashSplit)
-        {
-            // Fearon (1995): war iff the perceived bargaining range is empty.
-            double lower = challengerBelief - ChallengerCost;
-            double upper = defenderBelief + defenderCost;
-            settlement = Math.Clamp(lower + (ChallengerPower * (upper - lower)), 0, 1);
-            return lower > upper;
-        }
-
-        // Take-it-or-leave-it: C's demand x* = min(1, p̂_C + max(0, (c̄ - c_C)/2)); D fights iff x* > p̂_D + c_D.
-        double demand = Math.Min(1, challengerBelief + Math.Max(0, (DefenderCostUpperBound - ChallengerCost) / 2));
-        settlement = demand;
-        return demand > defenderBelief + defenderCost;
-    }
 
     private int IndexOfDefenderSide(List<(int State, Commitment? Commitment)> participants, int state) =>
         participants.FindIndex(ChallengerSupporterCount, DefenderSupporterCount, x => x.State == state);

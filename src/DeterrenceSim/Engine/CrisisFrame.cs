@@ -87,17 +87,8 @@ internal sealed class CrisisFrame
     /// <summary>An accurate observer (κ = σ = s = b = 0, true ρ): the attribution's and p_acc's reference.</summary>
     public ObserverFrame Accurate { get; }
 
+    /// <summary>Gets p_acc = CSF(E[S(C)], E[S(D)]), the challenger's chance as an accurate observer sees it.</summary>
     public double AccurateWinProbability { get; private set; }
-
-    public bool AccuratePreventive { get; private set; }
-
-    /// <summary>
-    /// Gets a value indicating whether the challenger's preventive test can fire at all this period. Without supporter
-    /// noise its belief logits now and after the foresight differ by a constant ΔL, and whatever the optimism shock,
-    /// p̂ − p̂' ≤ tanh(ΔL / 4) (the largest gap of two logistics ΔL apart); if δ^H tanh(ΔL / 4) cannot exceed
-    /// c_C + δ^H c_D the test is false in every round and p̂' need not be computed (results are unchanged).
-    /// </summary>
-    public bool PreventivePossible { get; private set; }
 
     /// <summary>Recomputes every number from the world; allocates nothing.</summary>
     public void Update(WorldState world)
@@ -140,10 +131,6 @@ internal sealed class CrisisFrame
         Defender.Update(this, c.DefenderPerception, world);
         Accurate.Update(this, PerceptionProfile.Accurate, world: null);
         AccurateWinProbability = Logistic(Accurate.ConstantLogit);
-        AccuratePreventive = c.IsPreventive(AccurateWinProbability, Logistic(Accurate.ConstantDeepenedLogit));
-        double gap = Challenger.ConstantLogit - Challenger.ConstantDeepenedLogit;
-        PreventivePossible = Challenger.HasSupporterNoise
-            || (gap > 0 && (c.DiscountH * Math.Tanh(gap / 4)) > c.PreventiveThresholdConstant - 1e-12);
     }
 
     public static double Logistic(double x) => 1.0 / (1.0 + Math.Exp(-x));

@@ -72,6 +72,103 @@ public sealed class MonteCarlo
         options ??= new MonteCarloOptions();
         options.Validate();
         var crisis = _scenario.GetCrisis(crisisId);
+
+        // The crisis's own protocol picks the closed generic engine once per run, so its rounds are specialised.
+        return crisis.Protocol switch
+        {
+            BargainingProtocol.NashSplit => RunRounds<NashSplit, LogisticPerception, PowellPreventiveWar>(crisis, options, progress, cancellationToken),
+            BargainingProtocol.TakeItOrLeaveIt => RunRounds<TakeItOrLeaveIt, LogisticPerception, PowellPreventiveWar>(crisis, options, progress, cancellationToken),
+            _ => throw new InvalidOperationException($"Unknown bargaining protocol {crisis.Protocol}."),
+        };
+    }
+
+    /// <summary>
+    /// Plays the rounds of one crisis under a bargaining protocol of the caller's choice, instead of the crisis's own,
+    /// with the built-in perception (<see cref="LogisticPerception"/>) and preventive test (<see cref="PowellPreventiveWar"/>).
+    /// The engine is compiled for <typeparamref name="TProtocol"/>: a user-defined protocol costs what a built-in one does.
+    /// </summary>
+    /// <typeparam name="TProtocol">The bargaining protocol, a struct such as <see cref="NashSplit"/>,
+    /// <see cref="TakeItOrLeaveIt"/> or one of your own.</typeparam>
+    /// <param name="crisisId">The crisis id.</param>
+    /// <param name="options">Rounds, seed, replication and threads; <see langword="null"/> for the defaults.</param>
+    /// <param name="progress">Receives progress after each chunk, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run between chunks.</param>
+    /// <returns>The rates with their 95% intervals.</returns>
+    /// <exception cref="ArgumentException">No crisis has that id, or the crisis lacks a cost the protocol needs: a
+    /// <c>defenderCost</c>, or with <see cref="IBargainingProtocol.PrivateDefenderCost"/> a
+    /// <c>bargaining.defenderCostUpperBound</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    /// <example>
+    /// <code>
+    /// var result = monteCarlo.Run&lt;TakeItOrLeaveIt&gt;("baltic", new MonteCarloOptions { Rounds = 100_000 });
+    /// </code>
+    /// </example>
+    public SimulationResult Run<TProtocol>(
+        string crisisId,
+        MonteCarloOptions? options = null,
+        IProgress<MonteCarloProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+        where TProtocol : struct, IBargainingProtocol =>
+        Run<TProtocol, LogisticPerception, PowellPreventiveWar>(crisisId, options, progress, cancellationToken);
+
+    /// <summary>
+    /// Plays the rounds of one crisis with the strategies of the caller's choice: bargaining protocol (instead of the
+    /// crisis's own), perception model and preventive-war decision. The engine is compiled for the three types: a
+    /// user-defined strategy costs what a built-in one does. The built-ins are
+    /// <c>Run&lt;NashSplit or TakeItOrLeaveIt, LogisticPerception, PowellPreventiveWar&gt;</c>.
+    /// </summary>
+    /// <typeparam name="TProtocol">The bargaining protocol (<see cref="IBargainingProtocol"/>).</typeparam>
+    /// <typeparam name="TPerception">The perception model (<see cref="IPerceptionModel"/>).</typeparam>
+    /// <typeparam name="TWarDecision">The preventive-war decision (<see cref="IPreventiveWarDecision"/>).</typeparam>
+    /// <param name="crisisId">The crisis id.</param>
+    /// <param name="options">Rounds, seed, replication and threads; <see langword="null"/> for the defaults.</param>
+    /// <param name="progress">Receives progress after each chunk, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run between chunks.</param>
+    /// <returns>The rates with their 95% intervals.</returns>
+    /// <exception cref="ArgumentException">No crisis has that id, or the crisis lacks a cost the protocol needs: a
+    /// <c>defenderCost</c>, or with <see cref="IBargainingProtocol.PrivateDefenderCost"/> a
+    /// <c>bargaining.defenderCostUpperBound</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public SimulationResult Run<TProtocol, TPerception, TWarDecision>(
+        string crisisId,
+        MonteCarloOptions? options = null,
+        IProgress<MonteCarloProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+        where TProtocol : struct, IBargainingProtocol
+        where TPerception : struct, IPerceptionModel
+        where TWarDecision : struct, IPreventiveWarDecision
+    {
+        options ??= new MonteCarloOptions();
+        options.Validate();
+        var crisis = _scenario.GetCrisis(crisisId);
+        if (TProtocol.PrivateDefenderCost && crisis.DefenderCostUpperBound is null)
+        {
+            throw new ArgumentException(
+                $"The protocol {typeof(TProtocol).Name} draws the defender's cost privately, but crisis {crisis.Id} has no bargaining.defenderCostUpperBound.",
+                nameof(crisisId));
+        }
+
+        if (!TProtocol.PrivateDefenderCost && crisis.DefenderCost is null)
+        {
+            throw new ArgumentException($"The protocol {typeof(TProtocol).Name} needs the defender's cost, but crisis {crisis.Id} has no defenderCost.", nameof(crisisId));
+        }
+
+        return RunRounds<TProtocol, TPerception, TWarDecision>(crisis, options, progress, cancellationToken);
+    }
+
+    /// <summary>The rounds of one crisis with validated options, on the engine compiled for the strategies.</summary>
+    private SimulationResult RunRounds<TProtocol, TPerception, TWarDecision>(
+        CompiledCrisis crisis,
+        MonteCarloOptions options,
+        IProgress<MonteCarloProgress>? progress,
+        CancellationToken cancellationToken)
+        where TProtocol : struct, IBargainingProtocol
+        where TPerception : struct, IPerceptionModel
+        where TWarDecision : struct, IPreventiveWarDecision
+    {
+        string crisisId = crisis.Id;
         var frame = new CrisisFrame(crisis, _initial); // read-only from here: shared by the workers
         long rounds = options.Rounds;
         long chunks = (rounds + ChunkSize - 1) / ChunkSize;
@@ -100,7 +197,7 @@ public sealed class MonteCarlo
                     0,
                     count,
                     parallel,
-                    () => (Engine: new RoundEngine(frame), Tally: new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length), Reported: new long[reporters.Length]),
+                    () => (Engine: new RoundEngine<TProtocol, TPerception, TWarDecision>(frame), Tally: new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length), Reported: new long[reporters.Length]),
                     (i, state, worker) =>
                     {
                         long start = (firstChunk + i) * ChunkSize;

@@ -7,13 +7,15 @@ namespace DeterrenceSim.Engine;
 /// <summary>
 /// Plays rounds of one crisis (DESIGN.md section 3). One instance per worker: it owns its scratch buffers, so a round
 /// allocates nothing. After a war round, <see cref="Fights"/> and <see cref="Triggered"/> hold who fought and which
-/// alliances were triggered.
+/// alliances were triggered. The round itself is <see cref="RoundEngine{TProtocol, TPerception, TWarDecision}"/>,
+/// generic over the strategies; this base holds what does not depend on them (the draws of supporter noise, war,
+/// escalation) and picks the built-in strategies of a crisis once (<see cref="Create"/>).
 /// </summary>
-internal sealed class RoundEngine
+internal abstract class RoundEngine
 {
     private readonly double[] _epsilons;
 
-    public RoundEngine(CrisisFrame frame)
+    protected RoundEngine(CrisisFrame frame)
     {
         Frame = frame;
         var crisis = frame.Crisis;
@@ -34,88 +36,37 @@ internal sealed class RoundEngine
     /// <summary>Which alliances an escalation strike triggered in the last war round.</summary>
     public bool[] Triggered { get; }
 
+    /// <summary>The scratch buffer of supporter-noise draws, one per side participant (and one spare for the pairs).</summary>
+    protected double[] Epsilons => _epsilons;
+
+    /// <summary>An engine with the crisis's built-in strategies: its protocol, the logistic perception and Powell's
+    /// preventive test. The dispatch happens here, once, not per round.</summary>
+    /// <param name="frame">The crisis frame.</param>
+    /// <returns>The engine.</returns>
+    public static RoundEngine Create(CrisisFrame frame) => frame.Crisis.Protocol switch
+    {
+        BargainingProtocol.NashSplit => new RoundEngine<NashSplit, LogisticPerception, PowellPreventiveWar>(frame),
+        BargainingProtocol.TakeItOrLeaveIt => new RoundEngine<TakeItOrLeaveIt, LogisticPerception, PowellPreventiveWar>(frame),
+        _ => throw new ArgumentOutOfRangeException(nameof(frame), frame.Crisis.Protocol, "Unknown bargaining protocol."),
+    };
+
     /// <summary>Plays one round.</summary>
     /// <param name="key">The round's key (<see cref="RandomStreams.RoundKey"/>); every draw of the round derives from it.</param>
     /// <param name="record">What happened.</param>
-    public void Play(ulong key, out RoundRecord record)
+    public abstract void Play(ulong key, out RoundRecord record);
+
+    /// <summary>Recomputes the frame from the world (a new period of a run) and what the strategies derive from it.</summary>
+    /// <param name="world">The world.</param>
+    public void Update(WorldState world)
     {
-        var frame = Frame;
-        var crisis = frame.Crisis;
-        record = default;
-
-        double etaC = 0, etaD = 0;
-        if (frame.Challenger.Noise > 0 || frame.Defender.Noise > 0)
-        {
-            RandomStreams.Stream(key, StreamPurpose.Shock).NextNormalPair(out etaC, out etaD);
-        }
-
-        double logitC, deepenedLogitC, logitD;
-        if (frame.Challenger.HasSupporterNoise)
-        {
-            DrawEpsilons(key, StreamPurpose.ChallengerSupporterNoise);
-            var eps = _epsilons.AsSpan(0, crisis.SideCount);
-            logitC = frame.Challenger.Belief(frame, deepened: false, eps, out record.ChallengerPerceivedStrength);
-            deepenedLogitC = frame.Challenger.Belief(frame, deepened: true, eps, out _);
-        }
-        else
-        {
-            logitC = frame.Challenger.ConstantLogit;
-            deepenedLogitC = frame.Challenger.ConstantDeepenedLogit;
-            record.ChallengerPerceivedStrength = frame.Challenger.ConstantOwnStrength;
-        }
-
-        if (frame.Defender.HasSupporterNoise)
-        {
-            DrawEpsilons(key, StreamPurpose.DefenderSupporterNoise);
-            logitD = frame.Defender.Belief(frame, deepened: false, _epsilons.AsSpan(0, crisis.SideCount), out record.DefenderPerceivedStrength);
-        }
-        else
-        {
-            logitD = frame.Defender.ConstantLogit;
-            record.DefenderPerceivedStrength = frame.Defender.ConstantOwnStrength;
-        }
-
-        // Positive η is optimistic for its holder: it raises C's belief in C's chance and lowers D's.
-        double sigmaC = frame.Challenger.Noise, sigmaD = frame.Defender.Noise;
-        double beliefC = CrisisFrame.Logistic(logitC + (sigmaC * etaC));
-        double beliefD = CrisisFrame.Logistic(logitD - (sigmaD * etaD));
-        record.ChallengerBelief = beliefC;
-        record.DefenderBelief = beliefD;
-
-        double defenderCost = crisis.Protocol == BargainingProtocol.TakeItOrLeaveIt
-            ? RandomStreams.Stream(key, StreamPurpose.PrivateCost).NextDouble() * crisis.DefenderCostUpperBound
-            : crisis.DefenderCost;
-
-        if (frame.PreventivePossible && crisis.IsPreventive(beliefC, CrisisFrame.Logistic(deepenedLogitC + (sigmaC * etaC))))
-        {
-            record.Cause = WarCause.Preventive;
-            record.PreventiveFromMisperception = !frame.AccuratePreventive;
-            War(key, ref record);
-            return;
-        }
-
-        if (!crisis.IsBargainingWar(beliefC, beliefD, defenderCost, out double settlement))
-        {
-            record.Outcome = settlement <= crisis.StatusQuo ? Outcome.Deterred : Outcome.Concession;
-            record.Settlement = settlement;
-            record.ChallengerRealisedStrength = double.NaN;
-            record.DefenderRealisedStrength = double.NaN;
-            return;
-        }
-
-        // Attribution: re-decide with the same draws, each side's perception made accurate.
-        double accurate = frame.AccurateWinProbability;
-        bool warChallengerAccurate = crisis.IsBargainingWar(accurate, beliefD, defenderCost, out _);
-        bool warDefenderAccurate = crisis.IsBargainingWar(beliefC, accurate, defenderCost, out _);
-        bool warBothAccurate = crisis.IsBargainingWar(accurate, accurate, defenderCost, out _);
-        record.Cause = warBothAccurate ? WarCause.Rational
-            : !warChallengerAccurate && warDefenderAccurate ? WarCause.ChallengerMisperception
-            : warChallengerAccurate && !warDefenderAccurate ? WarCause.DefenderMisperception
-            : WarCause.MutualMisperception;
-        War(key, ref record);
+        Frame.Update(world);
+        Refresh();
     }
 
-    private void DrawEpsilons(ulong key, StreamPurpose purpose)
+    /// <summary>Recomputes what the strategies derive from the frame; called after every change of the frame.</summary>
+    protected abstract void Refresh();
+
+    protected void DrawEpsilons(ulong key, StreamPurpose purpose)
     {
         var stream = RandomStreams.Stream(key, purpose);
         var eps = _epsilons;
@@ -126,7 +77,7 @@ internal sealed class RoundEngine
     }
 
     /// <summary>War: realised support, escalation, and the victory draw with the true coalitions.</summary>
-    private void War(ulong key, ref RoundRecord record)
+    protected void War(ulong key, ref RoundRecord record)
     {
         var frame = Frame;
         var crisis = frame.Crisis;

@@ -26,7 +26,7 @@ internal sealed class RunEngine
         _scenario = scenario;
         _world = new WorldState(scenario);
         _frames = scenario.Crises.Select(c => new CrisisFrame(c, _world)).ToArray();
-        _engines = _frames.Select(f => new RoundEngine(f)).ToArray();
+        _engines = _frames.Select(RoundEngine.Create).ToArray();
         _observations = new double[scenario.Reliability.Length];
         _shortfall = new double[scenario.Reliability.Length];
         _lastThreat = new int[scenario.Capability.Length];
@@ -69,7 +69,7 @@ internal sealed class RunEngine
             {
                 var frame = _frames[k];
                 var engine = _engines[k];
-                frame.Update(world);
+                engine.Update(world);
                 engine.Play(RandomStreams.PeriodKey(replicationKey, t, k), out trace.Records[(t * crises) + k]);
                 if (trace.Records[(t * crises) + k].Outcome == Outcome.War)
                 {
