@@ -7,7 +7,8 @@ namespace DeterrenceSim.IO;
 /// The columns of a sweep's results, the same in CSV and Parquet: <c>point</c>, <c>replication</c>, <c>seed</c>, each
 /// varied parameter path verbatim, then for each measure of <see cref="Measure.All"/> <c>name</c>, <c>name_lower</c>,
 /// <c>name_upper</c> (the estimate and its 95% Wilson interval), then <c>error</c> (empty unless the point could not
-/// run), then <c>trials</c> and for each measure <c>name_count</c>. The rates are computed from the counts; files
+/// run), then <c>trials</c> and for each measure <c>name_count</c>, then for each <see cref="Reporter"/> of the sweep
+/// <c>name</c>, <c>name_lower</c>, <c>name_upper</c>, <c>name_count</c>. The rates are computed from the counts; files
 /// written before the count columns existed (DeterrenceSim 0.1.0) end at <c>error</c>. Columns are only ever added, at
 /// the end.
 /// </summary>
@@ -32,16 +33,28 @@ public static class SweepColumns
     /// <summary>All column names for the given factor paths, in order.</summary>
     /// <param name="factorPaths">The varied parameter paths, in design order.</param>
     /// <returns>The column names.</returns>
-    public static IReadOnlyList<string> For(IEnumerable<string> factorPaths) => [.. Leading, .. factorPaths, .. Rates, Error, Trials, .. Counts];
+    public static IReadOnlyList<string> For(IEnumerable<string> factorPaths) => For(factorPaths, []);
+
+    /// <summary>All column names for the given factor paths and reporters, in order.</summary>
+    /// <param name="factorPaths">The varied parameter paths, in design order.</param>
+    /// <param name="reported">The names of the sweep's reporters, in order.</param>
+    /// <returns>The column names.</returns>
+    public static IReadOnlyList<string> For(IEnumerable<string> factorPaths, IEnumerable<string> reported) =>
+        [.. Leading, .. factorPaths, .. Rates, Error, Trials, .. Counts, .. reported.SelectMany(ReportedColumns)];
+
+    /// <summary>The four columns of a reporter: <c>name</c>, <c>name_lower</c>, <c>name_upper</c>, <c>name_count</c>.</summary>
+    private static string[] ReportedColumns(string name) => [name, name + "_lower", name + "_upper", name + "_count"];
 
     /// <summary>Finds the factor paths in a header: the columns between <c>seed</c> and the first rate column.</summary>
     /// <param name="header">The column names.</param>
     /// <param name="source">The file, for the message.</param>
     /// <param name="counts">Whether the header has the count columns (files of DeterrenceSim 0.1.0 do not).</param>
+    /// <param name="reported">Receives the measures of the reporters whose columns end the header.</param>
     /// <returns>The factor paths.</returns>
     /// <exception cref="InvalidDataException">The header is not that of sweep results.</exception>
-    internal static string[] FactorsOf(IReadOnlyList<string> header, string source, out bool counts)
+    internal static string[] FactorsOf(IReadOnlyList<string> header, string source, out bool counts, out Measure[] reported)
     {
+        reported = [];
         int firstRate = -1;
         for (int i = 0; i < header.Count && firstRate < 0; i++)
         {
@@ -73,7 +86,28 @@ public static class SweepColumns
             }
         }
 
-        if (problem is null && header.Count != Leading.Count + factors + tail.Length)
+        int extra = header.Count - (Leading.Count + factors + tail.Length);
+        if (problem is null && counts && extra > 0 && extra % 4 == 0)
+        {
+            // Reporters: groups of name, name_lower, name_upper, name_count.
+            var names = new List<Measure>();
+            for (int at = header.Count - extra; at < header.Count && problem is null; at += 4)
+            {
+                if (!Enumerable.Range(0, 4).All(k => header[at + k] == ReportedColumns(header[at])[k]) || !Measure.TryParseReported(header[at], out var measure))
+                {
+                    problem = $"expected columns {at + 1} to {at + 4} to be a reporter's NAME, NAME_lower, NAME_upper, NAME_count, found '{string.Join("', '", header.Skip(at).Take(4))}'";
+                }
+                else
+                {
+                    names.Add(measure);
+                }
+            }
+
+            reported = [.. names];
+            extra = 0;
+        }
+
+        if (problem is null && extra != 0)
         {
             problem = $"expected {Leading.Count + factors + tail.Length} columns, found {header.Count}";
         }
@@ -106,10 +140,12 @@ public static class SweepColumns
     /// bounds must be exactly the count's Wilson interval (an edited rate cannot pass). A file without count columns
     /// (DeterrenceSim 0.1.0) gives the counts as the rates times <paramref name="knownTrials"/>, held to the same
     /// test.</summary>
-    /// <param name="head">The row with its point, replication, seed, values and error; trials and counts are set here.</param>
-    /// <param name="rates">The rate columns in order, or <see langword="null"/> when empty.</param>
+    /// <param name="head">The row with its point, replication, seed, values, error and reporters; trials and counts are
+    /// set here.</param>
+    /// <param name="rates">The rate columns, three per measure of <see cref="Measure.All"/> then of the head's reporters,
+    /// or <see langword="null"/> when empty.</param>
     /// <param name="trials">The <c>trials</c> column, or <see langword="null"/> when empty or absent.</param>
-    /// <param name="counts">The count columns, or <see langword="null"/> when empty or absent.</param>
+    /// <param name="counts">The count columns in the same order, or <see langword="null"/> when empty or absent.</param>
     /// <param name="knownTrials">The trials per row for a file without count columns.</param>
     /// <param name="where">The file and line (or row group), for the message.</param>
     /// <returns>The row.</returns>
@@ -131,10 +167,11 @@ public static class SweepColumns
         }
 
         long n = trials ?? knownTrials!.Value;
-        counts ??= new long[Measure.All.Count];
-        foreach (var measure in Measure.All)
+        Measure[] measures = [.. Measure.All, .. head.Reported];
+        counts ??= new long[measures.Length];
+        for (int i = 0; i < measures.Length; i++)
         {
-            int i = measure.Index;
+            var measure = measures[i];
             double estimate = rates[3 * i];
             if (!hasCountColumns)
             {
@@ -146,7 +183,7 @@ public static class SweepColumns
             {
                 var c = System.Globalization.CultureInfo.InvariantCulture;
                 throw new InvalidDataException(hasCountColumns
-                    ? string.Create(c, $"{where}: '{measure.Name}' and its bounds are not {Counts[i]} ({counts[i]}) out of {Trials} ({n}) with its 95% Wilson interval.")
+                    ? string.Create(c, $"{where}: '{measure.Name}' and its bounds are not {measure.Name}_count ({counts[i]}) out of {Trials} ({n}) with its 95% Wilson interval.")
                     : string.Create(c, $"{where}: '{measure.Name}' and its bounds are not a rate of {n} trials with its 95% Wilson interval."));
             }
         }

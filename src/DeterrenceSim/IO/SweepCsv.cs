@@ -15,11 +15,18 @@ public static class SweepCsv
     /// <summary>Writes the header line.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="factorPaths">The varied parameter paths, in design order.</param>
-    public static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths)
+    public static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths) => WriteHeader(writer, factorPaths, []);
+
+    /// <summary>Writes the header line of a sweep with reporters.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="factorPaths">The varied parameter paths, in design order.</param>
+    /// <param name="reported">The names of the sweep's reporters, in order.</param>
+    public static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths, IEnumerable<string> reported)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(factorPaths);
-        writer.Write(string.Join(",", SweepColumns.For(factorPaths).Select(Csv.Field)));
+        ArgumentNullException.ThrowIfNull(reported);
+        writer.Write(string.Join(",", SweepColumns.For(factorPaths, reported).Select(Csv.Field)));
         writer.Write('\n');
     }
 
@@ -58,7 +65,7 @@ public static class SweepCsv
         if (row.Counts is { } counts)
         {
             writer.Write(row.Trials.ToString(c));
-            foreach (long count in counts)
+            foreach (long count in counts.AsSpan(0, SweepColumns.Counts.Count))
             {
                 writer.Write(',');
                 writer.Write(count.ToString(c));
@@ -69,10 +76,23 @@ public static class SweepCsv
             writer.Write(new string(',', SweepColumns.Counts.Count));
         }
 
+        foreach (var measure in row.Reported)
+        {
+            var rate = row.Ran ? row[measure] : null;
+            foreach (double? number in (ReadOnlySpan<double?>)[rate?.Estimate, rate?.Lower, rate?.Upper])
+            {
+                writer.Write(',');
+                writer.Write(number?.ToString("R", c));
+            }
+
+            writer.Write(',');
+            writer.Write(rate?.Count.ToString(c));
+        }
+
         writer.Write('\n');
     }
 
-    /// <summary>Reads rows written by <see cref="WriteHeader"/> and <see cref="WriteRow"/>, lazily.</summary>
+    /// <summary>Reads rows written by <see cref="WriteHeader(TextWriter, IEnumerable{string}, IEnumerable{string})"/> and <see cref="WriteRow"/>, lazily.</summary>
     /// <param name="reader">The reader, at the header line.</param>
     /// <param name="source">The file, for error messages.</param>
     /// <param name="factorPaths">Receives the factor paths found in the header.</param>
@@ -87,15 +107,15 @@ public static class SweepCsv
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
         string? header = reader.ReadLine() ?? throw new InvalidDataException($"{source}: empty file: expected a header line of sweep results.");
-        var paths = SweepColumns.FactorsOf(Split(header, source, 1), source, out bool counts);
+        var paths = SweepColumns.FactorsOf(Split(header, source, 1), source, out bool counts, out var reported);
         SweepColumns.CheckTrialsKnown(counts, trials, source);
         factorPaths = paths;
-        return ReadRows(reader, source, paths.Length, counts ? null : trials);
+        return ReadRows(reader, source, paths.Length, reported, counts ? null : trials);
     }
 
-    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors, long? knownTrials)
+    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors, Measure[] reported, long? knownTrials)
     {
-        int columns = SweepColumns.Leading.Count + factors + SweepColumns.Rates.Count + 1 + (knownTrials is null ? 1 + SweepColumns.Counts.Count : 0);
+        int columns = SweepColumns.Leading.Count + factors + SweepColumns.Rates.Count + 1 + (knownTrials is null ? 1 + SweepColumns.Counts.Count : 0) + (4 * reported.Length);
         long line = 1;
         while (reader.ReadLine() is { } text)
         {
@@ -114,11 +134,11 @@ public static class SweepCsv
                 throw new InvalidDataException($"{source}, line {line}: expected {columns} fields, found {fields.Count}.");
             }
 
-            yield return ParseRow(fields, factors, knownTrials, source, line);
+            yield return ParseRow(fields, factors, reported, knownTrials, source, line);
         }
     }
 
-    private static SweepRow ParseRow(List<string> fields, int factors, long? knownTrials, string source, long line)
+    private static SweepRow ParseRow(List<string> fields, int factors, Measure[] reported, long? knownTrials, string source, long line)
     {
         var c = CultureInfo.InvariantCulture;
         int column = 0;
@@ -137,14 +157,16 @@ public static class SweepCsv
             }
 
             int first = 3 + factors;
+            int reportedFirst = first + SweepColumns.Rates.Count + 2 + SweepColumns.Counts.Count;
             double[]? rates = null;
             if (fields[first].Length > 0)
             {
-                rates = new double[SweepColumns.Rates.Count];
+                rates = new double[SweepColumns.Rates.Count + (3 * reported.Length)];
                 for (int i = 0; i < rates.Length; i++)
                 {
-                    column = first + i;
-                    rates[i] = double.Parse(fields[first + i], NumberStyles.Float, c);
+                    // The built-in rates, then each reporter's three of its four columns.
+                    column = i < SweepColumns.Rates.Count ? first + i : reportedFirst + ((i - SweepColumns.Rates.Count) / 3 * 4) + ((i - SweepColumns.Rates.Count) % 3);
+                    rates[i] = double.Parse(fields[column], NumberStyles.Float, c);
                 }
             }
 
@@ -156,15 +178,15 @@ public static class SweepCsv
             {
                 column = errorColumn + 1;
                 trials = long.Parse(fields[column], NumberStyles.None, c);
-                counts = new long[SweepColumns.Counts.Count];
+                counts = new long[SweepColumns.Counts.Count + reported.Length];
                 for (int i = 0; i < counts.Length; i++)
                 {
-                    column = errorColumn + 2 + i;
+                    column = i < SweepColumns.Counts.Count ? errorColumn + 2 + i : reportedFirst + ((i - SweepColumns.Counts.Count) * 4) + 3;
                     counts[i] = long.Parse(fields[column], NumberStyles.None, c);
                 }
             }
 
-            var head = new SweepRow(point, replication, seed, values, 0, null, error.Length == 0 ? null : error);
+            var head = new SweepRow(point, replication, seed, values, 0, null, error.Length == 0 ? null : error) { Reported = reported };
             return SweepColumns.Row(head, rates, trials, counts, knownTrials, $"{source}, line {line}");
         }
         catch (Exception e) when (e is FormatException or OverflowException)

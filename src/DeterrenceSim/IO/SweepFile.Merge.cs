@@ -71,9 +71,9 @@ public static partial class SweepFile
                 }
             }
 
-            var (design, options) = SweepOf(parts[0].Sidecar, parts[0].File + SidecarSuffix);
+            var (design, options, reported) = SweepOf(parts[0].Sidecar, parts[0].File + SidecarSuffix);
             var factors = design.Factors.Select(f => f.Path).ToArray();
-            var check = new SweepRowCheck(design, options);
+            var check = new SweepRowCheck(design, options, reported);
             string temporary = TemporaryName(output);
             var folder = Path.GetDirectoryName(Path.GetFullPath(output));
             if (folder is not null)
@@ -83,7 +83,7 @@ public static partial class SweepFile
 
             try
             {
-                using (var writer = SweepRowWriter.Create(temporary, factors, FormatOf(output)))
+                using (var writer = SweepRowWriter.Create(temporary, factors, reported, FormatOf(output)))
                 {
                     foreach (var part in ordered)
                     {
@@ -144,9 +144,9 @@ public static partial class SweepFile
         }
     }
 
-    /// <summary>The design and the options that shape the rows (seed, replications, rounds or periods, precision),
-    /// from a sidecar.</summary>
-    private static (ExperimentDesign Design, SweepOptions Options) SweepOf(JsonDocument sidecar, string source)
+    /// <summary>The design, the options that shape the rows (seed, replications, rounds or periods, precision) and the
+    /// reporters' names, from a sidecar.</summary>
+    private static (ExperimentDesign Design, SweepOptions Options, string[] Reported) SweepOf(JsonDocument sidecar, string source)
     {
         try
         {
@@ -164,7 +164,10 @@ public static partial class SweepFile
                 Precision = precision,
             };
             options.Validate();
-            return (design, options);
+            string[] reported = identity.TryGetProperty("reporters", out var names) && names.ValueKind == JsonValueKind.Array
+                ? [.. names.EnumerateArray().Select(n => n.GetString() ?? throw new FormatException("a reporter's name is not a string"))]
+                : [];
+            return (design, options, reported);
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {

@@ -10,7 +10,7 @@ public static partial class SweepFile
     /// <paramref name="first"/> up to <paramref name="end"/>.</summary>
     private static SweepRowCheck CheckFile(ExperimentDesign design, SweepOptions options, string path, long first, long end, long? rows, string remedy)
     {
-        var check = new SweepRowCheck(design, options);
+        var check = new SweepRowCheck(design, options, Reported(options));
         try
         {
             check.Begin(first, end, path);

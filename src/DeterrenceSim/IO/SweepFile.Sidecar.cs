@@ -53,6 +53,18 @@ public static partial class SweepFile
             }
 
             w.WriteNumber("replications", sweep.Options.Replications);
+            if (sweep.Options.Reporters.Count > 0)
+            {
+                // Only with reporters, so that sidecars without them keep their bytes; the names, not the predicates.
+                w.WriteStartArray("reporters");
+                foreach (string name in Reported(sweep.Options))
+                {
+                    w.WriteStringValue(name);
+                }
+
+                w.WriteEndArray();
+            }
+
             if (sweep.Options.Precision is { } p)
             {
                 w.WriteStartObject("precision");
@@ -85,6 +97,9 @@ public static partial class SweepFile
             w.WriteEndObject();
         });
     }
+
+    /// <summary>The names of a sweep's reporters, in order.</summary>
+    private static string[] Reported(SweepOptions options) => [.. options.Reporters.Select(r => r.Name)];
 
     /// <summary>The library's version, as recorded in sidecars.</summary>
     public static string LibraryVersion { get; } =

@@ -147,7 +147,7 @@ public static partial class SweepFile
                 rows =>
                 {
                     long batchEnd = rows[^1].Point + 1;
-                    WriteChunk(partial, cursor, batchEnd, factors, rows);
+                    WriteChunk(partial, cursor, batchEnd, factors, Reported(sweep.Options), rows);
                     cursor = batchEnd;
                 },
                 progress is null ? null : new Relay(p => progress.Report(new SweepProgress(offset + p.PointsCompleted, todo))),
@@ -162,11 +162,11 @@ public static partial class SweepFile
             throw new SweepFileException($"{partial}: chunks are missing after the run; run again with --resume.");
         }
 
-        var check = new SweepRowCheck(sweep.Design, sweep.Options);
+        var check = new SweepRowCheck(sweep.Design, sweep.Options, Reported(sweep.Options));
         string temporary = TemporaryName(output);
         try
         {
-            using (var writer = SweepRowWriter.Create(temporary, factors, FormatOf(output)))
+            using (var writer = SweepRowWriter.Create(temporary, factors, Reported(sweep.Options), FormatOf(output)))
             {
                 long lastFailed = -1;
                 foreach (var chunk in final)

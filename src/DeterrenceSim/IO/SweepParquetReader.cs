@@ -1,4 +1,5 @@
 using DeterrenceSim.Experiments;
+using DeterrenceSim.Outcomes;
 using Parquet;
 
 namespace DeterrenceSim.IO;
@@ -33,9 +34,10 @@ public static class SweepParquetReader
         var names = reader.Schema.GetDataFields().Select(f => f.Name).ToArray();
         string[] paths;
         bool counts;
+        Measure[] reported;
         try
         {
-            paths = SweepColumns.FactorsOf(names, source, out counts);
+            paths = SweepColumns.FactorsOf(names, source, out counts, out reported);
             SweepColumns.CheckTrialsKnown(counts, trials, source);
         }
         catch
@@ -45,10 +47,10 @@ public static class SweepParquetReader
         }
 
         factorPaths = paths;
-        return ReadRows(reader, new SweepParquetSchema(paths, counts), counts ? null : trials, source);
+        return ReadRows(reader, new SweepParquetSchema(paths, counts, [.. reported.Select(m => m.Name)]), reported, counts ? null : trials, source);
     }
 
-    private static IEnumerable<SweepRow> ReadRows(ParquetReader reader, SweepParquetSchema schema, long? knownTrials, string source)
+    private static IEnumerable<SweepRow> ReadRows(ParquetReader reader, SweepParquetSchema schema, Measure[] reported, long? knownTrials, string source)
     {
         try
         {
@@ -70,7 +72,7 @@ public static class SweepParquetReader
                     SweepRow row;
                     try
                     {
-                        row = group.Next(knownTrials, $"{source}, row group {g}, row {r}");
+                        row = group.Next(reported, knownTrials, $"{source}, row group {g}, row {r}");
                     }
                     catch (IndexOutOfRangeException e)
                     {
@@ -169,7 +171,7 @@ public static class SweepParquetReader
 
         /// <summary>Makes the next row of the group read last: all rates, or none when the first is null; the trials and
         /// counts likewise; the rates are recomputed from the counts (<see cref="SweepColumns.Row"/>).</summary>
-        public SweepRow Next(long? knownTrials, string where)
+        public SweepRow Next(Measure[] reported, long? knownTrials, string where)
         {
             int r = _row++;
             var v = new double[_values.Length];
@@ -205,7 +207,7 @@ public static class SweepParquetReader
                 }
             }
 
-            var head = new SweepRow(_point[r], _replication[r], _seed[r], v, 0, null, _errors[r]);
+            var head = new SweepRow(_point[r], _replication[r], _seed[r], v, 0, null, _errors[r]) { Reported = reported };
             return SweepColumns.Row(head, x, trials, counts, knownTrials, where);
         }
 

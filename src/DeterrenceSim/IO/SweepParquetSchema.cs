@@ -7,20 +7,27 @@ internal sealed class SweepParquetSchema
 {
     /// <param name="factorPaths">The factor paths.</param>
     /// <param name="counts">Whether the file has the trials and count columns (files of DeterrenceSim 0.1.0 do not).</param>
-    public SweepParquetSchema(string[] factorPaths, bool counts)
+    /// <param name="reported">The names of the sweep's reporters (only with counts).</param>
+    public SweepParquetSchema(string[] factorPaths, bool counts, IReadOnlyList<string> reported)
     {
         Values = [.. factorPaths.Select(p => new DataField<double>(p))];
-        Rates = [.. SweepColumns.Rates.Select(n => new DataField<double?>(n))];
+        var reportedRates = reported.SelectMany(n => new[] { n, n + "_lower", n + "_upper" }).Select(n => new DataField<double?>(n)).ToArray();
+        var reportedCounts = reported.Select(n => new DataField<long?>(n + "_count")).ToArray();
+        Rates = [.. SweepColumns.Rates.Select(n => new DataField<double?>(n)), .. reportedRates];
         Trials = counts ? new DataField<long?>(SweepColumns.Trials) : null;
-        Counts = counts ? [.. SweepColumns.Counts.Select(n => new DataField<long?>(n))] : [];
+        Counts = counts ? [.. SweepColumns.Counts.Select(n => new DataField<long?>(n)), .. reportedCounts] : [];
         var fields = new List<Field> { Point, Replication, Seed };
         fields.AddRange(Values);
-        fields.AddRange(Rates);
+        fields.AddRange(Rates.Take(SweepColumns.Rates.Count));
         fields.Add(Error);
         if (Trials is not null)
         {
             fields.Add(Trials);
-            fields.AddRange(Counts);
+            fields.AddRange(Counts.Take(SweepColumns.Counts.Count));
+            for (int j = 0; j < reported.Count; j++)
+            {
+                fields.AddRange([reportedRates[3 * j], reportedRates[(3 * j) + 1], reportedRates[(3 * j) + 2], reportedCounts[j]]);
+            }
         }
 
         Schema = new ParquetSchema(fields);
@@ -34,6 +41,7 @@ internal sealed class SweepParquetSchema
 
     public DataField<double>[] Values { get; }
 
+    /// <summary>Gets the rate fields, three per measure of <see cref="Outcomes.Measure.All"/> then of the reporters.</summary>
     public DataField<double?>[] Rates { get; }
 
     public DataField<string> Error { get; } = new("error");
@@ -41,7 +49,8 @@ internal sealed class SweepParquetSchema
     /// <summary>Gets the trials field, or <see langword="null"/> in a file without count columns.</summary>
     public DataField<long?>? Trials { get; }
 
-    /// <summary>Gets the count fields in measure order; empty in a file without count columns.</summary>
+    /// <summary>Gets the count fields, one per measure of <see cref="Outcomes.Measure.All"/> then of the reporters; empty
+    /// in a file without count columns.</summary>
     public DataField<long?>[] Counts { get; }
 
     public ParquetSchema Schema { get; }

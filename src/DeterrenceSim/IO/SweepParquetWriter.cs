@@ -18,6 +18,7 @@ public sealed class SweepParquetWriter : IDisposable
     /// messages), in bytes: 4 MiB. It sets <see cref="RowGroupSize"/>.</summary>
     public const int RowGroupBytes = 4 << 20;
 
+    private readonly string[] _reported;
     private readonly int _factors;
     private readonly ParquetRowGroups<SweepRow> _groups;
 
@@ -25,10 +26,22 @@ public sealed class SweepParquetWriter : IDisposable
     /// <param name="stream">A writable stream; it stays open.</param>
     /// <param name="factorPaths">The varied parameter paths, in design order.</param>
     public SweepParquetWriter(Stream stream, IEnumerable<string> factorPaths)
+        : this(stream, factorPaths, [])
     {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SweepParquetWriter"/> class for a sweep with reporters.</summary>
+    /// <param name="stream">A writable stream; it stays open.</param>
+    /// <param name="factorPaths">The varied parameter paths, in design order.</param>
+    /// <param name="reported">The names of the sweep's reporters, in order: each row's <see cref="SweepRow.Reported"/>.</param>
+    public SweepParquetWriter(Stream stream, IEnumerable<string> factorPaths, IEnumerable<string> reported)
+    {
+        ArgumentNullException.ThrowIfNull(reported);
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(factorPaths);
-        var schema = new SweepParquetSchema([.. factorPaths], counts: true);
+        string[] names = [.. reported];
+        var schema = new SweepParquetSchema([.. factorPaths], counts: true, names);
+        _reported = names;
         _factors = schema.Values.Length;
         var columns = new List<ParquetColumn<SweepRow>>
         {
@@ -52,10 +65,20 @@ public sealed class SweepParquetWriter : IDisposable
 
         columns.Add(ParquetColumn.Text(schema.Error, (SweepRow r) => r.Error, shared: false));
         columns.Add(ParquetColumn.Optional(schema.Trials!, (SweepRow r) => r.Ran ? r.Trials : (long?)null));
-        for (int i = 0; i < schema.Counts.Length; i++)
+        for (int i = 0; i < SweepColumns.Counts.Count; i++)
         {
             int k = i;
             columns.Add(ParquetColumn.Optional(schema.Counts[i], (SweepRow r) => r.Counts is { } counts ? counts[k] : (long?)null));
+        }
+
+        for (int j = 0; j < names.Length; j++)
+        {
+            var measure = Measure.Reported(names[j]);
+            int k = 3 * (Measure.All.Count + j);
+            columns.Add(ParquetColumn.Optional(schema.Rates[k], (SweepRow r) => r.Ran ? r[measure].Estimate : null));
+            columns.Add(ParquetColumn.Optional(schema.Rates[k + 1], (SweepRow r) => r.Ran ? r[measure].Lower : (double?)null));
+            columns.Add(ParquetColumn.Optional(schema.Rates[k + 2], (SweepRow r) => r.Ran ? r[measure].Upper : (double?)null));
+            columns.Add(ParquetColumn.Optional(schema.Counts[Measure.All.Count + j], (SweepRow r) => r.Ran ? r[measure].Count : (long?)null));
         }
 
         _groups = new ParquetRowGroups<SweepRow>(stream, columns, RowGroupBytes);
@@ -75,9 +98,10 @@ public sealed class SweepParquetWriter : IDisposable
     public void Write(SweepRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (row.Values.Length != _factors || (row.Counts is { } counts && counts.Length != Measure.All.Count))
+        if (row.Values.Length != _factors || (row.Counts is { } counts && counts.Length != Measure.All.Count + _reported.Length)
+            || !row.Reported.Select(m => m.Name).SequenceEqual(_reported, StringComparer.Ordinal))
         {
-            throw new ArgumentException($"expected {_factors} values and {Measure.All.Count} counts (or none), found {row.Values.Length} values and {row.Counts?.Length ?? 0} counts.", nameof(row));
+            throw new ArgumentException($"expected {_factors} values, {Measure.All.Count + _reported.Length} counts (or none) and the reporters ({string.Join(", ", _reported)}), found {row.Values.Length} values, {row.Counts?.Length ?? 0} counts and the reporters ({string.Join(", ", row.Reported)}).", nameof(row));
         }
 
         _groups.Write(row, this);

@@ -26,8 +26,11 @@ internal sealed class SweepRowCheck
     private long _pooled;
     private long _row;
 
-    public SweepRowCheck(ExperimentDesign design, SweepOptions options)
+    private readonly string[] _reported;
+
+    public SweepRowCheck(ExperimentDesign design, SweepOptions options, IReadOnlyList<string> reported)
     {
+        _reported = [.. reported];
         _design = design;
         _options = options;
         _values = new double[design.Factors.Count];
@@ -91,6 +94,11 @@ internal sealed class SweepRowCheck
             Fail($"point {row.Point}, replication {row.Replication}: rates and error do not agree with the point's other rows");
         }
 
+        if (!row.Reported.Select(m => m.Name).SequenceEqual(_reported, StringComparer.Ordinal))
+        {
+            Fail($"point {row.Point}, replication {row.Replication}: the reporters are ({string.Join(", ", row.Reported)}), expected ({string.Join(", ", _reported)})");
+        }
+
         if (row.Seed != _options.Seed)
         {
             Fail($"point {row.Point}, replication {row.Replication}: seed {row.Seed}, expected {_options.Seed}");
@@ -115,10 +123,11 @@ internal sealed class SweepRowCheck
     {
         long trials = _options.TrialsPerReplication;
         long[] counts = row.Counts!;
-        if (row.Trials != trials || counts.Length != Measure.All.Count)
+        if (row.Trials != trials || counts.Length != Measure.All.Count + _reported.Length)
         {
-            Fail($"point {row.Point}, replication {row.Replication}: {counts.Length} counts of {row.Trials} trials, expected {Measure.All.Count} counts of {trials} trials");
+            Fail($"point {row.Point}, replication {row.Replication}: {counts.Length} counts of {row.Trials} trials, expected {Measure.All.Count + _reported.Length} counts of {trials} trials");
         }
+
 
         long outcomes = 0, causes = 0;
         foreach (var measure in Measure.All)
@@ -136,6 +145,14 @@ internal sealed class SweepRowCheck
             else
             {
                 outcomes += count;
+            }
+        }
+
+        for (int j = Measure.All.Count; j < counts.Length; j++)
+        {
+            if (counts[j] < 0 || counts[j] > trials)
+            {
+                Fail($"point {row.Point}, replication {row.Replication}: '{_reported[j - Measure.All.Count]}' counts {counts[j]} of {trials} trials");
             }
         }
 

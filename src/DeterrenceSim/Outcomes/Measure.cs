@@ -108,5 +108,12 @@ public sealed class Measure : IEquatable<Measure>
     /// <returns>A measure that is neither an outcome nor a war cause.</returns>
     internal static Measure Reported(string name) => new(name, -1, null, null);
 
+    /// <summary>The measure of a reporter's columns read from a file, if the name is a valid reporter name.</summary>
+    internal static bool TryParseReported(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Measure? measure)
+    {
+        measure = Reporter.IsValidName(name) ? Reported(name) : null;
+        return measure is not null;
+    }
+
     private static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
 }

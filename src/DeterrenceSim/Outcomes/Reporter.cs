@@ -102,6 +102,10 @@ public sealed partial class Reporter
         }
     }
 
+    /// <summary>Whether a name would be accepted (an identifier, not built-in or reserved).</summary>
+    internal static bool IsValidName(string name) =>
+        Identifier().IsMatch(name) && !Measure.TryParse(name, out _) && !Reserved.Contains(name, StringComparer.Ordinal);
+
     private static string CheckName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
