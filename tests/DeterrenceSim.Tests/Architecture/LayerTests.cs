@@ -52,7 +52,7 @@ public class LayerTests
     [Fact]
     public void RootNamespace_HoldsTheShortPath()
     {
-        Assert.Contains("DeterrenceSim.DataFrameExtensions", RootTypes);
+        Assert.Equal(["DeterrenceSim.DataFrameExtensions", "DeterrenceSim.ScenarioExtensions", "DeterrenceSim.Simulation"], RootTypes.Order(StringComparer.Ordinal));
     }
 
     [Theory]
