@@ -4,40 +4,37 @@
 // It plays the East China Sea crisis of the embedded Indo-Pacific scenario, varies how credulous the defender (Japan)
 // is about its partners' engagement signals, plots war risk against it (war-risk-vs-defender-credulity.png) and shows
 // which side's misperception drove the wars.
-using DeterrenceSim.Compilation;
-using DeterrenceSim.Engine;
-using DeterrenceSim.Experiments;
-using DeterrenceSim.Outcomes;
-using DeterrenceSim.Scenarios;
+using DeterrenceSim;            // the short path: Simulation.Load, scenario.Run, .Sweep, Summarise(), ToDataFrame()
+using DeterrenceSim.Outcomes;   // the typed keys of the rates: Measure, WarCause
 
 // 1. The embedded scenario, no files needed: 40 states, NATO, the US treaties in Asia, NATO's Asia-Pacific partnerships.
-var scenario = ScenarioLoader.LoadEmbedded("indo-pacific-2023");
+var scenario = Simulation.Load("indo-pacific-2023");
 
-// 2. One crisis, 200,000 rounds: outcome and war-cause rates with 95% Wilson intervals.
-var result = new MonteCarlo(CompiledScenario.Compile(scenario))
-    .Run("east-china-sea", new MonteCarloOptions { Rounds = 200_000, Seed = 42 });
+// 2. One crisis, 200,000 rounds: outcome and war-cause rates with 95% Wilson intervals (the scenario is compiled
+//    implicitly; `new MonteCarlo(CompiledScenario.Compile(scenario)).Run(...)` is the long form).
+var result = scenario.Run("east-china-sea", new() { Rounds = 200_000, Seed = 42 });
 Console.WriteLine(result);
 Console.WriteLine();
 
 // 3. A sweep over the defender's credulity: 6 values, 5 replications of 50,000 rounds each (common random numbers:
-//    every value sees the same draws, so the differences are the parameter's doing). At each value the war rate is the
-//    mean of the 5 replications' rates, with its 95% t-interval, mean ± t(0.975, 4) · s/√5, as `deterrence-sim plot`
-//    draws it (MeanEstimate computes it; bounds kept within [0, 1]).
-var design = ExperimentDesign.Grid(Factor.Parse("states.JPN.perception.credulity=0:1:6"));
-var sweep = new Sweep(scenario, design, new SweepOptions { Crisis = "east-china-sea", Rounds = 50_000, Replications = 5, Seed = 42 });
-var byPoint = sweep.Rows().GroupBy(row => row.Point).Select(rows =>
+//    every value sees the same draws, so the differences are the parameter's doing). Summarise() gives one record per
+//    value: the war rate is the mean of the 5 replications' rates, with its 95% t-interval, mean ± t(0.975, 4) · s/√5,
+//    as `deterrence-sim plot` draws it (bounds kept within [0, 1]); pooled counts give the shares of wars.
+//    (summaries.ToDataFrame() holds every number as a table: Microsoft.Data.Analysis.)
+var sweep = scenario.Sweep(["states.JPN.perception.credulity=0:1:6"],
+    new() { Crisis = "east-china-sea", Rounds = 50_000, Replications = 5, Seed = 42 });
+var byPoint = sweep.Summarise().Select(point =>
 {
-    double[] war = [.. rows.Select(r => r[Measure.War].Estimate!.Value)];
-    var interval = MeanEstimate.FromSums(war.Length, war.Sum(), war.Sum(w => w * w), minimum: 0, maximum: 1);
+    var war = point.MeanOfReplications(Measure.War);
     return new
     {
-        Credulity = rows.First().Values[0],
-        War = interval.Mean!.Value,
-        interval.Lower,
-        interval.Upper,
+        Credulity = point.Values["states.JPN.perception.credulity"],
+        War = war.Mean!.Value,
+        war.Lower,
+        war.Upper,
         // Pooled counts: wars in which the defender misperceived (alone or with the challenger), out of all wars.
-        DefenderShare = rows.Sum(r => r[Measure.Of(WarCause.DefenderMisperception)].Count + r[Measure.Of(WarCause.MutualMisperception)].Count)
-            / (double)Math.Max(1, rows.Sum(r => r[Measure.War].Count)),
+        DefenderShare = (point.Pooled(Measure.Of(WarCause.DefenderMisperception)).Count + point.Pooled(Measure.Of(WarCause.MutualMisperception)).Count)
+            / (double)Math.Max(1, point.Pooled(Measure.War).Count),
     };
 }).ToList();
 

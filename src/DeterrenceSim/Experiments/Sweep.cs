@@ -169,6 +169,15 @@ public sealed class Sweep
         }
     }
 
+    /// <summary>Runs every point and summarises each over its replications: one tidy record a design point, with the
+    /// factor values by path, the pooled counts with their Wilson intervals and the t-interval of the replications'
+    /// rates (<see cref="DesignPointSummary"/>). Memory holds the summaries, not the rows.</summary>
+    /// <param name="cancellationToken">Cancels between points.</param>
+    /// <returns>One summary a point, in point order (<see cref="ExperimentDesign.PointCount"/> of them).</returns>
+    /// <exception cref="OperationCanceledException">The sweep was cancelled.</exception>
+    public IReadOnlyList<DesignPointSummary> Summarise(CancellationToken cancellationToken = default) =>
+        DesignPointSummary.Of(Rows(cancellationToken), [.. Design.Factors.Select(f => f.Path)]);
+
     /// <summary>The number of points run between two deliveries of rows: enough for every thread, and about a quarter
     /// second of work per thread.</summary>
     public int BatchPoints

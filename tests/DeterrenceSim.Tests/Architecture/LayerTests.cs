@@ -4,8 +4,9 @@ namespace DeterrenceSim.Tests.Architecture;
 
 /// <summary>
 /// The direction of dependencies (DESIGN.md section 8): model definitions (Model, Scenarios) -> compiled scenario
-/// (Compilation) -> engine (Engine, with its result types in Outcomes) -> experiments (Experiments) -> I/O (IO). Read
-/// from the compiled IL (NetArchTest, Mono.Cecil), so full names and method bodies count, not only <c>using</c>
+/// (Compilation) -> engine (Engine, with its result types in Outcomes) -> experiments (Experiments) -> I/O (IO) -> the
+/// short path for notebooks in the root namespace <c>DeterrenceSim</c> (extension methods and the loader entry), on top:
+/// it may reference every layer and no layer may reference it. Read from the compiled IL (NetArchTest, Mono.Cecil), so full names and method bodies count, not only <c>using</c>
 /// directives.
 /// </summary>
 public class LayerTests
@@ -43,4 +44,31 @@ public class LayerTests
         Assert.True(unexpected.Count == 0, "references against the direction of the layers: " + string.Join("; ", unexpected));
     }
 
+    /// <summary>The root namespace's types: the facade on top of every layer.</summary>
+    private static string[] RootTypes => [.. typeof(Model.Scenario).Assembly.GetTypes()
+        .Where(t => t.Namespace == "DeterrenceSim" && !t.IsNested && !t.Name.StartsWith('<'))
+        .Select(t => t.FullName!)];
+
+    [Fact]
+    public void RootNamespace_HoldsTheShortPath()
+    {
+        Assert.Equal(["DeterrenceSim.DataFrameExtensions", "DeterrenceSim.ScenarioExtensions", "DeterrenceSim.Simulation"], RootTypes.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Model")]
+    [InlineData("Scenarios")]
+    [InlineData("Compilation")]
+    [InlineData("Outcomes")]
+    [InlineData("Engine")]
+    [InlineData("Experiments")]
+    [InlineData("IO")]
+    public void Layer_ReferencesNoTypeOfTheRootNamespace(string layer)
+    {
+        var result = Types.InAssembly(typeof(Model.Scenario).Assembly)
+            .That().ResideInNamespace(Root + layer)
+            .ShouldNot().HaveDependencyOnAny(RootTypes)
+            .GetResult();
+        Assert.True(result.IsSuccessful, $"{Root}{layer} references the root namespace's short path: " + string.Join("; ", result.FailingTypeNames ?? []));
+    }
 }

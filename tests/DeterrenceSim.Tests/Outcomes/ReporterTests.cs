@@ -1,3 +1,4 @@
+using DeterrenceSim;
 using System.Text.Json;
 using DeterrenceSim.Compilation;
 using DeterrenceSim.Engine;
@@ -157,6 +158,23 @@ public sealed class ReporterTests : IDisposable
         File.WriteAllLines(output, lines);
         var e = Assert.Throws<InvalidDataException>(() => SweepRowReader.Read(output, out _).ToList());
         Assert.Contains("line 2: 'optimistic' and its bounds are not optimistic_count", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summaries_AndDataFrames_CarryTheReporters()
+    {
+        var sweep = MakeSweep(threads: 2);
+        var summaries = sweep.Summarise();
+        Assert.All(summaries, p =>
+        {
+            Assert.Equal(p.Pooled(Measure.War), p.Pooled(Wars.Measure));
+            Assert.Equal(p.MeanOfReplications(Measure.War), p.MeanOfReplications(Wars.Measure));
+        });
+        var frame = summaries.ToDataFrame();
+        Assert.Equal(summaries[0].Pooled(Optimistic.Measure).Count, (long)frame["optimistic_count"][0]!);
+        var rows = sweep.ToDataFrame();
+        Assert.Equal(sweep.Rows().First()[Wars.Measure].Count, (long)rows["wars_count"][0]!);
+        Assert.Throws<ArgumentException>(() => summaries[0].Pooled(Reporter.OfRounds("other", _ => true).Measure));
     }
 
     private static Sweep MakeSweep(int threads) => new(
