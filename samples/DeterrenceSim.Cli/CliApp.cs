@@ -112,7 +112,7 @@ public static class CliApp
         catch (Exception e)
         {
             // An unexpected failure is a bug: say so in one line, without a stack trace.
-            return Fail(stderr, $"internal error ({e.GetType().Name}): {e.Message} Please report it with the command line.", InternalError);
+            return Fail(stderr, $"internal error ({e.GetType().Name}): {e.Message.TrimEnd('.')}. Please report it with the command line.", InternalError);
         }
         finally
         {

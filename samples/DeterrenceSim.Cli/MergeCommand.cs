@@ -21,7 +21,7 @@ internal static class MergeCommand
                 stderr.WriteLine($"deterrence-sim: merged {SweepCommand.Plural(summary.Points, "point")} into {target} (every shard's rows checked); sidecar {target}{SweepFile.SidecarSuffix}.");
                 stdout.Flush();
                 return summary.FailedPoints > 0
-                    ? CliApp.Fail(stderr, $"{summary.FailedPoints} design points could not run; their rows hold the reason in the error column.", CliApp.PointsFailed)
+                    ? CliApp.Fail(stderr, $"{SweepCommand.Plural(summary.FailedPoints, "design point")} could not run; their rows hold the reason in the error column.", CliApp.PointsFailed)
                     : 0;
             }
             catch (SweepFileException e)

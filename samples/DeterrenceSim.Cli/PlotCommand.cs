@@ -93,10 +93,7 @@ internal static class PlotCommand
     {
         plot = null;
         used = "";
-        if (!Measure.TryParse(z, out var measure))
-        {
-            return CliApp.Fail(stderr, $"--z: expected a metric among {string.Join(", ", Measure.All)}, found '{z}'.", CliApp.InvalidInput);
-        }
+        Measure.TryParse(z, out var measure);
 
         // The sidecar names the crisis, rounds and replications for the title, the design's kind and each factor's range,
         // and the trials of a row in a file written before the count columns.
@@ -115,6 +112,14 @@ internal static class PlotCommand
         if (rows.Count == 0)
         {
             return CliApp.Fail(stderr, $"{input}: no rows with results.", CliApp.InvalidInput);
+        }
+
+        // A built-in measure, or a reporter whose columns the file has.
+        measure ??= rows[0].Reported.FirstOrDefault(m => string.Equals(m.Name, z, StringComparison.Ordinal));
+        if (measure is null)
+        {
+            string reporters = rows[0].Reported.Count == 0 ? "" : $", or a reporter of {input} ({string.Join(", ", rows[0].Reported)})";
+            return CliApp.Fail(stderr, $"--z: expected a metric among {string.Join(", ", Measure.All)}{reporters}, found '{z}'.", CliApp.InvalidInput);
         }
 
         int xi = IndexOf(paths, x), yi = y is null ? -1 : IndexOf(paths, y);

@@ -222,7 +222,7 @@ public sealed class MonteCarlo
                                 var row = record.ToRow();
                                 for (int j = 0; j < reporters.Length; j++)
                                 {
-                                    worker.Reported[j] += reporters[j](row) ? 1 : 0;
+                                    worker.Reported[j] += Report(options.Reporters[j], reporters[j], row, round) ? 1 : 0;
                                 }
                             }
                         }
@@ -255,6 +255,11 @@ public sealed class MonteCarlo
         {
             Log.RunCancelled(_logger, crisisId, Interlocked.Read(ref completed), rounds);
             throw;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1 && e.InnerException is ReporterFailure failure)
+        {
+            // A reporter threw on a worker: the caller gets the reporter's error, not the thread pool's wrapper.
+            throw new InvalidOperationException(failure.Message, failure.InnerException);
         }
 
         var result = BuildResult(crisis, frame.AccurateWinProbability, options, total, sum, squares, reported);
@@ -335,7 +340,14 @@ public sealed class MonteCarlo
                         rows?.Invoke(row);
                         for (int j = 0; j < reporters.Length; j++)
                         {
-                            reported[(k * reporters.Length) + j] += reporters[j](row) ? 1 : 0;
+                            try
+                            {
+                                reported[(k * reporters.Length) + j] += reporters[j](row) ? 1 : 0;
+                            }
+                            catch (Exception e) when (e is not OperationCanceledException)
+                            {
+                                throw new InvalidOperationException($"The reporter '{options.Reporters[j].Name}' threw in replication {row.Replication}, period {row.Period}, crisis {row.Crisis}: {e.Message}", e);
+                            }
                         }
                     });
                 }
@@ -360,6 +372,19 @@ public sealed class MonteCarlo
 
         Log.SimulationFinished(_logger, periods, options.Replications, stopwatch.ElapsedMilliseconds);
         return result;
+    }
+
+    /// <summary>Calls a reporter's predicate; an exception is reported with the reporter's name and the round.</summary>
+    private static bool Report(Reporter reporter, Func<RoundRow, bool> predicate, RoundRow row, long round)
+    {
+        try
+        {
+            return predicate(row);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new ReporterFailure($"The reporter '{reporter.Name}' threw in round {round}: {e.Message}", e);
+        }
     }
 
     /// <summary>Memory for one batch of replication traces (bytes); the batch never has fewer traces than threads.</summary>
@@ -467,4 +492,7 @@ public sealed class MonteCarlo
             Reported = options.Reporters.Select((r, j) => (r.Name, Rate: Proportion.Wilson(reported[j], rounds))).ToDictionary(x => x.Name, x => x.Rate, StringComparer.Ordinal),
         };
     }
+
+    /// <summary>A reporter's exception on a worker thread, unwrapped from the thread pool's wrapper by the caller.</summary>
+    private sealed class ReporterFailure(string message, Exception inner) : Exception(message, inner);
 }

@@ -231,11 +231,19 @@ public sealed class Sweep
             if (count >= threads && threads > 1)
             {
                 // Points in parallel, each single-threaded.
-                Parallel.For(0, count, parallel, i =>
+                try
                 {
-                    results[i] = RunPoint(batchStart + i, 1, cancellationToken);
-                    progress?.Report(new SweepProgress(Interlocked.Increment(ref completed), end - first));
-                });
+                    Parallel.For(0, count, parallel, i =>
+                    {
+                        results[i] = RunPoint(batchStart + i, 1, cancellationToken);
+                        progress?.Report(new SweepProgress(Interlocked.Increment(ref completed), end - first));
+                    });
+                }
+                catch (AggregateException e) when (e.InnerException is InvalidOperationException inner)
+                {
+                    // A reporter threw at some point: its error (naming the reporter), not the thread pool's wrapper.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+                }
             }
             else
             {

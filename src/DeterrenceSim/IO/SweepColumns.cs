@@ -149,8 +149,8 @@ public static class SweepColumns
     /// <param name="knownTrials">The trials per row for a file without count columns.</param>
     /// <param name="where">The file and line (or row group), for the message.</param>
     /// <returns>The row.</returns>
-    /// <exception cref="InvalidDataException">The rates are not the counts' rates, or only some of rates, trials and
-    /// counts are present.</exception>
+    /// <exception cref="InvalidDataException">The rates are not the counts' rates, the outcomes do not add up to the
+    /// trials or the war causes to the wars, or only some of rates, trials and counts are present.</exception>
     internal static SweepRow Row(SweepRow head, double[]? rates, long? trials, long[]? counts, long? knownTrials, string where)
     {
         bool hasCountColumns = knownTrials is null;
@@ -186,6 +186,19 @@ public static class SweepColumns
                     ? string.Create(c, $"{where}: '{measure.Name}' and its bounds are not {measure.Name}_count ({counts[i]}) out of {Trials} ({n}) with its 95% Wilson interval.")
                     : string.Create(c, $"{where}: '{measure.Name}' and its bounds are not a rate of {n} trials with its 95% Wilson interval."));
             }
+        }
+
+        // Every round ends in one outcome and every war has one cause, whatever the sweep.
+        long outcomes = 0, causes = 0;
+        foreach (var measure in Measure.All)
+        {
+            outcomes += measure.Outcome is null ? 0 : counts[measure.Index];
+            causes += measure.WarCause is null ? 0 : counts[measure.Index];
+        }
+
+        if (outcomes != n || causes != counts[Measure.War.Index])
+        {
+            throw new InvalidDataException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{where}: the outcome counts add up to {outcomes}, not to the {n} trials, or the war causes to {causes}, not to the {counts[Measure.War.Index]} wars."));
         }
 
         return head with { Trials = n, Counts = counts };

@@ -110,10 +110,11 @@ public static class SweepCsv
         var paths = SweepColumns.FactorsOf(Split(header, source, 1), source, out bool counts, out var reported);
         SweepColumns.CheckTrialsKnown(counts, trials, source);
         factorPaths = paths;
-        return ReadRows(reader, source, paths.Length, reported, counts ? null : trials);
+        string[] names = [.. counts ? SweepColumns.For(paths, reported.Select(m => m.Name)) : SweepColumns.For(paths).TakeWhile(c => c != SweepColumns.Trials)];
+        return ReadRows(reader, source, paths.Length, reported, counts ? null : trials, names);
     }
 
-    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors, Measure[] reported, long? knownTrials)
+    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors, Measure[] reported, long? knownTrials, string[] names)
     {
         int columns = SweepColumns.Leading.Count + factors + SweepColumns.Rates.Count + 1 + (knownTrials is null ? 1 + SweepColumns.Counts.Count : 0) + (4 * reported.Length);
         long line = 1;
@@ -134,11 +135,11 @@ public static class SweepCsv
                 throw new InvalidDataException($"{source}, line {line}: expected {columns} fields, found {fields.Count}.");
             }
 
-            yield return ParseRow(fields, factors, reported, knownTrials, source, line);
+            yield return ParseRow(fields, factors, reported, knownTrials, source, line, names);
         }
     }
 
-    private static SweepRow ParseRow(List<string> fields, int factors, Measure[] reported, long? knownTrials, string source, long line)
+    private static SweepRow ParseRow(List<string> fields, int factors, Measure[] reported, long? knownTrials, string source, long line, string[] names)
     {
         var c = CultureInfo.InvariantCulture;
         int column = 0;
@@ -191,7 +192,9 @@ public static class SweepCsv
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
-            throw new InvalidDataException($"{source}, line {line}, column {column + 1}: expected a number, found '{fields[column]}'.", e);
+            string name = names[column];
+            bool whole = column < 3 || name == SweepColumns.Trials || name.EndsWith("_count", StringComparison.Ordinal);
+            throw new InvalidDataException($"{source}, line {line}, column {column + 1} ({name}): expected {(whole ? "a whole number, at least 0" : "a number")}, found '{fields[column]}'.", e);
         }
     }
 

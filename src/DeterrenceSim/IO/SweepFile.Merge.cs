@@ -93,7 +93,7 @@ public static partial class SweepFile
                         check.Begin(first, end, part.File);
                         try
                         {
-                            foreach (var row in SweepRowReader.Read(part.File, out var paths))
+                            foreach (var row in SweepRowReader.Read(part.File, out var paths, options.TrialsPerReplication))
                             {
                                 if (!paths.SequenceEqual(factors))
                                 {

@@ -53,13 +53,14 @@ public static partial class SweepFile
         {
             using var a = JsonDocument.Parse(found);
             using var b = JsonDocument.Parse(expected);
-            foreach (var property in b.RootElement.EnumerateObject())
+            // Keys of either side: a key only one side has (reporters, periods) differs too.
+            foreach (string name in b.RootElement.EnumerateObject().Select(p => p.Name).Union(a.RootElement.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal))
             {
-                string mine = property.Value.GetRawText();
-                string theirs = a.RootElement.TryGetProperty(property.Name, out var value) ? value.GetRawText() : "(missing)";
+                string mine = b.RootElement.TryGetProperty(name, out var own) ? own.GetRawText() : "(none)";
+                string theirs = a.RootElement.TryGetProperty(name, out var value) ? value.GetRawText() : "(none)";
                 if (!string.Equals(Compact(mine), Compact(theirs), StringComparison.Ordinal))
                 {
-                    throw new SweepFileException($"{prefix}{source} records a different {property.Name}: {Compact(theirs)} there, {Compact(mine)} in this run.");
+                    throw new SweepFileException($"{prefix}{source} records a different {name}: {Compact(theirs)} there, {Compact(mine)} in this run.");
                 }
             }
         }

@@ -117,7 +117,7 @@ public static partial class SweepFile
                 document.RootElement.WriteTo(w);
             }
 
-            w.WriteString("columns", "point, replication, seed, the parameter paths, then for each metric name, name_lower, name_upper (95% Wilson), and error");
+            w.WriteString("columns", "point, replication, seed, the parameter paths, then for each measure name, name_lower, name_upper (95% Wilson), then error, trials and for each measure name_count, then for each reporter name, name_lower, name_upper, name_count");
             w.WriteNumber("firstPoint", first);
             w.WriteNumber("endPoint", end);
             w.WriteNumber("rows", check.Rows);

@@ -26,7 +26,7 @@ public static class SweepParquetReader
         {
             reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: true).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or ParquetException)
         {
             throw new InvalidDataException($"{source}: not a Parquet file: {e.Message}", e);
         }
@@ -62,7 +62,7 @@ public static class SweepParquetReader
                 {
                     n = group.Read(reader, g);
                 }
-                catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+                catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException or ParquetException)
                 {
                     throw new InvalidDataException($"{source}, row group {g}: {e.Message}", e);
                 }

@@ -77,7 +77,7 @@ public sealed class Measure : IEquatable<Measure>
     /// <exception cref="ArgumentException">No measure has that name; the message lists the names.</exception>
     public static Measure Parse(string name) => TryParse(name, out var measure)
         ? measure
-        : throw new ArgumentException($"expected a measure among {string.Join(", ", All.Select(m => m.Name))}, found '{name}'.", nameof(name));
+        : throw new ArgumentException($"expected a measure among {string.Join(", ", All.Select(m => m.Name))}, found {(name is null ? "null" : $"'{name}'")}.", nameof(name));
 
     /// <summary>Finds the measure with a name.</summary>
     /// <param name="name">The name, such as <c>war</c> (case-sensitive).</param>

@@ -82,7 +82,7 @@ public sealed partial class Reporter
     internal static void Check(IReadOnlyList<Reporter> reporters, bool rounds, string field)
     {
         ArgumentNullException.ThrowIfNull(reporters, field);
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var reporter in reporters)
         {
             if (reporter is null)
@@ -97,14 +97,18 @@ public sealed partial class Reporter
 
             if (!names.Add(reporter.Name))
             {
-                throw new ArgumentException($"{field}: two reporters are named '{reporter.Name}'.", field);
+                throw new ArgumentException($"{field}: two reporters are named '{reporter.Name}' (names differing only in case count as the same).", field);
             }
         }
     }
 
     /// <summary>Whether a name would be accepted (an identifier, not built-in or reserved).</summary>
-    internal static bool IsValidName(string name) =>
-        Identifier().IsMatch(name) && !Measure.TryParse(name, out _) && !Reserved.Contains(name, StringComparer.Ordinal);
+    internal static bool IsValidName(string name) => Identifier().IsMatch(name) && Taken(name) is null;
+
+    /// <summary>The built-in measure or column a name clashes with, ignoring case (tools such as DuckDB and Excel do not
+    /// tell <c>War</c> from <c>war</c>), or <see langword="null"/>.</summary>
+    private static string? Taken(string name) =>
+        Measure.All.Select(m => m.Name).Concat(Reserved).FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase));
 
     private static string CheckName(string name)
     {
@@ -114,9 +118,9 @@ public sealed partial class Reporter
             throw new ArgumentException($"expected a reporter name of letters and digits starting with a letter, such as usFights, found '{name}'.", nameof(name));
         }
 
-        if (Measure.TryParse(name, out _) || Reserved.Contains(name, StringComparer.Ordinal))
+        if (Taken(name) is { } taken)
         {
-            throw new ArgumentException($"'{name}' is already a {(Reserved.Contains(name, StringComparer.Ordinal) ? "column" : "built-in measure")} of results: name the reporter otherwise.", nameof(name));
+            throw new ArgumentException($"'{name}' is {(taken == name ? "already" : $"'{taken}' but for case,")} a {(Reserved.Contains(taken, StringComparer.Ordinal) ? "column" : "built-in measure")} of results: name the reporter otherwise.", nameof(name));
         }
 
         return name;

@@ -79,6 +79,25 @@ public sealed class SweepCsvTests
     }
 
     [Fact]
+    public void CountsThatDoNotAddUp_AreRefused_EvenWithTheirOwnRates()
+    {
+        // One more war, with the war rate and bounds of that count: each column is consistent, the row is not.
+        var c = CultureInfo.InvariantCulture;
+        var header = SweepColumns.For(Factors).ToList();
+        var lines = Csv(Rows()).Split('\n');
+        var cells = lines[1].Split(',');
+        long wars = long.Parse(cells[header.IndexOf("war_count")], c) + 1;
+        var rate = Proportion.Wilson(wars, 400);
+        cells[header.IndexOf("war_count")] = wars.ToString(c);
+        cells[header.IndexOf("war")] = rate.Estimate!.Value.ToString("R", c);
+        cells[header.IndexOf("war_lower")] = rate.Lower.ToString("R", c);
+        cells[header.IndexOf("war_upper")] = rate.Upper.ToString("R", c);
+        lines[1] = string.Join(",", cells);
+        var e = Assert.Throws<InvalidDataException>(() => SweepCsv.Read(new StringReader(string.Join("\n", lines)), "sums.csv", out _).ToList());
+        Assert.Contains("sums.csv, line 2: the outcome counts add up to 401, not to the 400 trials", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFileOfVersion010_WithoutCountColumns_ReadsWithItsTrials_AndOnlyWithThem()
     {
         // The columns up to error, as DeterrenceSim 0.1.0 wrote them.

@@ -253,7 +253,7 @@ public sealed class SweepFileTests : IDisposable
         cells[3] = "abc";
         File.WriteAllLines(PathOf("cell.csv"), [lines[0], lines[1], string.Join(",", cells)]);
         var e = Assert.Throws<InvalidDataException>(() => SweepRowReader.Read(PathOf("cell.csv"), out _).ToList());
-        Assert.Contains("line 3, column 4: expected a number, found 'abc'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3, column 4 (crises.crisis-1.statusQuo): expected a number, found 'abc'", e.Message, StringComparison.Ordinal);
 
         File.WriteAllLines(PathOf("column.csv"), lines.Select(l => string.Join(",", l.Split(',').Where((_, i) => i != 10))));
         e = Assert.Throws<InvalidDataException>(() => SweepRowReader.Read(PathOf("column.csv"), out _).ToList());

@@ -25,11 +25,10 @@ public sealed class SweepParquetTests : IDisposable
             return new SweepRow(point, (int)(i % 2), 11, [1 + u, 1 - u], 0, null, error.PadRight(Math.Max(errorLength, error.Length), '.'));
         }
 
-        var counts = new long[SweepColumns.Counts.Count];
-        for (int k = 0; k < counts.Length; k++)
-        {
-            counts[k] = (long)((i + k) * 0.7548776662466927 % 1 * 1_001);
-        }
+        // Outcomes that add up to the 1,000 trials and causes that add up to the wars, as the readers require.
+        long war = (long)(i * 0.7548776662466927 % 1 * 101), concession = (long)(i * 0.5698402909980532 % 1 * 301);
+        long[] counts = [1_000 - war - concession, concession, war, war / 5, war / 5, war / 5, war / 5, war - (4 * (war / 5))];
+        Assert.Equal(SweepColumns.Counts.Count, counts.Length);
 
         return new SweepRow(point, (int)(i % 2), 11, [u, 1 - u], 1_000, counts, null);
     }

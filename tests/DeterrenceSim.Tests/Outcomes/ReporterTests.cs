@@ -177,6 +177,32 @@ public sealed class ReporterTests : IDisposable
         Assert.Throws<ArgumentException>(() => summaries[0].Pooled(Reporter.OfRounds("other", _ => true).Measure));
     }
 
+    [Fact]
+    public async Task Plot_AReporterColumn_IsAMetric_AndAnUnknownOneIsNamedWithTheReporters()
+    {
+        string output = Path.Combine(_folder, "plot.csv");
+        SweepFile.Run(MakeSweep(threads: 2), output);
+        var (code, _, stderr) = await DeterrenceSim.Tests.Cli.CliRunner.Run("plot", output, "--x", "crises.crisis-1.statusQuo", "--z", "optimistic", "-o", Path.Combine(_folder, "p.svg"));
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = await DeterrenceSim.Tests.Cli.CliRunner.Run("plot", output, "--x", "crises.crisis-1.statusQuo", "--z", "pessimistic", "-o", Path.Combine(_folder, "q.svg"));
+        Assert.Equal(2, code);
+        Assert.Contains("or a reporter of " + output + " (wars, optimistic), found 'pessimistic'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AThrowingReporter_IsReportedByName_NotWrapped()
+    {
+        var throws = Reporter.OfRounds("fragile", r => r.ChallengerBelief > 0.5 ? throw new FormatException("boom") : false);
+        var monteCarlo = new MonteCarlo(CompiledScenario.Compile(SweepTests.Noisy()));
+        var e = Assert.Throws<InvalidOperationException>(() => monteCarlo.Run("crisis-1", new MonteCarloOptions { Rounds = 2_000, Threads = 2, Reporters = [throws] }));
+        Assert.StartsWith("The reporter 'fragile' threw in round ", e.Message, StringComparison.Ordinal);
+        Assert.IsType<FormatException>(e.InnerException);
+        var sweep = new Sweep(SweepTests.Noisy(), ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.statusQuo=0.3:0.6:4")), new SweepOptions { Rounds = 500, Replications = 1, Threads = 2, Reporters = [throws] });
+        e = Assert.Throws<InvalidOperationException>(() => sweep.Rows().ToList());
+        Assert.StartsWith("The reporter 'fragile' threw", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'War' is 'war' but for case", Assert.Throws<ArgumentException>(() => Reporter.OfRounds("War", _ => true)).Message, StringComparison.Ordinal);
+    }
+
     private static Sweep MakeSweep(int threads) => new(
         SweepTests.Noisy(),
         ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.statusQuo=0.3:0.6:3")),
