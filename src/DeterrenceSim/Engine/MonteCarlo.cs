@@ -17,7 +17,7 @@ namespace DeterrenceSim.Engine;
 /// <example>
 /// <code>
 /// var scenario = CompiledScenario.Compile(ScenarioLoader.LoadEmbedded("indo-pacific-2023"));
-/// var result = new MonteCarlo(scenario).Run("east-china-sea", new MonteCarloOptions { Rounds = 100_000, Seed = 42 });
+/// var result = new MonteCarlo(scenario).Run("east-china-sea", new RoundOptions { Rounds = 100_000, Seed = 42 });
 /// Console.WriteLine(result[Outcome.War]);
 /// </code>
 /// </example>
@@ -65,11 +65,11 @@ public sealed class MonteCarlo
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public SimulationResult Run(
         string crisisId,
-        MonteCarloOptions? options = null,
+        RoundOptions? options = null,
         IProgress<MonteCarloProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        options ??= new MonteCarloOptions();
+        options ??= new RoundOptions();
         options.Validate();
         var crisis = _scenario.GetCrisis(crisisId);
         var frame = new CrisisFrame(crisis, _initial); // read-only from here: shared by the workers
@@ -274,7 +274,7 @@ public sealed class MonteCarlo
         }
     }
 
-    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, MonteCarloOptions options, RoundTally tally, double settlementSum, double settlementSquares)
+    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, RoundOptions options, RoundTally tally, double settlementSum, double settlementSquares)
     {
         long rounds = options.Rounds;
         long wars = tally.Outcome(Outcome.War);

@@ -2,8 +2,11 @@ using DeterrenceSim.Engine;
 
 namespace DeterrenceSim.Experiments;
 
-/// <summary>Options of a sweep: what is played at each design point.</summary>
-public sealed record SweepOptions
+/// <summary>Options of a sweep: what is played at each design point (replication r at every point uses the streams of
+/// (seed, r): common random numbers), single rounds (<see cref="Rounds"/>, as
+/// <see cref="RoundOptions"/>) or runs over periods (<see cref="Periods"/>, as <see cref="RunOptions"/>). The seed and
+/// threads are those of <see cref="SimulationOptions"/>.</summary>
+public sealed record SweepOptions : SimulationOptions
 {
     /// <summary>The largest number of replications per point.</summary>
     public const int MaxReplications = 1 << 20;
@@ -11,7 +14,7 @@ public sealed record SweepOptions
     /// <summary>Gets the crisis id; <see langword="null"/> (the default) for the scenario's first crisis.</summary>
     public string? Crisis { get; init; }
 
-    /// <summary>Gets the rounds N of each replication. Range: 1 to <see cref="MonteCarloOptions.MaxRounds"/>. The default value is 10,000.</summary>
+    /// <summary>Gets the rounds N of each replication. Range: 1 to <see cref="RoundOptions.MaxRounds"/>. The default value is 10,000.</summary>
     public long Rounds { get; init; } = 10_000;
 
     /// <summary>Gets the periods T of a run, or <see langword="null"/> (the default) for single rounds. With periods, each
@@ -28,13 +31,6 @@ public sealed record SweepOptions
     /// <see cref="MaxReplications"/>. The default value is 10.</summary>
     public int Replications { get; init; } = 10;
 
-    /// <summary>Gets the master seed. Replication r at every point uses the streams of (seed, r). The default value is 1.</summary>
-    public ulong Seed { get; init; } = 1;
-
-    /// <summary>Gets the worker threads; results are bit-identical for any value. The default value is
-    /// <see cref="Environment.ProcessorCount"/>.</summary>
-    public int Threads { get; init; } = Environment.ProcessorCount;
-
     /// <summary>Gets an optional precision target: more replications, up to a cap, until a metric's interval is narrow
     /// enough. <see langword="null"/> (the default) plays exactly <see cref="Replications"/>.</summary>
     public PrecisionTarget? Precision { get; init; }
@@ -43,13 +39,14 @@ public sealed record SweepOptions
     public int ReplicationCap => Precision?.MaxReplications ?? Replications;
 
     /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; <see cref="ArgumentException.ParamName"/>
+    /// and the message name it.</exception>
     /// <exception cref="ArgumentException">The precision target names an unknown metric.</exception>
-    public void Validate()
+    public override void Validate()
     {
-        if (Rounds < 1 || Rounds > MonteCarloOptions.MaxRounds)
+        if (Rounds < 1 || Rounds > RoundOptions.MaxRounds)
         {
-            throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, $"Rounds must be between 1 and {MonteCarloOptions.MaxRounds}.");
+            throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, $"Rounds must be between 1 and {RoundOptions.MaxRounds}.");
         }
 
         if (Periods is < 1 or > RunOptions.MaxPeriods)
@@ -62,7 +59,7 @@ public sealed record SweepOptions
             throw new ArgumentOutOfRangeException(nameof(Replications), Replications, $"Replications must be between 1 and {MaxReplications}.");
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(Threads, 1);
+        base.Validate();
         if (Precision is { } precision)
         {
             precision.Validate();
