@@ -26,5 +26,5 @@ public class Parallel
     /// <summary>Plays 10^7 rounds.</summary>
     /// <returns>The war count.</returns>
     [Benchmark(OperationsPerInvoke = Rounds)]
-    public long Round() => _monteCarlo.Run("east-china-sea", new MonteCarloOptions { Rounds = Rounds, Seed = 1, Threads = Threads }).Outcomes[Outcomes.Outcome.War].Count;
+    public long Round() => _monteCarlo.Run("east-china-sea", new RoundOptions { Rounds = Rounds, Seed = 1, Threads = Threads }).Outcomes[Outcomes.Outcome.War].Count;
 }

@@ -26,5 +26,5 @@ public class RoundThroughput
     /// <summary>Plays <c>2^18</c> rounds on one thread.</summary>
     /// <returns>The war count, so the work is not eliminated.</returns>
     [Benchmark(OperationsPerInvoke = Rounds)]
-    public long Round() => _monteCarlo.Run(Crisis, new MonteCarloOptions { Rounds = Rounds, Seed = 1, Threads = 1 }).Outcomes[Outcomes.Outcome.War].Count;
+    public long Round() => _monteCarlo.Run(Crisis, new RoundOptions { Rounds = Rounds, Seed = 1, Threads = 1 }).Outcomes[Outcomes.Outcome.War].Count;
 }

@@ -46,5 +46,5 @@ public class Scaling
     /// <returns>The war count, so the work is not eliminated.</returns>
     [Benchmark(OperationsPerInvoke = SupporterRounds)]
     public long SupporterRound() =>
-        _monteCarlo.Run("synthetic", new MonteCarloOptions { Rounds = SupporterRounds / Supporters, Seed = 1, Threads = 1 }).Outcomes[Outcomes.Outcome.War].Count;
+        _monteCarlo.Run("synthetic", new RoundOptions { Rounds = SupporterRounds / Supporters, Seed = 1, Threads = 1 }).Outcomes[Outcomes.Outcome.War].Count;
 }

@@ -17,7 +17,7 @@ internal static class RunCommand
     {
         var common = new CommonOptions();
         var crisisOption = new Option<string?>("--crisis", "-c") { Description = "The crisis id (default: the scenario's first crisis)." };
-        var roundsOption = new Option<long>("--rounds", "-n") { Description = $"Number of Monte Carlo rounds (1 to {MonteCarloOptions.MaxRounds}).", DefaultValueFactory = _ => 1_000_000 };
+        var roundsOption = new Option<long>("--rounds", "-n") { Description = $"Number of Monte Carlo rounds (1 to {RoundOptions.MaxRounds}).", DefaultValueFactory = _ => 1_000_000 };
         var replicationOption = new Option<int>("--replication") { Description = "The replication index (>= 0): its own random streams of the seed, as in a sweep's replication column.", DefaultValueFactory = _ => 0 };
         var command = new Command("run", "Play N rounds of one crisis and report outcome and war-cause rates with 95% Wilson intervals.")
         {
@@ -31,9 +31,9 @@ internal static class RunCommand
     private static int Execute(ParseResult parse, CommonOptions common, Option<string?> crisisOption, Option<long> roundsOption, Option<int> replicationOption, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         long rounds = parse.GetValue(roundsOption);
-        if (rounds < 1 || rounds > MonteCarloOptions.MaxRounds)
+        if (rounds < 1 || rounds > RoundOptions.MaxRounds)
         {
-            return CliApp.Fail(stderr, $"--rounds: expected an integer from 1 to {MonteCarloOptions.MaxRounds}, found {rounds}.", CliApp.InvalidInput);
+            return CliApp.Fail(stderr, $"--rounds: expected an integer from 1 to {RoundOptions.MaxRounds}, found {rounds}.", CliApp.InvalidInput);
         }
 
         int replication = parse.GetValue(replicationOption);
@@ -55,7 +55,7 @@ internal static class RunCommand
             return CliApp.Fail(stderr, $"--crisis: scenario '{compiled.Scenario.Name}' has no crisis '{crisis}'; its crises are: {string.Join(", ", compiled.CrisisIds)}.", CliApp.InvalidInput);
         }
 
-        var options = new MonteCarloOptions { Rounds = rounds, Seed = parse.GetValue(common.Seed), Replication = replication, Threads = parse.GetValue(common.Threads) };
+        var options = new RoundOptions { Rounds = rounds, Seed = parse.GetValue(common.Seed), Replication = replication, Threads = parse.GetValue(common.Threads) };
         using var loggers = CommonOptions.Loggers(parse.GetValue(common.Verbose));
         var monteCarlo = new MonteCarlo(compiled, loggers.CreateLogger<MonteCarlo>());
         SimulationResult result;

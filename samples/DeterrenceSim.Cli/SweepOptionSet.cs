@@ -43,7 +43,7 @@ internal sealed class SweepOptionSet
 
     public Option<string?> Crisis { get; } = new("--crisis", "-c") { Description = "The crisis id (default: the scenario's first crisis)." };
 
-    public Option<long> Rounds { get; } = new("--rounds", "-n") { Description = $"Monte Carlo rounds per replication (1 to {MonteCarloOptions.MaxRounds}).", DefaultValueFactory = _ => 10_000 };
+    public Option<long> Rounds { get; } = new("--rounds", "-n") { Description = $"Monte Carlo rounds per replication (1 to {RoundOptions.MaxRounds}).", DefaultValueFactory = _ => 10_000 };
 
     public Option<int?> Periods { get; } = new("--periods") { Description = "Make each replication one run of T periods of the whole scenario (learning, votes, growth, overstretch) instead of --rounds single rounds; rates are then shares of the T periods." };
 
@@ -67,9 +67,9 @@ internal sealed class SweepOptionSet
     {
         exitCode = CliApp.InvalidInput;
         long rounds = parse.GetValue(Rounds);
-        if (rounds < 1 || rounds > MonteCarloOptions.MaxRounds)
+        if (rounds < 1 || rounds > RoundOptions.MaxRounds)
         {
-            exitCode = CliApp.Fail(stderr, $"--rounds: expected an integer from 1 to {MonteCarloOptions.MaxRounds}, found {rounds}.", CliApp.InvalidInput);
+            exitCode = CliApp.Fail(stderr, $"--rounds: expected an integer from 1 to {RoundOptions.MaxRounds}, found {rounds}.", CliApp.InvalidInput);
             return null;
         }
 

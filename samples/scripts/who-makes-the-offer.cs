@@ -8,7 +8,7 @@ using DeterrenceSim.Outcomes;
 using DeterrenceSim.Scenarios;
 
 var monteCarlo = new MonteCarlo(CompiledScenario.Compile(ScenarioLoader.LoadEmbedded("indo-pacific-2023")));
-var options = new MonteCarloOptions { Rounds = 200_000, Seed = 42 };
+var options = new RoundOptions { Rounds = 200_000, Seed = 42 };
 Console.WriteLine($"{"crisis",-18}  {"war, own protocol (Nash split)",-30}  {"war, defender's ultimatum",-30}  wars C misperceived");
 foreach (var crisis in new[] { "east-china-sea", "korean-peninsula", "baltic" })
 {

@@ -32,7 +32,7 @@ public static class ScenarioExtensions
     public static SimulationResult Run(
         this Scenario scenario,
         string crisisId,
-        MonteCarloOptions? options = null,
+        RoundOptions? options = null,
         IProgress<MonteCarloProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {

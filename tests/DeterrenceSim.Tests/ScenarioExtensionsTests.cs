@@ -13,7 +13,7 @@ public class ScenarioExtensionsTests
     public void Run_CompilesImplicitly_SameResultAsTheLongForm()
     {
         var scenario = SweepTests.Noisy();
-        var options = new MonteCarloOptions { Rounds = 5_000, Seed = 9, Replication = 2, Threads = 2 };
+        var options = new RoundOptions { Rounds = 5_000, Seed = 9, Replication = 2, Threads = 2 };
         var longForm = new MonteCarlo(CompiledScenario.Compile(scenario)).Run("crisis-1", options);
         var shortPath = scenario.Run("crisis-1", options);
         Assert.All(Measure.All, m => Assert.Equal(longForm[m], shortPath[m]));
@@ -38,13 +38,13 @@ public class ScenarioExtensionsTests
     [Fact]
     public void Run_OptionOutOfRange_NamesTheField()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => SweepTests.Noisy().Run("crisis-1", new MonteCarloOptions { Rounds = 0 }));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => SweepTests.Noisy().Run("crisis-1", new RoundOptions { Rounds = 0 }));
         Assert.Equal("Rounds", e.ParamName);
     }
 
     [Fact]
     public void Run_UnknownCrisis_Throws() =>
-        Assert.Throws<ArgumentException>(() => SweepTests.Noisy().Run("nope", new MonteCarloOptions { Rounds = 10 }));
+        Assert.Throws<ArgumentException>(() => SweepTests.Noisy().Run("nope", new RoundOptions { Rounds = 10 }));
 
     [Fact]
     public void Simulate_GrowthOutOfRange_IsAScenarioErrorNamingThePath()

@@ -34,7 +34,7 @@ internal static class TestScenarios
     }
 
     public static SimulationResult Run(Scenario scenario, long rounds, ulong seed = 12345, int threads = 2, string crisis = "crisis") =>
-        new MonteCarlo(CompiledScenario.Compile(scenario)).Run(crisis, new MonteCarloOptions { Rounds = rounds, Seed = seed, Threads = threads });
+        new MonteCarlo(CompiledScenario.Compile(scenario)).Run(crisis, new RoundOptions { Rounds = rounds, Seed = seed, Threads = threads });
 
     /// <summary>Asserts |estimate - expected| ≤ 4 standard errors of a binomial proportion with the expected p.</summary>
     public static void WithinFourStandardErrors(double expected, Proportion rate)

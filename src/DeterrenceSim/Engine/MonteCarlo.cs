@@ -17,7 +17,7 @@ namespace DeterrenceSim.Engine;
 /// <example>
 /// <code>
 /// var scenario = CompiledScenario.Compile(ScenarioLoader.LoadEmbedded("indo-pacific-2023"));
-/// var result = new MonteCarlo(scenario).Run("east-china-sea", new MonteCarloOptions { Rounds = 100_000, Seed = 42 });
+/// var result = new MonteCarlo(scenario).Run("east-china-sea", new RoundOptions { Rounds = 100_000, Seed = 42 });
 /// Console.WriteLine(result[Outcome.War]);
 /// </code>
 /// </example>
@@ -65,11 +65,11 @@ public sealed class MonteCarlo
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public SimulationResult Run(
         string crisisId,
-        MonteCarloOptions? options = null,
+        RoundOptions? options = null,
         IProgress<MonteCarloProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        options ??= new MonteCarloOptions();
+        options ??= new RoundOptions();
         options.Validate();
         var crisis = _scenario.GetCrisis(crisisId);
 
@@ -101,12 +101,12 @@ public sealed class MonteCarlo
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     /// <example>
     /// <code>
-    /// var result = monteCarlo.Run&lt;TakeItOrLeaveIt&gt;("baltic", new MonteCarloOptions { Rounds = 100_000 });
+    /// var result = monteCarlo.Run&lt;TakeItOrLeaveIt&gt;("baltic", new RoundOptions { Rounds = 100_000 });
     /// </code>
     /// </example>
     public SimulationResult Run<TProtocol>(
         string crisisId,
-        MonteCarloOptions? options = null,
+        RoundOptions? options = null,
         IProgress<MonteCarloProgress>? progress = null,
         CancellationToken cancellationToken = default)
         where TProtocol : struct, IBargainingProtocol =>
@@ -133,14 +133,14 @@ public sealed class MonteCarlo
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public SimulationResult Run<TProtocol, TPerception, TWarDecision>(
         string crisisId,
-        MonteCarloOptions? options = null,
+        RoundOptions? options = null,
         IProgress<MonteCarloProgress>? progress = null,
         CancellationToken cancellationToken = default)
         where TProtocol : struct, IBargainingProtocol
         where TPerception : struct, IPerceptionModel
         where TWarDecision : struct, IPreventiveWarDecision
     {
-        options ??= new MonteCarloOptions();
+        options ??= new RoundOptions();
         options.Validate();
         var crisis = _scenario.GetCrisis(crisisId);
         if (TProtocol.PrivateDefenderCost && crisis.DefenderCostUpperBound is null)
@@ -161,7 +161,7 @@ public sealed class MonteCarlo
     /// <summary>The rounds of one crisis with validated options, on the engine compiled for the strategies.</summary>
     private SimulationResult RunRounds<TProtocol, TPerception, TWarDecision>(
         CompiledCrisis crisis,
-        MonteCarloOptions options,
+        RoundOptions options,
         IProgress<MonteCarloProgress>? progress,
         CancellationToken cancellationToken)
         where TProtocol : struct, IBargainingProtocol
@@ -444,7 +444,7 @@ public sealed class MonteCarlo
         }
     }
 
-    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, MonteCarloOptions options, RoundTally tally, double settlementSum, double settlementSquares, long[] reported)
+    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, RoundOptions options, RoundTally tally, double settlementSum, double settlementSquares, long[] reported)
     {
         long rounds = options.Rounds;
         long wars = tally.Outcome(Outcome.War);

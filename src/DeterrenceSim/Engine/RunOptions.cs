@@ -2,8 +2,11 @@ using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Engine;
 
-/// <summary>Options of a Monte Carlo of runs over periods (DESIGN.md section 4).</summary>
-public sealed record RunOptions
+/// <summary>Options of a Monte Carlo of runs over periods of the whole scenario (DESIGN.md section 4;
+/// <see cref="MonteCarlo.Simulate"/>, <c>deterrence-sim simulate</c>): R replications of runs of T periods. The seed and
+/// threads are those of <see cref="SimulationOptions"/>; the draws of replication r, period t and crisis k are keyed by
+/// (seed, r, t, k).</summary>
+public sealed record RunOptions : SimulationOptions
 {
     /// <summary>The largest number of periods of a run: <see cref="Model.Scenario.MaxPeriods"/>.</summary>
     public const int MaxPeriods = Model.Scenario.MaxPeriods;
@@ -19,21 +22,10 @@ public sealed record RunOptions
     /// F + R ≤ <see cref="int.MaxValue"/>. The default value is 0.</summary>
     public int FirstReplication { get; init; }
 
-    /// <summary>Gets the master seed; the draws of replication r, period t and crisis k are keyed by (seed, r, t, k). The default value is 1.</summary>
-    public ulong Seed { get; init; } = 1;
-
-    /// <summary>Gets the number of worker threads; results and rows are bit-identical for any value. Range: ≥ 1. The default value is <see cref="Environment.ProcessorCount"/>.</summary>
-    public int Threads { get; init; } = Environment.ProcessorCount;
-
-    /// <summary>Gets the researcher's own measures of runs (<see cref="Reporter.OfPeriods"/>), each counted for every
-    /// crisis over periods × replications into <see cref="CrisisDynamics.Reported"/>. Names unique. The default value is
-    /// none.</summary>
-    public IReadOnlyList<Reporter> Reporters { get; init; } = [];
-
     /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
-    /// <exception cref="ArgumentException">A reporter counts rounds rather than periods, or two share a name.</exception>
-    public void Validate()
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; <see cref="ArgumentException.ParamName"/>
+    /// and the message name it (<c>Periods</c>, <c>Replications</c>, <c>Threads</c>, <c>FirstReplication</c>).</exception>
+    public override void Validate()
     {
         Reporter.Check(Reporters, rounds: false, nameof(Reporters));
         if (Periods is < 1 or > MaxPeriods)
@@ -46,10 +38,7 @@ public sealed record RunOptions
             throw new ArgumentOutOfRangeException(nameof(Replications), Replications, "Replications must be at least 1.");
         }
 
-        if (Threads < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be at least 1.");
-        }
+        base.Validate();
 
         if (FirstReplication < 0 || FirstReplication > int.MaxValue - Replications)
         {

@@ -3,8 +3,11 @@ using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Experiments;
 
-/// <summary>Options of a sweep: what is played at each design point.</summary>
-public sealed record SweepOptions
+/// <summary>Options of a sweep: what is played at each design point (replication r at every point uses the streams of
+/// (seed, r): common random numbers), single rounds (<see cref="Rounds"/>, as
+/// <see cref="RoundOptions"/>) or runs over periods (<see cref="Periods"/>, as <see cref="RunOptions"/>). The seed and
+/// threads are those of <see cref="SimulationOptions"/>.</summary>
+public sealed record SweepOptions : SimulationOptions
 {
     /// <summary>The largest number of replications per point.</summary>
     public const int MaxReplications = 1 << 20;
@@ -12,7 +15,7 @@ public sealed record SweepOptions
     /// <summary>Gets the crisis id; <see langword="null"/> (the default) for the scenario's first crisis.</summary>
     public string? Crisis { get; init; }
 
-    /// <summary>Gets the rounds N of each replication. Range: 1 to <see cref="MonteCarloOptions.MaxRounds"/>. The default value is 10,000.</summary>
+    /// <summary>Gets the rounds N of each replication. Range: 1 to <see cref="RoundOptions.MaxRounds"/>. The default value is 10,000.</summary>
     public long Rounds { get; init; } = 10_000;
 
     /// <summary>Gets the periods T of a run, or <see langword="null"/> (the default) for single rounds. With periods, each
@@ -29,13 +32,6 @@ public sealed record SweepOptions
     /// <see cref="MaxReplications"/>. The default value is 10.</summary>
     public int Replications { get; init; } = 10;
 
-    /// <summary>Gets the master seed. Replication r at every point uses the streams of (seed, r). The default value is 1.</summary>
-    public ulong Seed { get; init; } = 1;
-
-    /// <summary>Gets the worker threads; results are bit-identical for any value. The default value is
-    /// <see cref="Environment.ProcessorCount"/>.</summary>
-    public int Threads { get; init; } = Environment.ProcessorCount;
-
     /// <summary>Gets an optional precision target: more replications, up to a cap, until a metric's interval is narrow
     /// enough. <see langword="null"/> (the default) plays exactly <see cref="Replications"/>.</summary>
     public PrecisionTarget? Precision { get; init; }
@@ -43,22 +39,18 @@ public sealed record SweepOptions
     /// <summary>The most replications a point can have: the precision cap, or <see cref="Replications"/>.</summary>
     public int ReplicationCap => Precision?.MaxReplications ?? Replications;
 
-    /// <summary>Gets the researcher's own measures (<see cref="Reporter"/>): of single rounds in a sweep of rounds,
-    /// of periods in a sweep of runs (<see cref="Periods"/>), each counted in every row after the built-in measures and
-    /// written as the columns <c>name</c>, <c>name_lower</c>, <c>name_upper</c>, <c>name_count</c>. Names unique. The
-    /// default value is none.</summary>
-    public IReadOnlyList<Reporter> Reporters { get; init; } = [];
-
     /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; <see cref="ArgumentException.ParamName"/>
+    /// and the message name it.</exception>
     /// <exception cref="ArgumentException">The precision target names an unknown metric, or a reporter is of the other
-    /// kind (rounds or periods) or two share a name.</exception>
-    public void Validate()
+    /// kind (rounds, or periods with <see cref="Periods"/>) or two share a name; a sweep's reporters are written as the
+    /// columns <c>name</c>, <c>name_lower</c>, <c>name_upper</c>, <c>name_count</c>.</exception>
+    public override void Validate()
     {
         Reporter.Check(Reporters, rounds: Periods is null, nameof(Reporters));
-        if (Rounds < 1 || Rounds > MonteCarloOptions.MaxRounds)
+        if (Rounds < 1 || Rounds > RoundOptions.MaxRounds)
         {
-            throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, $"Rounds must be between 1 and {MonteCarloOptions.MaxRounds}.");
+            throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, $"Rounds must be between 1 and {RoundOptions.MaxRounds}.");
         }
 
         if (Periods is < 1 or > RunOptions.MaxPeriods)
@@ -71,7 +63,7 @@ public sealed record SweepOptions
             throw new ArgumentOutOfRangeException(nameof(Replications), Replications, $"Replications must be between 1 and {MaxReplications}.");
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(Threads, 1);
+        base.Validate();
         if (Precision is { } precision)
         {
             precision.Validate();

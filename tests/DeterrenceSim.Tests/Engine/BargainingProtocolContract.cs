@@ -120,7 +120,7 @@ public abstract class BargainingProtocolContract<TProtocol>
         const long Rounds = 40_000; // three chunks, so two threads split them
         var monteCarlo = new MonteCarlo(CompiledScenario.Compile(StrategyGrids.NoisyCrisis()));
         SimulationResult Result(int threads) =>
-            monteCarlo.Run<TProtocol>("crisis", new MonteCarloOptions { Rounds = Rounds, Seed = 3, Threads = threads });
+            monteCarlo.Run<TProtocol>("crisis", new RoundOptions { Rounds = Rounds, Seed = 3, Threads = threads });
 
         var one = Result(1);
         Assert.Equal(SimulationResultJson.ToJson(one with { Threads = 0 }), SimulationResultJson.ToJson(Result(2) with { Threads = 0 }));

@@ -18,7 +18,7 @@ public class MonteCarloDeterminismTests
     public void Run_OneTwoAndSevenThreads_BitIdenticalResults(string crisis)
     {
         const long rounds = (3 * MonteCarlo.ChunkSize) + 1_234; // not a multiple of the chunk size
-        string Json(int threads) => SimulationResultJson.ToJson(new MonteCarlo(Noisy).Run(crisis, new MonteCarloOptions { Rounds = rounds, Seed = 5, Threads = threads }) with { Threads = 0 });
+        string Json(int threads) => SimulationResultJson.ToJson(new MonteCarlo(Noisy).Run(crisis, new RoundOptions { Rounds = rounds, Seed = 5, Threads = threads }) with { Threads = 0 });
 
         string one = Json(1);
         Assert.Equal(one, Json(2));
@@ -29,9 +29,9 @@ public class MonteCarloDeterminismTests
     public void Run_DifferentSeedsOrReplications_DifferentResults()
     {
         var monteCarlo = new MonteCarlo(Noisy);
-        var a = monteCarlo.Run("east-china-sea", new MonteCarloOptions { Rounds = 50_000, Seed = 1 });
-        var b = monteCarlo.Run("east-china-sea", new MonteCarloOptions { Rounds = 50_000, Seed = 2 });
-        var c = monteCarlo.Run("east-china-sea", new MonteCarloOptions { Rounds = 50_000, Seed = 1, Replication = 1 });
+        var a = monteCarlo.Run("east-china-sea", new RoundOptions { Rounds = 50_000, Seed = 1 });
+        var b = monteCarlo.Run("east-china-sea", new RoundOptions { Rounds = 50_000, Seed = 2 });
+        var c = monteCarlo.Run("east-china-sea", new RoundOptions { Rounds = 50_000, Seed = 1, Replication = 1 });
         Assert.NotEqual(a.Outcomes[Outcome.War].Count, b.Outcomes[Outcome.War].Count);
         Assert.NotEqual(a.Outcomes[Outcome.War].Count, c.Outcomes[Outcome.War].Count);
     }
@@ -42,7 +42,7 @@ public class MonteCarloDeterminismTests
         using var source = new CancellationTokenSource();
         source.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            new MonteCarlo(Noisy).Run("east-china-sea", new MonteCarloOptions { Rounds = 1_000_000 }, cancellationToken: source.Token));
+            new MonteCarlo(Noisy).Run("east-china-sea", new RoundOptions { Rounds = 1_000_000 }, cancellationToken: source.Token));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class MonteCarloDeterminismTests
     {
         var reports = new List<MonteCarloProgress>();
         var progress = new Recorder(reports);
-        new MonteCarlo(Noisy).Run("east-china-sea", new MonteCarloOptions { Rounds = 100_000, Threads = 1 }, progress);
+        new MonteCarlo(Noisy).Run("east-china-sea", new RoundOptions { Rounds = 100_000, Threads = 1 }, progress);
         Assert.Equal(100_000, reports.Max(r => r.RoundsCompleted));
         Assert.Equal((100_000 + MonteCarlo.ChunkSize - 1) / MonteCarlo.ChunkSize, reports.Count);
     }
@@ -60,7 +60,7 @@ public class MonteCarloDeterminismTests
     [InlineData(10, 0)]
     public void Run_InvalidOptions_ThrowsNamingTheOption(long rounds, int threads)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MonteCarlo(Noisy).Run("east-china-sea", new MonteCarloOptions { Rounds = rounds, Threads = threads }));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MonteCarlo(Noisy).Run("east-china-sea", new RoundOptions { Rounds = rounds, Threads = threads }));
         Assert.Equal(rounds < 1 ? "Rounds" : "Threads", e.ParamName);
     }
 

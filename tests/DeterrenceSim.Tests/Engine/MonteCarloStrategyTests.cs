@@ -11,7 +11,7 @@ namespace DeterrenceSim.Tests.Engine;
 /// built-in strategies' oracles (DESIGN.md section 3).</summary>
 public class MonteCarloStrategyTests
 {
-    private static readonly MonteCarloOptions Options = new() { Rounds = 50_000, Seed = 7, Threads = 2 };
+    private static readonly RoundOptions Options = new() { Rounds = 50_000, Seed = 7, Threads = 2 };
 
     [Theory]
     [InlineData("east-china-sea")]

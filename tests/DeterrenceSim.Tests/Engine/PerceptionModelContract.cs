@@ -139,7 +139,7 @@ public abstract class PerceptionModelContract<TPerception>
         const long Rounds = 40_000;
         var monteCarlo = new MonteCarlo(CompiledScenario.Compile(StrategyGrids.NoisyCrisis()));
         SimulationResult Result(int threads) =>
-            monteCarlo.Run<NashSplit, TPerception, PowellPreventiveWar>("crisis", new MonteCarloOptions { Rounds = Rounds, Seed = 3, Threads = threads });
+            monteCarlo.Run<NashSplit, TPerception, PowellPreventiveWar>("crisis", new RoundOptions { Rounds = Rounds, Seed = 3, Threads = threads });
 
         var one = Result(1);
         Assert.Equal(SimulationResultJson.ToJson(one with { Threads = 0 }), SimulationResultJson.ToJson(Result(2) with { Threads = 0 }));

@@ -132,7 +132,7 @@ public abstract class PreventiveWarDecisionContract<TWarDecision>
         const long Rounds = 40_000;
         var monteCarlo = new MonteCarlo(CompiledScenario.Compile(StrategyGrids.NoisyCrisis()));
         SimulationResult Result(int threads) =>
-            monteCarlo.Run<NashSplit, LogisticPerception, TWarDecision>("crisis", new MonteCarloOptions { Rounds = Rounds, Seed = 3, Threads = threads });
+            monteCarlo.Run<NashSplit, LogisticPerception, TWarDecision>("crisis", new RoundOptions { Rounds = Rounds, Seed = 3, Threads = threads });
 
         var one = Result(1);
         Assert.Equal(SimulationResultJson.ToJson(one with { Threads = 0 }), SimulationResultJson.ToJson(Result(2) with { Threads = 0 }));

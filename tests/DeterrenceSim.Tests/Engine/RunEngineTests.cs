@@ -232,7 +232,7 @@ public class RunEngineTests
         var runs = monteCarlo.Simulate(new RunOptions { Periods = 1, Replications = n, Seed = 3 });
         foreach (var crisis in runs.Crises)
         {
-            var rounds = monteCarlo.Run(crisis.Crisis, new MonteCarloOptions { Rounds = n, Seed = 4 });
+            var rounds = monteCarlo.Run(crisis.Crisis, new RoundOptions { Rounds = n, Seed = 4 });
             foreach (var (outcome, byPeriod) in new[] { (Outcome.War, crisis.WarByPeriod), (Outcome.Deterred, crisis.DeterredByPeriod), (Outcome.Concession, crisis.ConcessionByPeriod) })
             {
                 double a = byPeriod[0].Estimate!.Value, b = rounds[outcome].Estimate!.Value;

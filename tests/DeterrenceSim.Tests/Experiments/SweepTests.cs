@@ -68,7 +68,7 @@ public class SweepTests
         var rows = sweep.Rows().ToList();
         var scenario = ParameterPaths.Set(Noisy(), "crises.crisis-1.statusQuo", 0.5);
         var result = new MonteCarlo(CompiledScenario.Compile(scenario))
-            .Run("crisis-1", new MonteCarloOptions { Rounds = 2_000, Seed = 11, Replication = 1, Threads = 1 });
+            .Run("crisis-1", new RoundOptions { Rounds = 2_000, Seed = 11, Replication = 1, Threads = 1 });
         var row = rows.Single(r => r.Point == 1 && r.Replication == 1);
         Assert.Equal(result[Outcome.War].Estimate, row.Estimate("war"));
         Assert.Equal(result[WarCause.DefenderMisperception].Estimate, row.Estimate("defenderMisperception"));

@@ -40,8 +40,8 @@ public sealed class ReporterTests : IDisposable
     public void Run_AReporterRestatingABuiltInMeasure_CountsExactlyItsRounds_AndChangesNothingElse()
     {
         var monteCarlo = new MonteCarlo(CompiledScenario.Compile(SweepTests.Noisy()));
-        var plain = monteCarlo.Run("crisis-1", new MonteCarloOptions { Rounds = 20_000, Seed = 9, Threads = 2 });
-        var reported = monteCarlo.Run("crisis-1", new MonteCarloOptions { Rounds = 20_000, Seed = 9, Threads = 2, Reporters = [Wars, Preventive, Optimistic] });
+        var plain = monteCarlo.Run("crisis-1", new RoundOptions { Rounds = 20_000, Seed = 9, Threads = 2 });
+        var reported = monteCarlo.Run("crisis-1", new RoundOptions { Rounds = 20_000, Seed = 9, Threads = 2, Reporters = [Wars, Preventive, Optimistic] });
         Assert.Equal(plain[Measure.War], reported[Wars.Measure]);
         Assert.Equal(plain[WarCause.Preventive], reported[Preventive.Measure]);
         Assert.All(Measure.All, m => Assert.Equal(plain[m], reported[m]));
@@ -50,7 +50,7 @@ public sealed class ReporterTests : IDisposable
         Assert.Equal(20_000, reported[Optimistic.Measure].Trials);
 
         // Threads do not change a count.
-        var one = monteCarlo.Run("crisis-1", new MonteCarloOptions { Rounds = 20_000, Seed = 9, Threads = 1, Reporters = [Optimistic] });
+        var one = monteCarlo.Run("crisis-1", new RoundOptions { Rounds = 20_000, Seed = 9, Threads = 1, Reporters = [Optimistic] });
         Assert.Equal(reported[Optimistic.Measure], one[Optimistic.Measure]);
         var e = Assert.Throws<ArgumentException>(() => one[Wars.Measure]);
         Assert.Contains("no reporter named 'wars' (it counted optimistic)", e.Message, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class ReporterTests : IDisposable
     public void Run_JsonAndCsv_HaveTheReportedRates_OnlyWhenThereAreReporters()
     {
         var monteCarlo = new MonteCarlo(CompiledScenario.Compile(SweepTests.Noisy()));
-        var result = monteCarlo.Run("crisis-1", new MonteCarloOptions { Rounds = 2_000, Seed = 9, Reporters = [Wars] });
+        var result = monteCarlo.Run("crisis-1", new RoundOptions { Rounds = 2_000, Seed = 9, Reporters = [Wars] });
         using var document = JsonDocument.Parse(SimulationResultJson.ToJson(result));
         var wars = document.RootElement.GetProperty("reported").GetProperty("wars");
         Assert.Equal(result[Measure.War].Count, wars.GetProperty("count").GetInt64());
@@ -68,7 +68,7 @@ public sealed class ReporterTests : IDisposable
         SimulationResultCsv.Write([result], writer);
         Assert.Contains($",reported,wars,{result[Measure.War].Count},2000,", writer.ToString(), StringComparison.Ordinal);
 
-        var plain = monteCarlo.Run("crisis-1", new MonteCarloOptions { Rounds = 2_000, Seed = 9 });
+        var plain = monteCarlo.Run("crisis-1", new RoundOptions { Rounds = 2_000, Seed = 9 });
         using var none = JsonDocument.Parse(SimulationResultJson.ToJson(plain));
         Assert.False(none.RootElement.TryGetProperty("reported", out _));
     }
@@ -77,11 +77,11 @@ public sealed class ReporterTests : IDisposable
     public void Options_AReporterOfTheOtherKindOrTwoOfOneName_AreRefusedNamingTheField()
     {
         var periods = Reporter.OfPeriods("wars", r => r.Outcome == Outcome.War);
-        var e = Assert.Throws<ArgumentException>(() => new MonteCarloOptions { Reporters = [periods] }.Validate());
+        var e = Assert.Throws<ArgumentException>(() => new RoundOptions { Reporters = [periods] }.Validate());
         Assert.Contains("Reporters: 'wars' counts periods of runs, but this simulation plays single rounds", e.Message, StringComparison.Ordinal);
         e = Assert.Throws<ArgumentException>(() => new RunOptions { Reporters = [Wars] }.Validate());
         Assert.Contains("make it with Reporter.OfPeriods", e.Message, StringComparison.Ordinal);
-        e = Assert.Throws<ArgumentException>(() => new MonteCarloOptions { Reporters = [Wars, Reporter.OfRounds("wars", _ => false)] }.Validate());
+        e = Assert.Throws<ArgumentException>(() => new RoundOptions { Reporters = [Wars, Reporter.OfRounds("wars", _ => false)] }.Validate());
         Assert.Contains("two reporters are named 'wars'", e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new SweepOptions { Periods = 3, Reporters = [Wars] }.Validate());
     }
@@ -194,7 +194,7 @@ public sealed class ReporterTests : IDisposable
     {
         var throws = Reporter.OfRounds("fragile", r => r.ChallengerBelief > 0.5 ? throw new FormatException("boom") : false);
         var monteCarlo = new MonteCarlo(CompiledScenario.Compile(SweepTests.Noisy()));
-        var e = Assert.Throws<InvalidOperationException>(() => monteCarlo.Run("crisis-1", new MonteCarloOptions { Rounds = 2_000, Threads = 2, Reporters = [throws] }));
+        var e = Assert.Throws<InvalidOperationException>(() => monteCarlo.Run("crisis-1", new RoundOptions { Rounds = 2_000, Threads = 2, Reporters = [throws] }));
         Assert.StartsWith("The reporter 'fragile' threw in round ", e.Message, StringComparison.Ordinal);
         Assert.IsType<FormatException>(e.InnerException);
         var sweep = new Sweep(SweepTests.Noisy(), ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.statusQuo=0.3:0.6:4")), new SweepOptions { Rounds = 500, Replications = 1, Threads = 2, Reporters = [throws] });

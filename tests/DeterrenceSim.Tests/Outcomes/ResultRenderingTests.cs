@@ -10,7 +10,7 @@ namespace DeterrenceSim.Tests.Outcomes;
 public class ResultRenderingTests
 {
     private static readonly SimulationResult Result = new MonteCarlo(CompiledScenario.Compile(ScenarioLoader.LoadEmbedded("indo-pacific-2023")))
-        .Run("east-china-sea", new MonteCarloOptions { Rounds = 20_000, Seed = 5, Threads = 1 });
+        .Run("east-china-sea", new RoundOptions { Rounds = 20_000, Seed = 5, Threads = 1 });
 
     [Fact]
     public void MarkdownHasARowPerOutcomeAndCauseWithItsNumbers()
