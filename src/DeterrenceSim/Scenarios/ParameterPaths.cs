@@ -244,7 +244,7 @@ public static class ParameterPaths
             string how = collection switch
             {
                 "commitments" => "a commitment Supporter>Protege (either side may be *), a commitment kind",
-                "escalation" => "an escalation index from 0",
+                "escalation" => $"an escalation index from 0 to {array.Count - 1}",
                 _ => "an id in " + collection,
             };
             string known = string.Join(", ", array.OfType<JsonObject>().Select((item, k) => ItemKey(collection, item, k)).Take(12));

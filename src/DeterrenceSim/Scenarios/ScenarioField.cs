@@ -75,6 +75,10 @@ internal abstract class ScenarioField : ScenarioMember
         _ => ReferenceDomain ?? "a name",
     };
 
+    /// <summary>Gets the range of an integer field within 32 bits, for a value beyond them (<c>an integer from 1 to
+    /// 2147483647</c>).</summary>
+    public string IntegerRange => $"an integer from {Show(Min ?? int.MinValue)} to {Show(Max ?? int.MaxValue)}";
+
     /// <summary>Gets what the validator expects of a value out of the domain (<c>a number in [0, 1]</c>).</summary>
     public string Expected
     {

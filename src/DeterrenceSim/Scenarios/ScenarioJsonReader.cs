@@ -250,7 +250,7 @@ internal sealed class ScenarioJsonReader
         object? value = field.Type switch
         {
             ScenarioFieldType.Number => field.Required ? RequiredNumber(e, path, name) : OptionalNumber(e, path, name),
-            ScenarioFieldType.Integer => field.Required ? Integer(Required(e, path, name, "an integer"), path + "." + name) : OptionalInteger(e, path, name),
+            ScenarioFieldType.Integer => field.Required ? Integer(Required(e, path, name, "an integer"), path + "." + name, field.IntegerRange) : OptionalInteger(e, path, name, field.IntegerRange),
             ScenarioFieldType.Boolean => field.Required ? Boolean(Required(e, path, name, "true or false"), path + "." + name) : OptionalBoolean(e, path, name),
             ScenarioFieldType.Choice => field.Required ? RequiredEnum(field.Enum!, e, path, name) : OptionalEnum(field.Enum!, e, path, name),
             _ => field.Required ? RequiredString(e, path, name) : OptionalString(e, path, name),
@@ -324,10 +324,12 @@ internal sealed class ScenarioJsonReader
     private double? OptionalNumber(JsonElement e, string path, string name) =>
         TryGet(e, path, name, "a number", out var v) ? Number(v, path + "." + name) : null;
 
-    private int? OptionalInteger(JsonElement e, string path, string name) =>
-        TryGet(e, path, name, "an integer", out var v) ? Integer(v, path + "." + name) : null;
+    private int? OptionalInteger(JsonElement e, string path, string name, string? range = null) =>
+        TryGet(e, path, name, "an integer", out var v) ? Integer(v, path + "." + name, range) : null;
 
-    private int Integer(JsonElement v, string p)
+    /// <summary>An integer; <paramref name="range"/> is what the message says of one beyond 32 bits (the field's own
+    /// range, when it has one).</summary>
+    private int Integer(JsonElement v, string p, string? range = null)
     {
         double d = Number(v, p);
         if (d != Math.Floor(d))
@@ -337,7 +339,7 @@ internal sealed class ScenarioJsonReader
 
         if (d < int.MinValue || d > int.MaxValue)
         {
-            throw Error(p, "an integer from -2147483648 to 2147483647", v.GetRawText());
+            throw Error(p, range ?? "an integer from -2147483648 to 2147483647", v.GetRawText());
         }
 
         return (int)d;
@@ -471,7 +473,7 @@ internal sealed class ScenarioJsonReader
         int j = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         int cut = i > 0 && j > 0 ? Math.Min(i, j) : Math.Max(i, j);
         string first = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ', '|');
-        return first.Replace(" when isFinalBlock is true", "", StringComparison.Ordinal); // a parser detail, not the user's
+        return first.Replace(" when isFinalBlock is true", "", StringComparison.Ordinal).TrimEnd(',', ' ', '.'); // a parser detail, not the user's
 
     }
 }

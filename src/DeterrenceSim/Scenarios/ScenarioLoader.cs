@@ -102,7 +102,13 @@ public static class ScenarioLoader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             string embedded = EmbeddedNames.Count > 0 ? $" (embedded scenarios: {string.Join(", ", EmbeddedNames)})" : "";
-            throw new ScenarioException(path, "$", "a readable scenario file or an embedded scenario name" + embedded, e.Message, innerException: e);
+            string found = e switch
+            {
+                FileNotFoundException => "no such file",
+                DirectoryNotFoundException => "no such folder",
+                _ => e.Message,
+            };
+            throw new ScenarioException(path, "$", "a readable scenario file or an embedded scenario name" + embedded, found, innerException: e);
         }
     }
 

@@ -320,6 +320,15 @@ public class ParameterPathsTests
     }
 
     [Fact]
+    public void Set_ForesightBeyond32Bits_SaysTheFieldsOwnRange()
+    {
+        var e = SetError(MinimalScenario.Parse(), "crises.crisis-1.foresight", "3e9");
+
+        Assert.Equal("$.crises[0].foresight", e.JsonPath);
+        Assert.Contains("expected an integer from 1 to 2147483647, found 3000000000", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Set_ScientificNotation_IsAccepted()
     {
         var s = ParameterPaths.Set(MinimalScenario.Parse(), "states.AAA.perception.noise", "1e-3");
