@@ -19,11 +19,12 @@ namespace DeterrenceSim;
 /// </example>
 public static class DataFrameExtensions
 {
-    /// <summary>One row per measure of <see cref="Measure.All"/> (outcomes, then war causes): columns <c>measure</c>
+    /// <summary>One row per measure of <see cref="Measure.All"/> (outcomes, then war causes), then per reporter of
+    /// <see cref="SimulationResult.Reported"/>: columns <c>measure</c>
     /// (its name, such as <c>war</c>), <c>count</c>, <c>trials</c> (the rounds), <c>estimate</c> (count / trials) and the
     /// 95% Wilson interval (Wilson 1927) <c>lower</c>, <c>upper</c>.</summary>
     /// <param name="result">The result of a run of rounds.</param>
-    /// <returns>A data frame of <see cref="Measure.All"/>.Count rows and 6 columns.</returns>
+    /// <returns>A data frame of <see cref="Measure.All"/>.Count rows (and one per reporter) and 6 columns.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
     public static DataFrame ToDataFrame(this SimulationResult result)
     {
@@ -34,10 +35,9 @@ public static class DataFrameExtensions
         var estimate = new DoubleDataFrameColumn("estimate");
         var lower = new DoubleDataFrameColumn("lower");
         var upper = new DoubleDataFrameColumn("upper");
-        foreach (var m in Measure.All)
+        foreach (var (name, rate) in Measure.All.Select(m => (m.Name, result[m])).Concat(result.Reported.Select(r => (r.Key, r.Value))))
         {
-            var rate = result[m];
-            measure.Append(m.Name);
+            measure.Append(name);
             count.Append(rate.Count);
             trials.Append(rate.Trials);
             estimate.Append(rate.Estimate);

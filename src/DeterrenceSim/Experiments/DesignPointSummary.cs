@@ -128,7 +128,8 @@ public sealed class DesignPointSummary
     /// (<see cref="ExperimentDesign.Factors"/>, or the paths the reader returns).</param>
     /// <returns>One summary a point, in point order.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A row has not one value per factor path, or the paths repeat.</exception>
+    /// <exception cref="ArgumentException">A row has not one value per factor path, the paths repeat, or a (point,
+    /// replication) comes twice.</exception>
     /// <exception cref="InvalidOperationException">A row's counts are not one per measure within [0, trials].</exception>
     public static IReadOnlyList<DesignPointSummary> Of(IEnumerable<SweepRow> rows, IReadOnlyList<string> factorPaths)
     {
@@ -177,6 +178,7 @@ public sealed class DesignPointSummary
         private readonly long[] _counts = new long[Measure.All.Count + reported.Count];
         private readonly double[] _means = new double[Measure.All.Count + reported.Count];
         private readonly double[] _squaredDeviations = new double[Measure.All.Count + reported.Count];
+        private readonly HashSet<int> _seen = [];
         private int _rows;
         private int _ran;
         private long _trials;
@@ -184,6 +186,11 @@ public sealed class DesignPointSummary
 
         public void Add(SweepRow row)
         {
+            if (!_seen.Add(row.Replication))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"point {row.Point}, replication {row.Replication} comes twice: the rows repeat (a file or shard read twice?)."), "rows");
+            }
+
             _rows++;
             if (!row.Ran || row.Error is not null)
             {

@@ -65,7 +65,7 @@ public sealed class Sweep
         string crisis = options.Crisis ?? (scenario.Crises.Count > 0 ? scenario.Crises[0].Id : "");
         if (!scenario.Crises.Any(c => string.Equals(c.Id, crisis, StringComparison.Ordinal)))
         {
-            throw new ArgumentException($"Scenario '{scenario.Name}' has no crisis '{crisis}'; its crises are: {string.Join(", ", scenario.Crises.Select(c => c.Id))}.", nameof(options));
+            throw new ArgumentException($"Scenario '{scenario.Name}' has no crisis '{crisis}'; its crises are: {string.Join(", ", scenario.Crises.Select(c => c.Id))}.", nameof(SweepOptions.Crisis));
         }
 
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -125,5 +125,9 @@ public sealed record SimulationResult
 
         yield return ResultRendering.Of("P(challenger wins | war)", ChallengerVictoryGivenWar);
         yield return ResultRendering.Of("mean settlement (peace)", MeanSettlement);
+        foreach (var (name, rate) in Reported)
+        {
+            yield return ResultRendering.Of("reported: " + name, rate);
+        }
     }
 }

@@ -74,6 +74,28 @@ public sealed class ReporterTests : IDisposable
     }
 
     [Fact]
+    public void Run_TheTableHtmlAndDataFrame_ListTheReporters()
+    {
+        var monteCarlo = new MonteCarlo(CompiledScenario.Compile(SweepTests.Noisy()));
+        var result = monteCarlo.Run("crisis-1", new RoundOptions { Rounds = 2_000, Seed = 9, Reporters = [Wars] });
+        Assert.Contains("reported: wars", result.ToString(), StringComparison.Ordinal);
+        Assert.Contains("reported: wars", result.ToHtml(), StringComparison.Ordinal);
+        var frame = result.ToDataFrame();
+        Assert.Equal(Measure.All.Count + 1, frame.Rows.Count);
+        Assert.Equal("wars", frame["measure"][Measure.All.Count]);
+        Assert.Equal(result[Measure.War].Count, (long)frame["count"][Measure.All.Count]!);
+    }
+
+    [Fact]
+    public void Summaries_OfRowsThatRepeat_AreRefusedNamingTheRow()
+    {
+        var sweep = MakeSweep(threads: 2);
+        var rows = sweep.Rows().ToList();
+        var e = Assert.Throws<ArgumentException>(() => DesignPointSummary.Of(rows.Concat(rows), ["crises.crisis-1.statusQuo"]));
+        Assert.Contains("point 0, replication 0 comes twice", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Options_AReporterOfTheOtherKindOrTwoOfOneName_AreRefusedNamingTheField()
     {
         var periods = Reporter.OfPeriods("wars", r => r.Outcome == Outcome.War);
