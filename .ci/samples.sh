@@ -21,6 +21,7 @@ version_prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' Direc
 version="$version_prefix-ci.$(date -u +%Y%m%d%H%M%S)"
 say "packing DeterrenceSim $version"
 dotnet pack src/DeterrenceSim -c Release -o "$work/feed" -p:VersionSuffix="${version#"$version_prefix"-}" --nologo -v quiet
+dotnet pack src/DeterrenceSim.Parquet -c Release -o "$work/feed" -p:VersionSuffix="${version#"$version_prefix"-}" --nologo -v quiet
 ls "$work/feed"
 cat > "$work/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
@@ -59,6 +60,26 @@ sed "s/^#:package DeterrenceSim@.*/#:package DeterrenceSim@$version/" samples/sc
 for crisis in east-china-sea korean-peninsula baltic; do
   grep -q "^$crisis " "$work/scripts/who-makes-the-offer.out" || { say "the protocol sample printed no row for $crisis"; exit 1; }
 done
+
+say "1c. Parquet is its own package: without DeterrenceSim.Parquet a .parquet output is refused up front; with it, written"
+mkdir -p "$work/parquet-without" "$work/parquet-with"
+cat > "$work/parquet-without/app.cs" <<APP
+#:package DeterrenceSim@$version
+using DeterrenceSim.Experiments;
+using DeterrenceSim.IO;
+var scenario = DeterrenceSim.Scenarios.ScenarioLoader.LoadEmbedded("indo-pacific-2023");
+var sweep = new Sweep(scenario, ExperimentDesign.Grid(Factor.Parse("states.JPN.perception.credulity=0:1:2")), new SweepOptions { Rounds = 1000, Replications = 1 });
+try { SweepFile.Run(sweep, "out.parquet"); Console.WriteLine("written"); }
+catch (SweepFileException e) { Console.WriteLine(e.Message); }
+Console.WriteLine(File.Exists("out.parquet") ? "file exists" : "no file");
+APP
+sed "s/^#:package DeterrenceSim@.*/&\n#:package DeterrenceSim.Parquet@$version/" "$work/parquet-without/app.cs" > "$work/parquet-with/app.cs"
+(cd "$work/parquet-without" && dotnet run app.cs) > "$work/parquet-without/out.txt"
+grep -q "need the package DeterrenceSim.Parquet" "$work/parquet-without/out.txt" && grep -q "^no file$" "$work/parquet-without/out.txt" \
+  || { say "without DeterrenceSim.Parquet: expected a refusal and no file, found: $(cat "$work/parquet-without/out.txt")"; exit 1; }
+(cd "$work/parquet-with" && dotnet run app.cs) > "$work/parquet-with/out.txt"
+grep -q "^written$" "$work/parquet-with/out.txt" && grep -q "^file exists$" "$work/parquet-with/out.txt" \
+  || { say "with DeterrenceSim.Parquet: expected the file, found: $(cat "$work/parquet-with/out.txt")"; exit 1; }
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
   say "needs root and apt-get for Jupyter: notebooks skipped"

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 suffix="local.$(date -u +%Y%m%d%H%M%S)"
 prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' Directory.Build.props)
 dotnet pack src/DeterrenceSim -c Release -o artifacts/feed -p:VersionSuffix="$suffix" --nologo -v quiet
+dotnet pack src/DeterrenceSim.Parquet -c Release -o artifacts/feed -p:VersionSuffix="$suffix" --nologo -v quiet
 dotnet pack samples/DeterrenceSim.Cli -c Release -o artifacts/feed -p:VersionSuffix="$suffix" --nologo -v quiet
 feed=$(cd artifacts/feed && pwd)
 cat > artifacts/nuget.config <<CONFIG
@@ -21,7 +22,7 @@ cat > artifacts/nuget.config <<CONFIG
 CONFIG
 echo "packed DeterrenceSim $prefix-$suffix into $feed"
 echo "copy $(pwd)/artifacts/nuget.config beside your script or notebook, then use:"
-echo "  #:package DeterrenceSim@$prefix-$suffix        (file-based app)"
+echo "  #:package DeterrenceSim@$prefix-$suffix        (file-based app; add #:package DeterrenceSim.Parquet@$prefix-$suffix for .parquet files)"
 echo "  #r \"nuget: DeterrenceSim, $prefix-$suffix\"    (C# notebook)"
 echo "and for the command line as a .NET tool:"
 echo "  dotnet tool install --global DeterrenceSim.Cli --version $prefix-$suffix --add-source $feed"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Adds every public symbol the build reports as undeclared (RS0016) to src/DeterrenceSim/PublicAPI.Unshipped.txt, and
-# removes the unshipped ones it reports as gone (RS0017).
+# Adds every public symbol the build reports as undeclared (RS0016) to PublicAPI.Unshipped.txt of each library
+# (src/DeterrenceSim, src/DeterrenceSim.Parquet), and removes the unshipped ones it reports as gone (RS0017).
 # Run it after adding public API on purpose; review the diff. At a release, move the Unshipped lines to Shipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-api=src/DeterrenceSim/PublicAPI.Unshipped.txt
-{ dotnet build src/DeterrenceSim -c Release -f net10.0 2>&1 || true; dotnet build src/DeterrenceSim -c Release -f net8.0 2>&1 || true; } \
+for project in src/DeterrenceSim src/DeterrenceSim.Parquet; do
+api=$project/PublicAPI.Unshipped.txt
+{ dotnet build "$project" -c Release -f net10.0 2>&1 || true; dotnet build "$project" -c Release -f net8.0 2>&1 || true; } \
   | python3 -c '
 import re, sys
 api = sys.argv[1]
@@ -21,3 +22,4 @@ for line in sys.stdin:
 open(api, "w", encoding="utf-8").write(header + "\n" + "\n".join(sorted(known, key=str.lower)) + "\n")
 ' "$api"
 git --no-pager diff --stat -- "$api" || true
+done

@@ -237,11 +237,12 @@ public static partial class SweepFile
     /// <summary>Checks an output's extension.</summary>
     /// <param name="path">The path.</param>
     /// <returns><see langword="true"/> for Parquet, <see langword="false"/> for CSV.</returns>
-    /// <exception cref="SweepFileException">The extension is neither.</exception>
+    /// <exception cref="SweepFileException">The extension is neither, or it is <c>.parquet</c> and the package
+    /// DeterrenceSim.Parquet is not there (said before anything runs or is written).</exception>
     internal static bool FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".csv" => false,
-        ".parquet" => true,
+        ".parquet" => SweepRowFormat.Parquet(path) is not null,
         _ => throw new SweepFileException($"{path}: expected a .csv or .parquet file name, found the extension '{Path.GetExtension(path)}'."),
     };
 

@@ -27,7 +27,7 @@ public static class SweepRowReader
         {
             if (parquet)
             {
-                return Owning(SweepParquetReader.Read(stream, path, out factorPaths, trials), stream);
+                return Owning(SweepRowFormat.Parquet(path).Read(stream, path, out factorPaths, trials), stream);
             }
 
             var reader = new StreamReader(stream, new UTF8Encoding(false));

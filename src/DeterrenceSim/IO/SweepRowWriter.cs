@@ -8,14 +8,14 @@ public sealed class SweepRowWriter : IDisposable
 {
     private readonly FileStream _stream;
     private readonly StreamWriter? _csv;
-    private readonly SweepParquetWriter? _parquet;
+    private readonly ISweepRowSink? _parquet;
 
     private SweepRowWriter(FileStream stream, bool parquet, string[] factorPaths, string[] reported)
     {
         _stream = stream;
         if (parquet)
         {
-            _parquet = new SweepParquetWriter(stream, factorPaths, reported);
+            _parquet = SweepRowFormat.Parquet(stream.Name).Create(stream, factorPaths, reported);
         }
         else
         {

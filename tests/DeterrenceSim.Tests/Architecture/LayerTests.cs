@@ -55,6 +55,19 @@ public class LayerTests
         Assert.Equal(["DeterrenceSim.DataFrameExtensions", "DeterrenceSim.ScenarioExtensions", "DeterrenceSim.Simulation"], RootTypes.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void ParquetNet_ReachesOnlyTheParquetAssembly()
+    {
+        // Parquet.Net is a dependency of DeterrenceSim.Parquet alone (issue 11, item 4): the core library names none of
+        // its types and does not reference its assembly; the Parquet assembly holds only the IO layer.
+        var core = typeof(Model.Scenario).Assembly;
+        Assert.DoesNotContain(core.GetReferencedAssemblies(), a => a.Name == "Parquet");
+        Assert.True(Types.InAssembly(core).ShouldNot().HaveDependencyOn("Parquet").GetResult().IsSuccessful);
+        var parquet = typeof(DeterrenceSim.IO.SweepParquetWriter).Assembly;
+        Assert.Equal("DeterrenceSim.Parquet", parquet.GetName().Name);
+        Assert.All(parquet.GetTypes().Where(t => !t.Name.StartsWith('<') && t.Namespace is not null), t => Assert.Equal("DeterrenceSim.IO", t.Namespace));
+    }
+
     [Theory]
     [InlineData("Model")]
     [InlineData("Scenarios")]
