@@ -55,12 +55,17 @@ public sealed class SweepParquetWriter : IDisposable
             columns.Add(ParquetColumn.Required(schema.Values[i], (SweepRow r) => r.Values[k]));
         }
 
-        foreach (var measure in Measure.All)
+        // A measure's estimate and Wilson bounds, from its count; the built-in ones before error, reporters' at the end.
+        void AddRates(Measure measure, int k)
         {
-            int k = 3 * measure.Index;
             columns.Add(ParquetColumn.Optional(schema.Rates[k], (SweepRow r) => r.Ran ? r[measure].Estimate : null));
             columns.Add(ParquetColumn.Optional(schema.Rates[k + 1], (SweepRow r) => r.Ran ? r[measure].Lower : (double?)null));
             columns.Add(ParquetColumn.Optional(schema.Rates[k + 2], (SweepRow r) => r.Ran ? r[measure].Upper : (double?)null));
+        }
+
+        foreach (var measure in Measure.All)
+        {
+            AddRates(measure, 3 * measure.Index);
         }
 
         columns.Add(ParquetColumn.Text(schema.Error, (SweepRow r) => r.Error, shared: false));
@@ -74,10 +79,7 @@ public sealed class SweepParquetWriter : IDisposable
         for (int j = 0; j < names.Length; j++)
         {
             var measure = Measure.Reported(names[j]);
-            int k = 3 * (Measure.All.Count + j);
-            columns.Add(ParquetColumn.Optional(schema.Rates[k], (SweepRow r) => r.Ran ? r[measure].Estimate : null));
-            columns.Add(ParquetColumn.Optional(schema.Rates[k + 1], (SweepRow r) => r.Ran ? r[measure].Lower : (double?)null));
-            columns.Add(ParquetColumn.Optional(schema.Rates[k + 2], (SweepRow r) => r.Ran ? r[measure].Upper : (double?)null));
+            AddRates(measure, 3 * (Measure.All.Count + j));
             columns.Add(ParquetColumn.Optional(schema.Counts[Measure.All.Count + j], (SweepRow r) => r.Ran ? r[measure].Count : (long?)null));
         }
 

@@ -82,7 +82,7 @@ public sealed class DesignPointSummary
     public Proportion Pooled(Measure measure)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        return Proportion.Wilson(_counts[Slot(measure, Reported)], Trials);
+        return Proportion.Wilson(_counts[measure.SlotAmong(Reported)], Trials);
     }
 
     /// <summary>The mean over the replications of a measure's rate (each replication's count over its trials), with its
@@ -96,28 +96,8 @@ public sealed class DesignPointSummary
     public MeanEstimate MeanOfReplications(Measure measure)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        int slot = Slot(measure, Reported);
+        int slot = measure.SlotAmong(Reported);
         return MeanEstimate.FromMoments(ReplicationsRun, _means[slot], _squaredDeviations[slot], 0, 1);
-    }
-
-    /// <summary>Where a measure's sums are: a built-in at its index, a reporter's after them.</summary>
-    /// <exception cref="ArgumentException">A reporter's measure the rows did not count.</exception>
-    private static int Slot(Measure measure, IReadOnlyList<Measure> reported)
-    {
-        if (!measure.IsReported)
-        {
-            return measure.Index;
-        }
-
-        for (int i = 0; i < reported.Count; i++)
-        {
-            if (reported[i].Equals(measure))
-            {
-                return Measure.All.Count + i;
-            }
-        }
-
-        throw new ArgumentException($"The sweep counted no reporter named '{measure.Name}'{(reported.Count == 0 ? "" : $" (it counted {string.Join(", ", reported)})")}.", nameof(measure));
     }
 
     /// <summary>Summarises sweep rows by design point: from <see cref="Sweep.Rows"/>, or rows read back from a results
@@ -203,7 +183,7 @@ public sealed class DesignPointSummary
             foreach (var measure in Measure.All.Concat(reported))
             {
                 var rate = row[measure];
-                int i = Slot(measure, reported);
+                int i = measure.SlotAmong(reported);
                 _counts[i] += rate.Count;
                 double x = rate.Estimate ?? 0;
                 double delta = x - _means[i];

@@ -43,7 +43,7 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
         get
         {
             ArgumentNullException.ThrowIfNull(measure);
-            int index = measure.IsReported ? IndexOfReported(measure) : measure.Index;
+            int index = measure.SlotAmong(Reported);
             if (Counts is null)
             {
                 return NoTrials;
@@ -74,19 +74,6 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
         && Values.AsSpan().SequenceEqual(other.Values) && Trials == other.Trials && Reported.SequenceEqual(other.Reported)
         && (Counts is null ? other.Counts is null : other.Counts is not null && Counts.AsSpan().SequenceEqual(other.Counts))
         && string.Equals(Error, other.Error, StringComparison.Ordinal);
-
-    private int IndexOfReported(Measure measure)
-    {
-        for (int i = 0; i < Reported.Count; i++)
-        {
-            if (Reported[i].Equals(measure))
-            {
-                return Measure.All.Count + i;
-            }
-        }
-
-        throw new ArgumentException($"This sweep counted no reporter named '{measure.Name}'{(Reported.Count == 0 ? "" : $" (it counted {string.Join(", ", Reported)})")}.", nameof(measure));
-    }
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Point, Replication, Seed);

@@ -51,12 +51,7 @@ public static class SweepCsv
 
         foreach (var measure in Measure.All)
         {
-            var rate = row.Ran ? row[measure] : null;
-            foreach (double? number in (ReadOnlySpan<double?>)[rate?.Estimate, rate?.Lower, rate?.Upper])
-            {
-                writer.Write(',');
-                writer.Write(number?.ToString("R", c));
-            }
+            WriteRate(writer, row.Ran ? row[measure] : null);
         }
 
         writer.Write(',');
@@ -79,17 +74,23 @@ public static class SweepCsv
         foreach (var measure in row.Reported)
         {
             var rate = row.Ran ? row[measure] : null;
-            foreach (double? number in (ReadOnlySpan<double?>)[rate?.Estimate, rate?.Lower, rate?.Upper])
-            {
-                writer.Write(',');
-                writer.Write(number?.ToString("R", c));
-            }
+            WriteRate(writer, rate);
 
             writer.Write(',');
             writer.Write(rate?.Count.ToString(c));
         }
 
         writer.Write('\n');
+    }
+
+    /// <summary>Writes a rate's estimate and Wilson bounds as three fields (empty for a point that could not run).</summary>
+    private static void WriteRate(TextWriter writer, Proportion? rate)
+    {
+        foreach (double? number in (ReadOnlySpan<double?>)[rate?.Estimate, rate?.Lower, rate?.Upper])
+        {
+            writer.Write(',');
+            writer.Write(number?.ToString("R", CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>Reads rows written by <see cref="WriteHeader(TextWriter, IEnumerable{string}, IEnumerable{string})"/> and <see cref="WriteRow"/>, lazily.</summary>

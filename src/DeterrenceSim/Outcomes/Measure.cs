@@ -115,5 +115,29 @@ public sealed class Measure : IEquatable<Measure>
         return measure is not null;
     }
 
+    /// <summary>The position of this measure's count in a layout of <see cref="All"/> followed by
+    /// <paramref name="reported"/> (a sweep row's counts, a summary's sums).</summary>
+    /// <param name="reported">The reporters' measures of the layout, in order.</param>
+    /// <returns>The index: a built-in measure's <see cref="Index"/>, or <see cref="All"/>.Count plus the reporter's
+    /// position.</returns>
+    /// <exception cref="ArgumentException">A reporter's measure that is not among <paramref name="reported"/>.</exception>
+    internal int SlotAmong(IReadOnlyList<Measure> reported)
+    {
+        if (!IsReported)
+        {
+            return Index;
+        }
+
+        for (int i = 0; i < reported.Count; i++)
+        {
+            if (reported[i].Equals(this))
+            {
+                return All.Count + i;
+            }
+        }
+
+        throw new ArgumentException($"This sweep counted no reporter named '{Name}'{(reported.Count == 0 ? "" : $" (it counted {string.Join(", ", reported)})")}.", "measure");
+    }
+
     private static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
 }
