@@ -261,6 +261,12 @@ public sealed class MonteCarlo
             // A reporter threw on a worker: the caller gets the reporter's error, not the thread pool's wrapper.
             throw new InvalidOperationException(failure.Message, failure.InnerException);
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // A strategy threw, or broke its contract, on a worker: its own exception, not the thread pool's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
 
         var result = BuildResult(crisis, frame.AccurateWinProbability, options, total, sum, squares, reported);
         Log.RunFinished(_logger, crisisId, rounds, stopwatch.ElapsedMilliseconds, result[Outcome.War].Estimate ?? 0);

@@ -114,6 +114,13 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
 
         if (!TProtocol.IsWar(in _bargaining, beliefC, beliefD, defenderCost, out double settlement))
         {
+            if (!(settlement >= 0 && settlement <= 1))
+            {
+                // The interface's contract (a settlement in [0, 1] in peace): a user's protocol that breaks it would
+                // otherwise be counted as a concession or deterrence with a settlement outside the stakes.
+                throw new InvalidOperationException($"The bargaining protocol {typeof(TProtocol).Name} settled at {settlement.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} without war; its contract (IBargainingProtocol) asks for a settlement in [0, 1].");
+            }
+
             record.Outcome = settlement <= _bargaining.StatusQuo ? Outcome.Deterred : Outcome.Concession;
             record.Settlement = settlement;
             record.ChallengerRealisedStrength = double.NaN;

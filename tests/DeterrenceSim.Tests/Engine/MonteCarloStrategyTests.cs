@@ -14,6 +14,27 @@ public class MonteCarloStrategyTests
     private static readonly RoundOptions Options = new() { Rounds = 50_000, Seed = 7, Threads = 2 };
 
     [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(7.0)]
+    [InlineData(-0.5)]
+    public void Run_AProtocolSettlingOutsideTheStakes_StopsNamingIt(double settlement)
+    {
+        var monteCarlo = new MonteCarlo(CompiledScenario.Compile(ScenarioLoader.LoadEmbedded(ScenarioLoader.DefaultScenarioName)));
+        BrokenSettlement.Value = settlement;
+        var e = Assert.Throws<InvalidOperationException>(() => monteCarlo.Run<BrokenSettlement>("east-china-sea", Options));
+        Assert.StartsWith("The bargaining protocol BrokenSettlement settled at ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("asks for a settlement in [0, 1]", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_AProtocolThatThrows_ItsExceptionReachesTheCaller_NotTheThreadPoolsWrapper()
+    {
+        var monteCarlo = new MonteCarlo(CompiledScenario.Compile(ScenarioLoader.LoadEmbedded(ScenarioLoader.DefaultScenarioName)));
+        var e = Assert.Throws<FormatException>(() => monteCarlo.Run<ThrowingProtocol>("east-china-sea", Options));
+        Assert.Equal("my protocol broke", e.Message);
+    }
+
+    [Theory]
     [InlineData("east-china-sea")]
     [InlineData("baltic")]
     public void RunOfNashSplit_NashSplitCrisis_SameResultAsTheCrisisOwnProtocol(string crisis)
@@ -141,4 +162,27 @@ public class MonteCarloStrategyTests
         Assert.Equal(0.65, x, 12);
         Assert.True(TakeItOrLeaveIt.IsWar(in terms, 0.5, 0.4, 0.2, out _));
     }
+}
+
+/// <summary>A protocol that breaks its contract: no war, at a settlement the test chooses.</summary>
+internal readonly struct BrokenSettlement : IBargainingProtocol
+{
+    public static double Value { get; set; }
+
+    public static bool PrivateDefenderCost => false;
+
+    public static bool IsWar(in BargainingTerms terms, double challengerBelief, double defenderBelief, double defenderCost, out double settlement)
+    {
+        settlement = Value;
+        return false;
+    }
+}
+
+/// <summary>A protocol that throws.</summary>
+internal readonly struct ThrowingProtocol : IBargainingProtocol
+{
+    public static bool PrivateDefenderCost => false;
+
+    public static bool IsWar(in BargainingTerms terms, double challengerBelief, double defenderBelief, double defenderCost, out double settlement) =>
+        throw new FormatException("my protocol broke");
 }
