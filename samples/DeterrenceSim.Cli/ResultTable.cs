@@ -52,6 +52,45 @@ internal static class ResultTable
         {
             console.WriteLine(string.Create(c, $"Showing the {shown} supporters that fought most often of {fought.Count}; --format json or csv lists all {r.SupportRates.Count} potential supporters."));
         }
+
+        WriteMechanisms(console, r);
+    }
+
+    /// <summary>The attribution by mechanism: per factor, in words, the rate of wars it was a but-for cause of and its
+    /// Shapley share (the shares and the rational wars add up to the war rate), and that share as a part of the wars.</summary>
+    private static void WriteMechanisms(IAnsiConsole console, SimulationResult r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        double? war = r[Outcome.War].Estimate;
+        console.WriteLine("Which misperception caused the wars (rates over rounds; Shapley shares + rational = war rate):");
+        var table = new Table().AddColumn("mechanism").AddColumn("factor")
+            .AddColumn(new TableColumn("war but for it").RightAligned()).AddColumn(new TableColumn("Shapley share").RightAligned())
+            .AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn(new TableColumn("of wars").RightAligned());
+        foreach (var share in r.Mechanisms.Factors)
+        {
+            var s = share.Shapley;
+            Cells(
+                table,
+                share.Description,
+                share.Name,
+                share.ButFor.Estimate?.ToString("0.0000", c) ?? "n/a",
+                s.Mean?.ToString("0.0000", c) ?? "n/a",
+                s.Mean is null || !double.IsFinite(s.Lower) ? "n/a" : string.Create(c, $"[{s.Lower:0.0000}, {s.Upper:0.0000}]"),
+                OfWars(s.Mean));
+        }
+
+        var rational = r.Mechanisms.Rational;
+        Cells(
+            table,
+            "no misperception (private information)",
+            "rational",
+            "",
+            rational.Estimate?.ToString("0.0000", c) ?? "n/a",
+            string.Create(c, $"[{rational.Lower:0.0000}, {rational.Upper:0.0000}]"),
+            OfWars(rational.Estimate));
+        console.Write(table);
+
+        string OfWars(double? share) => share is double x && war is double w && w > 0 ? (x / w).ToString("0.0%", c) : "n/a";
     }
 
     private static void Row(Table table, string name, Proportion rate)

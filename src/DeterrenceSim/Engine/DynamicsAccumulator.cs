@@ -12,6 +12,7 @@ internal sealed class DynamicsAccumulator
     private readonly int _commitments;
     private readonly long[] _outcomeByPeriod; // [crisis][period][outcome]
     private readonly long[] _causes; // [crisis][cause]
+    private readonly long[] _mechanisms; // [crisis][MechanismLayout]
     private readonly long[] _anyWar; // [crisis]
     private readonly Sums[] _firstWar; // [crisis]
     private readonly Sums[] _share; // [crisis]
@@ -30,6 +31,7 @@ internal sealed class DynamicsAccumulator
         _commitments = scenario.Reliability.Length;
         _outcomeByPeriod = new long[_crises * periods * OutcomeLayout.Outcomes];
         _causes = new long[_crises * OutcomeLayout.Causes];
+        _mechanisms = new long[_crises * MechanismLayout.Length];
         _anyWar = new long[_crises];
         _firstWar = new Sums[_crises];
         _share = new Sums[_crises];
@@ -54,6 +56,10 @@ internal sealed class DynamicsAccumulator
                 if (r.Outcome == Outcome.War)
                 {
                     _causes[(k * OutcomeLayout.Causes) + (int)r.Cause]++;
+                    MechanismLayout.Add(
+                        _mechanisms.AsSpan(k * MechanismLayout.Length, MechanismLayout.Length),
+                        in r,
+                        trace.Shapley.AsSpan(((t * _crises) + k) * MechanismGame.MaxPlayers, MechanismGame.MaxPlayers));
                     wars++;
                     if (first < 0)
                     {
@@ -111,6 +117,7 @@ internal sealed class DynamicsAccumulator
                 DeterredByPeriod = ByPeriod(Outcome.Deterred),
                 ConcessionByPeriod = ByPeriod(Outcome.Concession),
                 WarCauses = Enum.GetValues<WarCause>().ToDictionary(c => c, c => Proportion.Wilson(_causes[(k * OutcomeLayout.Causes) + (int)c], (long)r * _periods)),
+                Mechanisms = MechanismLayout.ToAttribution(_mechanisms.AsSpan(k * MechanismLayout.Length, MechanismLayout.Length).ToArray(), (long)r * _periods),
                 AnyWar = Proportion.Wilson(_anyWar[k], r),
                 PeriodOfFirstWar = _firstWar[k].Estimate(1, _periods),
                 ShareOfPeriodsAtWar = _share[k].Estimate(0, 1),

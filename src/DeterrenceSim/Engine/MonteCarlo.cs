@@ -178,7 +178,7 @@ public sealed class MonteCarlo
         var total = new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length);
         var reporters = options.Reporters.Select(r => r.Rounds!).ToArray();
         var reported = new long[reporters.Length];
-        ulong replicationKey = RandomStreams.ReplicationKey(options.Seed, options.Replication);
+        ulong crisisKey = RandomStreams.CrisisKey(RandomStreams.ReplicationKey(options.Seed, options.Replication), crisis.Id);
         long completed = 0;
         double sum = 0, squares = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -208,7 +208,7 @@ public sealed class MonteCarlo
                         {
                             for (long round = start; round < end; round++)
                             {
-                                worker.Engine.Play(RandomStreams.RoundKey(replicationKey, round), out var record);
+                                worker.Engine.Play(RandomStreams.RoundKey(crisisKey, round), out var record);
                                 worker.Tally.Add(record, worker.Engine);
                             }
                         }
@@ -217,7 +217,7 @@ public sealed class MonteCarlo
                             // Reporters are the researcher's code: a separate loop, so that runs without them do not pay.
                             for (long round = start; round < end; round++)
                             {
-                                worker.Engine.Play(RandomStreams.RoundKey(replicationKey, round), out var record);
+                                worker.Engine.Play(RandomStreams.RoundKey(crisisKey, round), out var record);
                                 worker.Tally.Add(record, worker.Engine);
                                 var row = record.ToRow();
                                 for (int j = 0; j < reporters.Length; j++)
@@ -496,6 +496,7 @@ public sealed class MonteCarlo
             AlliancesTriggered = alliances,
             SupportRates = support,
             Reported = options.Reporters.Select((r, j) => (r.Name, Rate: Proportion.Wilson(reported[j], rounds))).ToDictionary(x => x.Name, x => x.Rate, StringComparer.Ordinal),
+            Mechanisms = MechanismLayout.ToAttribution(tally.Mechanisms, rounds),
         };
     }
 

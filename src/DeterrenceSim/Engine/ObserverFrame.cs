@@ -22,6 +22,13 @@ internal sealed class ObserverFrame
         DeepenedLogitBase = new double[n];
         Perceived = new double[n];
         DeepenedPerceived = new double[n];
+        AnchorLogit = new double[n];
+        DeepenedAnchorLogit = new double[n];
+        Uncredulous = new double[n];
+        DeepenedUncredulous = new double[n];
+        _credulity = new double[n];
+        ConstantLogits = new double[AllFactors + 1];
+        ConstantDeepenedLogits = new double[AllFactors + 1];
         _signal = new double[n];
         _deepenedSignal = new double[n];
         SupporterNoise = new double[n];
@@ -30,24 +37,62 @@ internal sealed class ObserverFrame
     // The inputs of the cached logits: a period recomputes only what a belief, deepening or vote changed.
     private readonly double[] _signal;
     private readonly double[] _deepenedSignal;
+    private readonly double[] _credulity;
     private bool _cached;
 
-    public bool IsChallenger { get; }
+    /// <summary>The factor bits of a mechanism mask (issue 12's factors, per observer): credulity towards the
+    /// observer's own supporters, towards the opponent's, the capability bias, and the noise (optimism shock and
+    /// supporter noise together). A factor switched off sets its parameter, or its draws, to zero.</summary>
+    public const int OwnCredulityFactor = 1;
 
-    /// <summary>Gets a value indicating whether κ = s = 0: perceived reliability is the anchor itself.</summary>
-    public bool Exact { get; private set; }
+    /// <summary>The credulity towards the opponent's supporters.</summary>
+    public const int OpponentCredulityFactor = 2;
+
+    /// <summary>The capability bias.</summary>
+    public const int CapabilityBiasFactor = 4;
+
+    /// <summary>The optimism shock and the supporter noise.</summary>
+    public const int NoiseFactor = 8;
+
+    /// <summary>Every factor on: the observer as the scenario describes it.</summary>
+    public const int AllFactors = 15;
+
+    public bool IsChallenger { get; }
 
     /// <summary>The reliability term a_ij: the true ρ, or the belief's posterior mean with learning.</summary>
     public double[] Anchor { get; }
 
     public double[] DeepenedAnchor { get; }
 
-    /// <summary>(1 - κ) logit(a_j) + κ logit(v_j) per side participant, ±∞ allowed.</summary>
+    /// <summary>(1 - κ_p) logit(ā_j) + κ_p logit(v_j) per side participant, with κ_p the credulity towards p's side and
+    /// ā the anchor kept inside [1e-9, 1 - 1e-9] (<see cref="CrisisFrame.SignalFloor"/>).</summary>
     public double[] LogitBase { get; }
 
     public double[] DeepenedLogitBase { get; }
 
-    /// <summary>ρ̂_ij without supporter noise: the anchor itself when <see cref="Exact"/>, else logistic(<see cref="LogitBase"/>).</summary>
+    /// <summary>logit(ā_j): the logit base with the credulity switched off (the logit base itself where κ_p = 0, so
+    /// that switching off a credulity of zero changes nothing, bit for bit).</summary>
+    public double[] AnchorLogit { get; }
+
+    public double[] DeepenedAnchorLogit { get; }
+
+    /// <summary>ρ̂_ij without supporter noise and with the credulity switched off: the anchor (or <see cref="Perceived"/>
+    /// where κ_p = 0).</summary>
+    public double[] Uncredulous { get; }
+
+    public double[] DeepenedUncredulous { get; }
+
+    /// <summary>The belief logit without supporter noise for each mask of factors (index: the factor bits): constant
+    /// within a period. Entry <see cref="AllFactors"/> is <see cref="ConstantLogit"/>.</summary>
+    public double[] ConstantLogits { get; }
+
+    public double[] ConstantDeepenedLogits { get; }
+
+    /// <summary>Gets the factor bits whose switching off changes nothing in this period (a credulity of zero or a side
+    /// without supporters, a bias of zero, no noise): null players of the attribution's game.</summary>
+    public int NullFactors { get; private set; }
+
+    /// <summary>ρ̂_ij without supporter noise: the anchor itself when κ_p = s = 0, else logistic(<see cref="LogitBase"/>).</summary>
     public double[] Perceived { get; }
 
     public double[] DeepenedPerceived { get; }
@@ -77,7 +122,6 @@ internal sealed class ObserverFrame
         var crisis = frame.Crisis;
         int n = crisis.SideCount;
         bool learning = world is { Learning: true };
-        Exact = perception.Credulity == 0 && perception.SupporterNoise == 0;
 
         // Information sharing: the observer's own supporters share; its noise shrinks by Π(1 - φ_j) and its supporter
         // noise on j by (1 - φ_j).
@@ -89,7 +133,11 @@ internal sealed class ObserverFrame
             // Beliefs concern a commitment's reliability where it binds: out of scope the observer keeps the truth.
             int k = crisis.ParticipantCommitment[p];
             bool believed = learning && crisis.ParticipantInScope[p];
+            bool isOwn = crisis.ParticipantOwnObserver[p] == own;
+            double credulity = isOwn ? perception.EffectiveOwnCredulity : perception.EffectiveOpponentCredulity;
+            bool exact = credulity == 0 && perception.SupporterNoise == 0;
             double anchor = believed ? world!.BeliefMean(k) : frame.Reliability[p];
+
             double deepenedAnchor = believed
                 ? Math.Clamp(anchor + (crisis.Foresight * world!.Scenario.DeepeningReliability[k]), 0, 1)
                 : frame.DeepenedReliability[p];
@@ -97,19 +145,24 @@ internal sealed class ObserverFrame
             {
                 Anchor[p] = anchor;
                 _signal[p] = frame.Signal[p];
-                LogitBase[p] = PerceivedLogit(perception.Credulity, anchor, frame.Signal[p]);
-                Perceived[p] = Exact ? anchor : CrisisFrame.Logistic(LogitBase[p]);
+                LogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anchor), frame.Signal[p]);
+                Perceived[p] = exact ? anchor : CrisisFrame.Logistic(LogitBase[p]);
+                AnchorLogit[p] = credulity == 0 ? LogitBase[p] : AnchorLogitOf(anchor);
+                Uncredulous[p] = credulity == 0 ? Perceived[p] : anchor;
             }
 
             if (!_cached || deepenedAnchor != DeepenedAnchor[p] || frame.DeepenedSignal[p] != _deepenedSignal[p])
             {
                 DeepenedAnchor[p] = deepenedAnchor;
                 _deepenedSignal[p] = frame.DeepenedSignal[p];
-                DeepenedLogitBase[p] = PerceivedLogit(perception.Credulity, deepenedAnchor, frame.DeepenedSignal[p]);
-                DeepenedPerceived[p] = Exact ? deepenedAnchor : CrisisFrame.Logistic(DeepenedLogitBase[p]);
+                DeepenedLogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(deepenedAnchor), frame.DeepenedSignal[p]);
+                DeepenedPerceived[p] = exact ? deepenedAnchor : CrisisFrame.Logistic(DeepenedLogitBase[p]);
+                DeepenedAnchorLogit[p] = credulity == 0 ? DeepenedLogitBase[p] : AnchorLogitOf(deepenedAnchor);
+                DeepenedUncredulous[p] = credulity == 0 ? DeepenedPerceived[p] : deepenedAnchor;
             }
 
-            bool isOwn = crisis.ParticipantOwnObserver[p] == own;
+            _credulity[p] = credulity;
+
             SupporterNoise[p] = perception.SupporterNoise * (isOwn ? 1 - frame.InformationSharing[p] : 1);
             anyNoise |= SupporterNoise[p] > 0;
             if (isOwn)
@@ -125,6 +178,84 @@ internal sealed class ObserverFrame
         ConstantLogit = Belief(frame, deepened: false, epsilons: default, out double ownStrength);
         ConstantOwnStrength = ownStrength;
         ConstantDeepenedLogit = Belief(frame, deepened: true, epsilons: default, out _);
+        for (int mask = 0; mask <= AllFactors; mask++)
+        {
+            ConstantLogits[mask] = Belief(frame, deepened: false, epsilons: default, mask, out _);
+            ConstantDeepenedLogits[mask] = Belief(frame, deepened: true, epsilons: default, mask, out _);
+        }
+
+        int nC = crisis.ChallengerSupporterCount;
+        bool ownSupporters = IsChallenger ? nC > 0 : n > nC;
+        bool opponentSupporters = IsChallenger ? n > nC : nC > 0;
+        NullFactors = (perception.EffectiveOwnCredulity == 0 || !ownSupporters ? OwnCredulityFactor : 0)
+            | (perception.EffectiveOpponentCredulity == 0 || !opponentSupporters ? OpponentCredulityFactor : 0)
+            | (perception.CapabilityBias == 0 ? CapabilityBiasFactor : 0)
+            | (Noise == 0 && !HasSupporterNoise ? NoiseFactor : 0);
+    }
+
+    /// <summary>
+    /// The belief logits of every mask of factors in one round (index: the factor bits), before the optimism shock,
+    /// with the round's supporter-noise draws: the masks without <see cref="NoiseFactor"/> are the period's constants;
+    /// those with it take one pass over the supporters (two logistics where the credulity is not zero). Entry
+    /// <see cref="AllFactors"/> equals <see cref="Belief(CrisisFrame, bool, ReadOnlySpan{double}, out double)"/> bit for bit.
+    /// </summary>
+    /// <param name="frame">The crisis frame.</param>
+    /// <param name="deepened">Whether to look H periods ahead.</param>
+    /// <param name="epsilons">The observer's supporter-noise draws this round, or empty without supporter noise.</param>
+    /// <param name="logits">Sixteen logits, filled.</param>
+    public void FillLogits(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, Span<double> logits)
+    {
+        var constants = deepened ? ConstantDeepenedLogits : ConstantLogits;
+        constants.AsSpan().CopyTo(logits);
+        if (epsilons.IsEmpty || !HasSupporterNoise)
+        {
+            return;
+        }
+
+        var crisis = frame.Crisis;
+        var logitBase = deepened ? DeepenedLogitBase : LogitBase;
+        var anchorLogits = deepened ? DeepenedAnchorLogit : AnchorLogit;
+        var strength = deepened ? frame.DeepenedStrength : frame.Strength;
+        double challengerOn = deepened ? frame.DeepenedChallengerStrength : frame.ChallengerStrength;
+        double defenderOn = deepened ? frame.DeepenedDefenderStrength : frame.DefenderStrength;
+        double challengerOff = challengerOn, defenderOff = defenderOn;
+        int nC = crisis.ChallengerSupporterCount;
+        int n = crisis.SideCount;
+        for (int p = 0; p < n; p++)
+        {
+            double on = CrisisFrame.Logistic(logitBase[p] + (SupporterNoise[p] * epsilons[p]));
+            double off = _credulity[p] == 0 ? on : CrisisFrame.Logistic(anchorLogits[p] + (SupporterNoise[p] * epsilons[p]));
+            if (p < nC)
+            {
+                challengerOn += on * strength[p];
+                challengerOff += off * strength[p];
+            }
+            else
+            {
+                defenderOn += on * strength[p];
+                defenderOff += off * strength[p];
+            }
+        }
+
+        for (int mask = NoiseFactor; mask <= AllFactors; mask++)
+        {
+            bool ownOn = (mask & OwnCredulityFactor) != 0, opponentOn = (mask & OpponentCredulityFactor) != 0;
+            double challengerSide = (IsChallenger ? ownOn : opponentOn) ? challengerOn : challengerOff;
+            double defenderSide = (IsChallenger ? opponentOn : ownOn) ? defenderOn : defenderOff;
+            if ((mask & CapabilityBiasFactor) != 0)
+            {
+                if (IsChallenger)
+                {
+                    defenderSide *= OpponentBias;
+                }
+                else
+                {
+                    challengerSide *= OpponentBias;
+                }
+            }
+
+            logits[mask] = crisis.Decisiveness * Math.Log(challengerSide / defenderSide);
+        }
     }
 
     /// <summary>
@@ -137,23 +268,44 @@ internal sealed class ObserverFrame
     /// <param name="epsilons">Standard normal draws per side participant, or empty.</param>
     /// <param name="ownStrength">The observer's perceived strength of its own side (before its capability bias, which
     /// applies to the opponent only).</param>
-    public double Belief(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, out double ownStrength)
+    public double Belief(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, out double ownStrength) =>
+        Belief(frame, deepened, epsilons, AllFactors, out ownStrength);
+
+    /// <summary>
+    /// The belief logit with only the factors in <paramref name="factors"/> on (<see cref="OwnCredulityFactor"/> and
+    /// the others): a credulity switched off reads that side's supporters at the anchor, the bias switched off is
+    /// b = 0, and the noise switched off ignores <paramref name="epsilons"/> (the caller also drops the optimism shock).
+    /// With every factor on this is the observer's belief, bit for bit.
+    /// </summary>
+    /// <param name="frame">The crisis frame.</param>
+    /// <param name="deepened">Whether to look H periods ahead.</param>
+    /// <param name="epsilons">Standard normal draws per side participant, or empty.</param>
+    /// <param name="factors">The factor bits that are on.</param>
+    /// <param name="ownStrength">The observer's perceived strength of its own side.</param>
+    /// <returns>The belief logit before the optimism shock.</returns>
+    public double Belief(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, int factors, out double ownStrength)
     {
         var crisis = frame.Crisis;
         var perceived = deepened ? DeepenedPerceived : Perceived;
         var logits = deepened ? DeepenedLogitBase : LogitBase;
+        var uncredulous = deepened ? DeepenedUncredulous : Uncredulous;
+        var anchorLogits = deepened ? DeepenedAnchorLogit : AnchorLogit;
         var strength = deepened ? frame.DeepenedStrength : frame.Strength;
-        bool noisy = !epsilons.IsEmpty;
+        bool noisy = !epsilons.IsEmpty && (factors & NoiseFactor) != 0;
+        bool ownOn = (factors & OwnCredulityFactor) != 0;
+        bool opponentOn = (factors & OpponentCredulityFactor) != 0;
         double challengerSide = deepened ? frame.DeepenedChallengerStrength : frame.ChallengerStrength;
         double defenderSide = deepened ? frame.DeepenedDefenderStrength : frame.DefenderStrength;
         int nC = crisis.ChallengerSupporterCount;
         int n = crisis.SideCount;
         for (int p = 0; p < n; p++)
         {
-            double rho = noisy && !Exact
-                ? CrisisFrame.Logistic(logits[p] + (SupporterNoise[p] * epsilons[p]))
-                : perceived[p];
-            if (p < nC)
+            bool onChallengerSide = p < nC;
+            bool credulous = onChallengerSide == IsChallenger ? ownOn : opponentOn;
+            double rho = noisy
+                ? CrisisFrame.Logistic((credulous ? logits[p] : anchorLogits[p]) + (SupporterNoise[p] * epsilons[p]))
+                : credulous ? perceived[p] : uncredulous[p];
+            if (onChallengerSide)
             {
                 challengerSide += rho * strength[p];
             }
@@ -163,24 +315,28 @@ internal sealed class ObserverFrame
             }
         }
 
+        bool biased = (factors & CapabilityBiasFactor) != 0;
         if (IsChallenger)
         {
             ownStrength = challengerSide;
-            defenderSide *= OpponentBias;
+            defenderSide = biased ? defenderSide * OpponentBias : defenderSide;
         }
         else
         {
             ownStrength = defenderSide;
-            challengerSide *= OpponentBias;
+            challengerSide = biased ? challengerSide * OpponentBias : challengerSide;
         }
 
         // logit(CSF(x, y)) = m ln(x / y) for the ratio-form contest success function (Tullock 1980).
         return crisis.Decisiveness * Math.Log(challengerSide / defenderSide);
     }
 
-    private static double PerceivedLogit(double credulity, double anchor, double signal)
-    {
-        double truth = credulity == 1 ? 0 : (1 - credulity) * CrisisFrame.Logit(anchor);
-        return truth + (credulity * CrisisFrame.Logit(signal));
-    }
+    /// <summary>The anchor's logit, the anchor kept inside [1e-9, 1 - 1e-9] like the signals (DESIGN.md section 3):
+    /// one rule with learning on and off, so a reliability of 0 or 1 read with credulity κ is moved by the signal
+    /// continuously in κ, reaching it at κ = 1 (without the floor, any κ &lt; 1 kept it at 0 or 1 and κ = 1 jumped).</summary>
+    private static double AnchorLogitOf(double anchor) =>
+        CrisisFrame.Logit(Math.Clamp(anchor, CrisisFrame.SignalFloor, 1 - CrisisFrame.SignalFloor));
+
+    private static double PerceivedLogit(double credulity, double anchorLogit, double signal) =>
+        ((1 - credulity) * anchorLogit) + (credulity * CrisisFrame.Logit(signal));
 }

@@ -1,15 +1,17 @@
 namespace DeterrenceSim.Engine;
 
 /// <summary>
-/// The stream scheme of DESIGN.md section 5. Each round has a key hashed from (master seed, replication, round index);
+/// The stream scheme of DESIGN.md section 5. Each round has a key hashed from (master seed, replication, crisis, round
+/// index);
 /// each purpose in the round has its own sub-stream from that key. Draws therefore depend on neither the thread
 /// count, the chunking, nor the parameters (a purpose left unused does not shift the others), so every design point
 /// of a sweep sees the same draws for the same replication and round: common random numbers.
 /// </summary>
 /// <example>
-/// The draws of round 7 of replication 0 with seed 42, as the engine makes them:
+/// The draws of round 7 of crisis east-china-sea in replication 0 with seed 42, as <see cref="MonteCarlo.Run"/> makes them:
 /// <code>
-/// ulong key = RandomStreams.RoundKey(RandomStreams.ReplicationKey(42, 0), 7);
+/// ulong crisis = RandomStreams.CrisisKey(RandomStreams.ReplicationKey(42, 0), "east-china-sea");
+/// ulong key = RandomStreams.RoundKey(crisis, 7);
 /// var shock = RandomStreams.Stream(key, StreamPurpose.Shock);
 /// shock.NextNormalPair(out double etaChallenger, out double etaDefender);
 /// </code>
@@ -23,8 +25,30 @@ public static class RandomStreams
     public static ulong ReplicationKey(ulong seed, int replication) =>
         SplitMix64.Mix(SplitMix64.Mix(seed) ^ (ulong)(uint)replication);
 
-    /// <summary>The key of a round of <see cref="MonteCarlo.Run"/>.</summary>
+    /// <summary>
+    /// The key of one crisis within a replication of <see cref="MonteCarlo.Run"/>: the replication key mixed with a
+    /// 64-bit FNV-1a hash of the crisis id's UTF-8 bytes. Crises run with one seed therefore draw independently (their
+    /// errors do not move together), and a crisis's draws depend on its id only, not on which other crises the
+    /// scenario holds or in what order.
+    /// </summary>
     /// <param name="replicationKey">From <see cref="ReplicationKey"/>.</param>
+    /// <param name="crisisId">The crisis id, as in the scenario file.</param>
+    /// <returns>The crisis's key, the argument of <see cref="RoundKey"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="crisisId"/> is <see langword="null"/>.</exception>
+    public static ulong CrisisKey(ulong replicationKey, string crisisId)
+    {
+        ArgumentNullException.ThrowIfNull(crisisId);
+        ulong hash = 0xCBF29CE484222325UL;
+        foreach (byte b in System.Text.Encoding.UTF8.GetBytes(crisisId))
+        {
+            hash = (hash ^ b) * 0x100000001B3UL;
+        }
+
+        return SplitMix64.Mix(replicationKey ^ SplitMix64.Mix(hash));
+    }
+
+    /// <summary>The key of a round of <see cref="MonteCarlo.Run"/>.</summary>
+    /// <param name="replicationKey">From <see cref="CrisisKey"/> (the replication's key mixed with the crisis).</param>
     /// <param name="round">The round index within the replication, from 0.</param>
     /// <returns>The round's key.</returns>
     public static ulong RoundKey(ulong replicationKey, long round) => SplitMix64.Mix(replicationKey ^ SplitMix64.Mix((ulong)round));

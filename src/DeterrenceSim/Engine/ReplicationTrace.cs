@@ -10,6 +10,7 @@ internal sealed class ReplicationTrace
         Crises = crises;
         Commitments = commitments;
         Records = new RoundRecord[periods * crises];
+        Shapley = new int[periods * crises * MechanismGame.MaxPlayers];
         Reliability = new double[periods * commitments];
         Signal = new double[periods * commitments];
         Belief = new double[periods * commitments];
@@ -29,6 +30,10 @@ internal sealed class ReplicationTrace
 
     /// <summary>Round records, index period × crises + crisis.</summary>
     public RoundRecord[] Records { get; }
+
+    /// <summary>Each war record's Shapley values times <see cref="MechanismGame.Scale"/>, eight per record (the
+    /// engine's <see cref="RoundEngine.Shapley"/>, copied); stale for a peace record.</summary>
+    public int[] Shapley { get; }
 
     /// <summary>In-scope reliability at the start of each period, index period × commitments + commitment.</summary>
     public double[] Reliability { get; }

@@ -14,12 +14,14 @@ namespace DeterrenceSim.Engine;
 internal abstract class RoundEngine
 {
     private readonly double[] _epsilons;
+    private readonly double[] _defenderEpsilons;
 
     protected RoundEngine(CrisisFrame frame)
     {
         Frame = frame;
         var crisis = frame.Crisis;
         _epsilons = new double[crisis.SideCount + 1];
+        _defenderEpsilons = new double[crisis.SideCount + 1];
         Fights = new bool[crisis.ParticipantIds.Length];
         Chose = new bool[crisis.ParticipantIds.Length];
         Triggered = new bool[crisis.AllianceIds.Length];
@@ -36,8 +38,15 @@ internal abstract class RoundEngine
     /// <summary>Which alliances an escalation strike triggered in the last war round.</summary>
     public bool[] Triggered { get; }
 
-    /// <summary>The scratch buffer of supporter-noise draws, one per side participant (and one spare for the pairs).</summary>
+    /// <summary>After a war round, each <see cref="Outcomes.MechanismFactor"/>'s Shapley value in it times
+    /// <see cref="MechanismGame.Scale"/> (zero for a war without misperception, <see cref="RoundRecord.Unattributable"/>).</summary>
+    public int[] Shapley { get; } = new int[MechanismGame.MaxPlayers];
+
+    /// <summary>The challenger's supporter-noise draws, one per side participant (and one spare for the pairs).</summary>
     protected double[] Epsilons => _epsilons;
+
+    /// <summary>The defender's supporter-noise draws.</summary>
+    protected double[] DefenderEpsilons => _defenderEpsilons;
 
     /// <summary>An engine with the crisis's built-in strategies: its protocol, the logistic perception and Powell's
     /// preventive test. The dispatch happens here, once, not per round.</summary>
@@ -69,7 +78,7 @@ internal abstract class RoundEngine
     protected void DrawEpsilons(ulong key, StreamPurpose purpose)
     {
         var stream = RandomStreams.Stream(key, purpose);
-        var eps = _epsilons;
+        var eps = purpose == StreamPurpose.DefenderSupporterNoise ? _defenderEpsilons : _epsilons;
         for (int p = 0; p < Frame.Crisis.SideCount; p += 2)
         {
             stream.NextNormalPair(out eps[p], out eps[p + 1]);

@@ -24,6 +24,28 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     private bool _preventivePossible;
     private bool _accuratePreventive;
 
+    // The attribution's game: the factors that matter this period (players), each coalition's observer masks, scratch.
+    private readonly int[] _players = new int[MechanismGame.MaxPlayers];
+    private readonly int[] _coalitionMasks = new int[256];
+    private readonly double[] _logits = new double[ObserverFrame.AllFactors + 1];
+    private readonly double[] _challengerBeliefs = new double[ObserverFrame.AllFactors + 1];
+    private readonly double[] _defenderBeliefs = new double[ObserverFrame.AllFactors + 1];
+    private readonly ulong[] _game = new ulong[4];
+    private readonly int[] _phi = new int[MechanismGame.MaxPlayers];
+    private readonly int[] _challengerMasks = new int[ObserverFrame.AllFactors + 1];
+    private readonly int[] _defenderMasks = new int[ObserverFrame.AllFactors + 1];
+    private readonly double[] _deepenedLogits = new double[ObserverFrame.AllFactors + 1];
+
+    // Per challenger mask: whether its preventive test can fire (the skip of Refresh, mask by mask); without noise the
+    // beliefs and the test are constant within a period and kept here.
+    private readonly bool[] _maskPreventivePossible = new bool[ObserverFrame.AllFactors + 1];
+    private readonly double[] _quietChallengerBeliefs = new double[ObserverFrame.AllFactors + 1];
+    private readonly double[] _quietDefenderBeliefs = new double[ObserverFrame.AllFactors + 1];
+    private int _quietPreventive;
+    private int _playerCount;
+    private int _challengerMaskCount;
+    private int _defenderMaskCount;
+
     /// <summary>Initializes a new instance of the <see cref="RoundEngine{TProtocol, TPerception, TWarDecision}"/> class.</summary>
     /// <param name="frame">The crisis frame; <see cref="RoundEngine.Update"/> recomputes it, or it stays as it is.</param>
     public RoundEngine(CrisisFrame frame)
@@ -52,7 +74,76 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         double gap = frame.Challenger.ConstantLogit - frame.Challenger.ConstantDeepenedLogit;
         _preventivePossible = frame.Challenger.HasSupporterNoise
             || (gap > 0 && TWarDecision.CanStrike(in _preventive, TPerception.LargestDecline(gap)));
+
+        // The players: factor f belongs to the challenger (factors 0, 1, 4, 6) or the defender (2, 3, 5, 7), as one of
+        // its observer's factor bits; a null factor stays on in every coalition (it changes nothing).
+        int challengerMask = frame.Challenger.NullFactors, defenderMask = frame.Defender.NullFactors;
+        _playerCount = 0;
+        for (int f = 0; f < MechanismGame.MaxPlayers; f++)
+        {
+            var (challenger, bit) = FactorBit(f);
+            if (((challenger ? frame.Challenger.NullFactors : frame.Defender.NullFactors) & bit) == 0)
+            {
+                _players[_playerCount++] = f;
+            }
+        }
+
+        for (int r = 0; r < 1 << _playerCount; r++)
+        {
+            int c = challengerMask, d = defenderMask;
+            for (int j = 0; j < _playerCount; j++)
+            {
+                if ((r & (1 << j)) != 0)
+                {
+                    var (challenger, bit) = FactorBit(_players[j]);
+                    c |= challenger ? bit : 0;
+                    d |= challenger ? 0 : bit;
+                }
+            }
+
+            _coalitionMasks[r] = c | (d << 4);
+        }
+
+        // The masks the game visits, per observer, and what is constant in the period.
+        _challengerMaskCount = _defenderMaskCount = 0;
+        _quietPreventive = 0;
+        for (int m = 0; m <= ObserverFrame.AllFactors; m++)
+        {
+            if ((m & challengerMask) == challengerMask)
+            {
+                _challengerMasks[_challengerMaskCount++] = m;
+            }
+
+            if ((m & defenderMask) == defenderMask)
+            {
+                _defenderMasks[_defenderMaskCount++] = m;
+            }
+
+            double maskGap = frame.Challenger.ConstantLogits[m] - frame.Challenger.ConstantDeepenedLogits[m];
+            _maskPreventivePossible[m] = frame.Challenger.HasSupporterNoise
+                || (maskGap > 0 && TWarDecision.CanStrike(in _preventive, TPerception.LargestDecline(maskGap)));
+            _quietChallengerBeliefs[m] = TPerception.Belief(frame.Challenger.ConstantLogits[m], 0, 0);
+            _quietDefenderBeliefs[m] = TPerception.Belief(frame.Defender.ConstantLogits[m], 0, 0);
+            if (_maskPreventivePossible[m]
+                && TWarDecision.IsPreventive(in _preventive, _quietChallengerBeliefs[m], TPerception.Belief(frame.Challenger.ConstantDeepenedLogits[m], 0, 0)))
+            {
+                _quietPreventive |= 1 << m;
+            }
+        }
     }
+
+    /// <summary>Factor f (the order of <see cref="MechanismFactor"/>) as its observer and that observer's factor bit.</summary>
+    private static (bool Challenger, int Bit) FactorBit(int f) => f switch
+    {
+        0 => (true, ObserverFrame.OwnCredulityFactor),
+        1 => (true, ObserverFrame.OpponentCredulityFactor),
+        2 => (false, ObserverFrame.OwnCredulityFactor),
+        3 => (false, ObserverFrame.OpponentCredulityFactor),
+        4 => (true, ObserverFrame.CapabilityBiasFactor),
+        5 => (false, ObserverFrame.CapabilityBiasFactor),
+        6 => (true, ObserverFrame.NoiseFactor),
+        _ => (false, ObserverFrame.NoiseFactor),
+    };
 
     /// <inheritdoc/>
     public override void Play(ulong key, out RoundRecord record)
@@ -85,7 +176,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         if (frame.Defender.HasSupporterNoise)
         {
             DrawEpsilons(key, StreamPurpose.DefenderSupporterNoise);
-            logitD = frame.Defender.Belief(frame, deepened: false, Epsilons.AsSpan(0, crisis.SideCount), out record.DefenderPerceivedStrength);
+            logitD = frame.Defender.Belief(frame, deepened: false, DefenderEpsilons.AsSpan(0, crisis.SideCount), out record.DefenderPerceivedStrength);
         }
         else
         {
@@ -108,6 +199,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         {
             record.Cause = WarCause.Preventive;
             record.PreventiveFromMisperception = !_accuratePreventive;
+            AttributeByMechanism(ref record, etaC, etaD, defenderCost);
             War(key, ref record);
             return;
         }
@@ -137,6 +229,114 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
             : !warChallengerAccurate && warDefenderAccurate ? WarCause.ChallengerMisperception
             : warChallengerAccurate && !warDefenderAccurate ? WarCause.DefenderMisperception
             : WarCause.MutualMisperception;
+        AttributeByMechanism(ref record, etaC, etaD, defenderCost);
         War(key, ref record);
+    }
+
+    /// <summary>
+    /// Attribution by mechanism (issue 12): the war re-decided for every coalition of the factors that matter, with the
+    /// round's draws. Sixteen beliefs per observer (its four factors) and one comparison per coalition decide the game;
+    /// then the but-for factors, whether the war happens with none (unattributable), and the Shapley values.
+    /// </summary>
+    private void AttributeByMechanism(ref RoundRecord record, double etaC, double etaD, double defenderCost)
+    {
+        var frame = Frame;
+        int sides = frame.Crisis.SideCount;
+        var challenger = frame.Challenger;
+        var defender = frame.Defender;
+        var logits = _logits.AsSpan();
+        double sigmaC = challenger.Noise, sigmaD = defender.Noise;
+        ReadOnlySpan<double> challengerEps = challenger.HasSupporterNoise ? Epsilons.AsSpan(0, sides) : default;
+        ReadOnlySpan<double> defenderEps = defender.HasSupporterNoise ? DefenderEpsilons.AsSpan(0, sides) : default;
+
+        // Beliefs of the masks the game visits; a mask without noise has the period's constant belief (σ = 0 and no
+        // supporter noise), unless supporter noise of that observer makes the logits vary.
+        bool challengerVaries = challenger.HasSupporterNoise, defenderVaries = defender.HasSupporterNoise;
+        var deepenedLogits = _deepenedLogits.AsSpan();
+        if (challengerVaries)
+        {
+            challenger.FillLogits(frame, deepened: false, challengerEps, logits);
+            challenger.FillLogits(frame, deepened: true, challengerEps, deepenedLogits);
+        }
+        else
+        {
+            challenger.ConstantLogits.CopyTo(logits);
+            challenger.ConstantDeepenedLogits.CopyTo(deepenedLogits);
+        }
+
+        int preventive = 0;
+        for (int i = 0; i < _challengerMaskCount; i++)
+        {
+            int m = _challengerMasks[i];
+            if ((m & ObserverFrame.NoiseFactor) == 0 && !challengerVaries)
+            {
+                _challengerBeliefs[m] = _quietChallengerBeliefs[m];
+                preventive |= _quietPreventive & (1 << m);
+                continue;
+            }
+
+            double sigma = (m & ObserverFrame.NoiseFactor) != 0 ? sigmaC : 0;
+            _challengerBeliefs[m] = TPerception.Belief(logits[m], sigma, etaC);
+            if (_maskPreventivePossible[m] && TWarDecision.IsPreventive(in _preventive, _challengerBeliefs[m], TPerception.Belief(deepenedLogits[m], sigma, etaC)))
+            {
+                preventive |= 1 << m;
+            }
+        }
+
+        if (defenderVaries)
+        {
+            defender.FillLogits(frame, deepened: false, defenderEps, logits);
+        }
+        else
+        {
+            defender.ConstantLogits.CopyTo(logits);
+        }
+
+        for (int i = 0; i < _defenderMaskCount; i++)
+        {
+            int m = _defenderMasks[i];
+            _defenderBeliefs[m] = (m & ObserverFrame.NoiseFactor) == 0 && !defenderVaries
+                ? _quietDefenderBeliefs[m]
+                : TPerception.Belief(logits[m], (m & ObserverFrame.NoiseFactor) != 0 ? sigmaD : 0, -etaD);
+        }
+
+        int players = _playerCount;
+        int full = (1 << players) - 1;
+        var game = _game.AsSpan();
+        game.Clear();
+        for (int r = 0; r < full; r++)
+        {
+            int masks = _coalitionMasks[r];
+            int c = masks & ObserverFrame.AllFactors, d = masks >> 4;
+            if ((preventive & (1 << c)) != 0 || TProtocol.IsWar(in _bargaining, _challengerBeliefs[c], _defenderBeliefs[d], defenderCost, out _))
+            {
+                game[r >> 6] |= 1UL << (r & 63);
+            }
+        }
+
+        game[full >> 6] |= 1UL << (full & 63); // the war itself: v(F) = 1
+        var shapley = Shapley;
+        Array.Clear(shapley);
+        record.Unattributable = MechanismGame.Value(game, 0);
+        byte butFor = 0;
+        for (int j = 0; j < players; j++)
+        {
+            if (!MechanismGame.Value(game, full & ~(1 << j)))
+            {
+                butFor |= (byte)(1 << _players[j]);
+            }
+        }
+
+        record.ButFor = butFor;
+        if (record.Unattributable)
+        {
+            return;
+        }
+
+        MechanismGame.Shapley(game, players, _phi);
+        for (int j = 0; j < players; j++)
+        {
+            shapley[_players[j]] = _phi[j];
+        }
     }
 }

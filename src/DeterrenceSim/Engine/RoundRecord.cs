@@ -12,6 +12,13 @@ internal struct RoundRecord
 
     public bool PreventiveFromMisperception;
 
+    /// <summary>In war, the factors (bit f for <see cref="MechanismFactor"/> f) without which it would not have
+    /// happened: v(F \ {f}) = 0.</summary>
+    public byte ButFor;
+
+    /// <summary>In war, whether it happens with every factor off (v(∅) = 1): private information, no misperception.</summary>
+    public bool Unattributable;
+
     public bool ChallengerWins;
 
     /// <summary>The settlement x in peace; NaN in war.</summary>

@@ -26,6 +26,9 @@ internal sealed class RoundTally
 
     public long[] Counts { get; }
 
+    /// <summary>The attribution by mechanism's integer sums, laid out by <see cref="MechanismLayout"/>.</summary>
+    public long[] Mechanisms { get; } = new long[MechanismLayout.Length];
+
     public double SettlementSum { get; set; }
 
     public double SettlementSumOfSquares { get; set; }
@@ -45,6 +48,7 @@ internal sealed class RoundTally
         }
 
         counts[CauseOffset + (int)record.Cause]++;
+        MechanismLayout.Add(Mechanisms, in record, engine.Shapley);
         if (record.PreventiveFromMisperception)
         {
             counts[PreventiveFromMisperceptionIndex]++;
@@ -80,6 +84,11 @@ internal sealed class RoundTally
         for (int i = 0; i < Counts.Length; i++)
         {
             Counts[i] += other.Counts[i];
+        }
+
+        for (int i = 0; i < Mechanisms.Length; i++)
+        {
+            Mechanisms[i] += other.Mechanisms[i];
         }
     }
 

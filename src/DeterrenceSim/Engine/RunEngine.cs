@@ -73,6 +73,7 @@ internal sealed class RunEngine
                 engine.Play(RandomStreams.PeriodKey(replicationKey, t, k), out trace.Records[(t * crises) + k]);
                 if (trace.Records[(t * crises) + k].Outcome == Outcome.War)
                 {
+                    engine.Shapley.CopyTo(trace.Shapley, ((t * crises) + k) * MechanismGame.MaxPlayers);
                     Observe(frame, engine, t, overstretch);
                 }
             }

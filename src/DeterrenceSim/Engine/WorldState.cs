@@ -80,7 +80,7 @@ internal sealed class WorldState
     }
 
     /// <summary>
-    /// The posterior mean m_t + Σ(x_i − m_(t_i)) / (n₀ + n), clamped to [1e-9, 1 - 1e-9]: the announced reliability m_t
+    /// The posterior mean m_t + Σ(x_i − m_(t_i)) / (n₀ + n), clamped to [0, 1]: the announced reliability m_t
     /// (start plus public deepening) corrected by the record, x_i = 1 if the supporter fought at call i. Without
     /// deepening it is the Beta-Bernoulli posterior mean (n₀ m₀ + s) / (n₀ + s + f) (DESIGN.md section 4; e.g. Gelman
     /// et al. 2013, Bayesian Data Analysis, section 2.4).
@@ -91,13 +91,14 @@ internal sealed class WorldState
         double prior = PriorMean[commitment];
         if (observations == 0)
         {
-            return Math.Clamp(prior, 1e-9, 1 - 1e-9); // no observation yet: exactly the prior mean, whatever n₀
+            return prior; // no observation yet: exactly the prior mean, whatever n₀
         }
 
         // Beta-Bernoulli on the record measured against what was announced when each call came: with no deepening this
         // is (n₀ m₀ + s) / (n₀ + s + f) exactly; with public deepening, old calls count by how far they fell short of the
         // reliability then in force, not against today's.
         double n0 = PriorStrength;
-        return Math.Clamp(prior + (BeliefShortfall[commitment] / (n0 + observations)), 1e-9, 1 - 1e-9);
+        // A probability: perception keeps its logit finite (ObserverFrame's anchor floor), the same rule as without learning.
+        return Math.Clamp(prior + (BeliefShortfall[commitment] / (n0 + observations)), 0, 1);
     }
 }

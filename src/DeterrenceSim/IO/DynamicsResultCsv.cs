@@ -8,6 +8,8 @@ namespace DeterrenceSim.IO;
 /// period: <c>scenario,periods,replications,seed,group,name,period,count,trials,estimate,lower,upper</c>. Groups are
 /// the keys of <see cref="DynamicsResultJson"/>: <c>warByPeriod</c>, <c>deterredByPeriod</c>,
 /// <c>concessionByPeriod</c> and <c>beliefByPeriod</c> (one row per period), and the run-level <c>warCauses</c>,
+/// <c>mechanisms.butFor</c>, <c>mechanisms.shapley</c>, <c>mechanisms.shapleyPreventive</c>,
+/// <c>mechanisms.shapleyBargaining</c> (name <c>crisis/factor</c>), <c>mechanisms</c> (name <c>crisis/rational</c> ...),
 /// <c>anyWar</c>, <c>periodOfFirstWar</c>, <c>shareOfPeriodsAtWar</c>, <c>cumulativeConcession</c>, with reporters <c>reported</c> (name <c>crisis/reporter</c>),
 /// <c>finalBelief</c>, <c>finalReliability</c>, <c>finalSignal</c> (empty period). <c>name</c> is the crisis id, the
 /// commitment key, or <c>crisis/cause</c>; for means, <c>trials</c> is the count and <c>estimate</c> the mean.
@@ -60,6 +62,25 @@ public static class DynamicsResultCsv
                 Rate("warCauses", crisis.Crisis + "/" + SimulationResultJson.CamelCase(cause.ToString()), null, rate);
             }
 
+            foreach (var (group, share) in SimulationResultJson.MechanismGroups())
+            {
+                foreach (var factor in crisis.Mechanisms.Factors)
+                {
+                    switch (share(factor))
+                    {
+                        case Proportion rate:
+                            Rate("mechanisms." + group, crisis.Crisis + "/" + factor.Name, null, rate);
+                            break;
+                        case MeanEstimate mean:
+                            Mean("mechanisms." + group, crisis.Crisis + "/" + factor.Name, null, mean);
+                            break;
+                    }
+                }
+            }
+
+            Rate("mechanisms", crisis.Crisis + "/rational", null, crisis.Mechanisms.Rational);
+            Rate("mechanisms", crisis.Crisis + "/rationalPreventive", null, crisis.Mechanisms.RationalPreventive);
+            Rate("mechanisms", crisis.Crisis + "/rationalBargaining", null, crisis.Mechanisms.RationalBargaining);
             Rate("anyWar", crisis.Crisis, null, crisis.AnyWar);
             Mean("periodOfFirstWar", crisis.Crisis, null, crisis.PeriodOfFirstWar);
             Mean("shareOfPeriodsAtWar", crisis.Crisis, null, crisis.ShareOfPeriodsAtWar);

@@ -76,6 +76,7 @@ public static class DynamicsResultJson
             }
 
             writer.WriteEndObject();
+            SimulationResultJson.WriteMechanisms(writer, crisis.Mechanisms);
             SimulationResultJson.WriteProportion(writer, "anyWar", crisis.AnyWar);
             SimulationResultJson.WriteMean(writer, "periodOfFirstWar", crisis.PeriodOfFirstWar);
             SimulationResultJson.WriteMean(writer, "shareOfPeriodsAtWar", crisis.ShareOfPeriodsAtWar);

@@ -8,7 +8,11 @@ namespace DeterrenceSim.IO;
 /// <c>scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper</c>. Groups and names are
 /// the keys of the JSON document (DESIGN.md section 7): <c>outcomes</c>, <c>warCauses</c>,
 /// <c>preventiveFromMisperception</c>, <c>challengerVictoryGivenWar</c>, <c>meanSettlement</c> (count and trials =
-/// peaceful rounds, estimate = the mean settlement, lower and upper = its t interval), <c>alliancesTriggered</c> and
+/// peaceful rounds, estimate = the mean settlement, lower and upper = its t interval), <c>mechanisms.butFor</c>,
+/// <c>mechanisms.shapley</c>, <c>mechanisms.shapleyPreventive</c>, <c>mechanisms.shapleyBargaining</c> (name: the
+/// factor, such as <c>defender.ownCredulity</c>; a Shapley row's count and trials are the rounds, its estimate the mean
+/// share and lower and upper its t interval) and <c>mechanisms</c> (names <c>rational</c>, <c>rationalPreventive</c>,
+/// <c>rationalBargaining</c>), <c>alliancesTriggered</c> and
 /// <c>supportRates</c>, and with <see cref="Reporter"/>s <c>reported</c>. An undefined value is an empty field.
 /// </summary>
 public static class SimulationResultCsv
@@ -58,6 +62,25 @@ public static class SimulationResultCsv
             }
 
             Row(writer, suffix, r, "preventiveFromMisperception", "preventiveFromMisperception", r.PreventiveFromMisperception);
+            foreach (var (group, share) in SimulationResultJson.MechanismGroups())
+            {
+                foreach (var factor in r.Mechanisms.Factors)
+                {
+                    switch (share(factor))
+                    {
+                        case Proportion rate:
+                            Row(writer, suffix, r, "mechanisms." + group, factor.Name, rate);
+                            break;
+                        case MeanEstimate mean:
+                            Row(writer, suffix, r, "mechanisms." + group, factor.Name, mean.Count, mean.Count, mean.Mean, Finite(mean.Lower), Finite(mean.Upper));
+                            break;
+                    }
+                }
+            }
+
+            Row(writer, suffix, r, "mechanisms", "rational", r.Mechanisms.Rational);
+            Row(writer, suffix, r, "mechanisms", "rationalPreventive", r.Mechanisms.RationalPreventive);
+            Row(writer, suffix, r, "mechanisms", "rationalBargaining", r.Mechanisms.RationalBargaining);
             Row(writer, suffix, r, "challengerVictoryGivenWar", "challengerVictoryGivenWar", r.ChallengerVictoryGivenWar);
             var m = r.MeanSettlement;
             Row(writer, suffix, r, "meanSettlement", "meanSettlement", m.Count, m.Count, m.Mean, Finite(m.Lower), Finite(m.Upper));

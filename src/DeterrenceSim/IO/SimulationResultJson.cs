@@ -90,6 +90,7 @@ public static class SimulationResultJson
 
         writer.WriteEndObject();
         WriteProportion(writer, "preventiveFromMisperception", result.PreventiveFromMisperception);
+        WriteMechanisms(writer, result.Mechanisms);
         WriteProportion(writer, "challengerVictoryGivenWar", result.ChallengerVictoryGivenWar);
         WriteMean(writer, "meanSettlement", result.MeanSettlement);
         writer.WriteStartObject("alliancesTriggered");
@@ -120,6 +121,53 @@ public static class SimulationResultJson
 
         writer.WriteEndObject();
     }
+
+    /// <summary>Writes <c>mechanisms</c>: <c>butFor</c> (rates), <c>shapley</c>, <c>shapleyPreventive</c> and
+    /// <c>shapleyBargaining</c> (means), each keyed by factor name; <c>rational</c>, <c>rationalPreventive</c>,
+    /// <c>rationalBargaining</c> (rates); and <c>descriptions</c>, each factor in words.</summary>
+    internal static void WriteMechanisms(Utf8JsonWriter writer, MechanismAttribution mechanisms)
+    {
+        writer.WriteStartObject("mechanisms");
+        foreach (var (group, share) in MechanismGroups())
+        {
+            writer.WriteStartObject(group);
+            foreach (var factor in mechanisms.Factors)
+            {
+                switch (share(factor))
+                {
+                    case Proportion rate:
+                        WriteProportion(writer, factor.Name, rate);
+                        break;
+                    case MeanEstimate mean:
+                        WriteMean(writer, factor.Name, mean);
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        WriteProportion(writer, "rational", mechanisms.Rational);
+        WriteProportion(writer, "rationalPreventive", mechanisms.RationalPreventive);
+        WriteProportion(writer, "rationalBargaining", mechanisms.RationalBargaining);
+        writer.WriteStartObject("descriptions");
+        foreach (var factor in mechanisms.Factors)
+        {
+            writer.WriteString(factor.Name, factor.Description);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The groups of <c>mechanisms</c> keyed by factor, as in the JSON and the CSV (<c>mechanisms.butFor</c>).</summary>
+    internal static IEnumerable<(string Group, Func<MechanismShare, object> Share)> MechanismGroups() =>
+    [
+        ("butFor", s => s.ButFor),
+        ("shapley", s => s.Shapley),
+        ("shapleyPreventive", s => s.ShapleyPreventive),
+        ("shapleyBargaining", s => s.ShapleyBargaining),
+    ];
 
     internal static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

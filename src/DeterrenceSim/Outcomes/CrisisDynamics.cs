@@ -18,6 +18,11 @@ public sealed record CrisisDynamics
     /// <summary>Gets the rate of each war cause over all periods; denominator: replications × periods.</summary>
     public required IReadOnlyDictionary<WarCause, Proportion> WarCauses { get; init; }
 
+    /// <summary>Gets which mechanism of misperception caused this crisis's wars (<see cref="MechanismAttribution"/>),
+    /// over replications × periods: each (replication, period) counts as one round, so the intervals treat the periods
+    /// of a run as independent (they are not: learning and deepening link them), a lower bound of the uncertainty.</summary>
+    public required MechanismAttribution Mechanisms { get; init; }
+
     /// <summary>Gets the share of replications with at least one war in this crisis.</summary>
     public required Proportion AnyWar { get; init; }
 

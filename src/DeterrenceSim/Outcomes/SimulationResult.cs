@@ -40,6 +40,10 @@ public sealed record SimulationResult
     /// (Shifrinson's first mechanism); denominator: rounds.</summary>
     public required Proportion PreventiveFromMisperception { get; init; }
 
+    /// <summary>Gets which mechanism of misperception caused the wars: each factor's but-for and Shapley shares and
+    /// the wars without misperception (<see cref="MechanismAttribution"/>); denominators: rounds.</summary>
+    public required MechanismAttribution Mechanisms { get; init; }
+
     /// <summary>Gets P(challenger wins | war); denominator: wars.</summary>
     public required Proportion ChallengerVictoryGivenWar { get; init; }
 
@@ -123,6 +127,17 @@ public sealed record SimulationResult
             yield return ResultRendering.Of("war: " + ResultRendering.Words(cause.ToString()), rate);
         }
 
+        foreach (var share in Mechanisms.Factors)
+        {
+            yield return ResultRendering.Of("war but for: " + share.Description, share.ButFor);
+        }
+
+        foreach (var share in Mechanisms.Factors)
+        {
+            yield return ResultRendering.Of("Shapley share: " + share.Description, share.Shapley);
+        }
+
+        yield return ResultRendering.Of("Shapley share: no misperception (rational)", Mechanisms.Rational);
         yield return ResultRendering.Of("P(challenger wins | war)", ChallengerVictoryGivenWar);
         yield return ResultRendering.Of("mean settlement (peace)", MeanSettlement);
         foreach (var (name, rate) in Reported)

@@ -48,6 +48,8 @@ internal static class ScenarioKinds
         Number<PerceptionProfile>("noise", p => p.Noise, (p, v) => p with { Noise = v }, "Optimism noise sigma >= 0 on the perceived balance (logit scale). Default 0.", min: 0, @default: "0"),
         Number<PerceptionProfile>("supporterNoise", p => p.SupporterNoise, (p, v) => p with { SupporterNoise = v }, "Per-supporter reliability error s >= 0 (logit scale). Default 0.", min: 0, @default: "0"),
         Number<PerceptionProfile>("capabilityBias", p => p.CapabilityBias, (p, v) => p with { CapabilityBias = v }, "Capability bias b (log scale); b > 0 overrates the opponent. Default 0.", @default: "0"),
+        NullableNumber<PerceptionProfile>("ownCredulity", p => p.OwnCredulity, (p, v) => p with { OwnCredulity = v }, "Credulity in [0, 1] towards the observer's own supporters; null (the default): as credulity.", min: 0, max: 1),
+        NullableNumber<PerceptionProfile>("opponentCredulity", p => p.OpponentCredulity, (p, v) => p with { OpponentCredulity = v }, "Credulity in [0, 1] towards the opponent's supporters; null (the default): as credulity.", min: 0, max: 1),
     ]);
 
     /// <summary>Gets an alliance.</summary>

@@ -23,7 +23,11 @@ public class ResultRenderingTests
         Assert.Contains(expected, lines);
         var cause = Result[WarCause.ChallengerMisperception];
         Assert.Contains(lines, l => l.StartsWith("| war: challenger misperception | " + cause.Estimate!.Value.ToString("F4", CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        Assert.Equal(3 + 5 + 2, lines.Count(l => l.StartsWith("| ", StringComparison.Ordinal)) - 1);
+        var share = Result.Mechanisms[MechanismFactor.DefenderOwnCredulity].Shapley;
+        Assert.Contains(lines, l => l.StartsWith("| Shapley share: the defender overrates its own coalition's engagement | " + share.Mean!.Value.ToString("F4", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        // Outcomes, war causes, the eight factors' but-for and Shapley shares and the rational wars, then the two last.
+        Assert.Equal(3 + 5 + 8 + 8 + 1 + 2, lines.Count(l => l.StartsWith("| ", StringComparison.Ordinal)) - 1);
     }
 
     [Fact]
@@ -32,7 +36,7 @@ public class ResultRenderingTests
         var table = XElement.Parse(Result.ToHtml());
         Assert.Equal("table", table.Name.LocalName);
         var rows = table.Descendants("tbody").Single().Elements("tr").ToList();
-        Assert.Equal(10, rows.Count);
+        Assert.Equal(27, rows.Count);
         var deterred = rows.Single(r => (string)r.Elements("td").First() == "deterred");
         Assert.Equal(Result[Outcome.Deterred].Estimate!.Value.ToString("F4", CultureInfo.InvariantCulture), (string)deterred.Elements("td").ElementAt(1));
         Assert.Contains("P(challenger wins | war)", Result.ToString(), StringComparison.Ordinal);

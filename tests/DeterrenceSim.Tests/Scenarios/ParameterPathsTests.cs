@@ -470,6 +470,34 @@ public class ParameterPathsTests
         Assert.Equal("2", e.Found);
     }
 
+    [Theory]
+    [InlineData("ownCredulity")]
+    [InlineData("opponentCredulity")]
+    public void Set_CredulityByCoalitionOutOfRange_FailsAtTheRevalidatedJsonPath(string field)
+    {
+        var e = SetError(MinimalScenario.Parse(), "states.BBB.perception." + field, "1.5");
+
+        Assert.Equal("$.states[1].perception." + field, e.JsonPath);
+        Assert.Equal("1.5", e.Found);
+    }
+
+    [Fact]
+    public void Set_CredulityByCoalition_DefaultsToCredulityAndUnsetsWithNull()
+    {
+        var s = ParameterPaths.Set(MinimalScenario.Parse(), "states.BBB.perception.credulity", "0.8");
+        Assert.Null(s.States[1].Perception.OwnCredulity);
+        Assert.Equal(0.8, s.States[1].Perception.EffectiveOwnCredulity);
+        Assert.Equal(0.8, s.States[1].Perception.EffectiveOpponentCredulity);
+
+        s = ParameterPaths.Set(s, "states.BBB.perception.ownCredulity", "0.2");
+        Assert.Equal(0.2, s.States[1].Perception.EffectiveOwnCredulity);
+        Assert.Equal(0.8, s.States[1].Perception.EffectiveOpponentCredulity);
+        Assert.False(s.States[1].Perception.IsAccurate);
+
+        s = ParameterPaths.Set(s, "states.BBB.perception.ownCredulity", "null");
+        Assert.Equal(0.8, s.States[1].Perception.EffectiveOwnCredulity);
+    }
+
     [Fact]
     public void Set_WildcardMakingOneItemInvalid_FailsAtThatItem()
     {

@@ -1,0 +1,111 @@
+using System.Numerics;
+
+namespace DeterrenceSim.Engine;
+
+/// <summary>
+/// The cooperative game of one war round (issue 12; DESIGN.md section 3, attribution by mechanism): v(S) = 1 if the
+/// round ends in war when exactly the factors in S are on. The players are the factors that matter this period (a
+/// factor whose switching off changes nothing is a null player: its Shapley value is 0 and leaving it out changes no
+/// other value); a subset is a bit set over them, the game a 256-bit table. Shapley values are kept as integers
+/// scaled by 8! = 40320, in which the weights |S|! (k − |S| − 1)! / k! of every k ≤ 8 are whole numbers, so sums over
+/// rounds are exact and efficiency (Σ φ = v(F) − v(∅)) holds in integers (Shapley 1953).
+/// </summary>
+internal static class MechanismGame
+{
+    /// <summary>The scale of the integer Shapley values: 8!.</summary>
+    public const int Scale = 40320;
+
+    /// <summary>The most players.</summary>
+    public const int MaxPlayers = 8;
+
+    // Members[j * 4 + w]: word w of the set of subsets that contain player j. Sizes[s * 4 + w]: of those of size s.
+    private static readonly ulong[] Members = new ulong[MaxPlayers * 4];
+    private static readonly ulong[] Sizes = new ulong[(MaxPlayers + 1) * 4];
+
+    // Weights[k * 9 + s] = s! (k - 1 - s)! * 8! / k!: the weight of a coalition of size s without the player, k players.
+    private static readonly long[] Weights = new long[(MaxPlayers + 1) * (MaxPlayers + 1)];
+
+    static MechanismGame()
+    {
+        for (int r = 0; r < 256; r++)
+        {
+            int size = BitOperations.PopCount((uint)r);
+            Sizes[(size * 4) + (r >> 6)] |= 1UL << (r & 63);
+            for (int j = 0; j < MaxPlayers; j++)
+            {
+                if ((r & (1 << j)) != 0)
+                {
+                    Members[(j * 4) + (r >> 6)] |= 1UL << (r & 63);
+                }
+            }
+        }
+
+        for (int k = 1; k <= MaxPlayers; k++)
+        {
+            for (int s = 0; s < k; s++)
+            {
+                Weights[(k * 9) + s] = Factorial(s) * Factorial(k - 1 - s) * Scale / Factorial(k);
+            }
+        }
+    }
+
+    /// <summary>Whether coalition <paramref name="r"/> wins (wars) in the game <paramref name="v"/>.</summary>
+    public static bool Value(ReadOnlySpan<ulong> v, int r) => (v[r >> 6] & (1UL << (r & 63))) != 0;
+
+    /// <summary>
+    /// The Shapley values times <see cref="Scale"/> of the <paramref name="players"/> of game <paramref name="v"/>:
+    /// φ_j = Σ over S ∌ j of w(|S|) (v(S ∪ j) − v(S)) = Σ over S with v(S) = 1 of (j ∈ S ? w(|S| − 1) : −w(|S|)), counted
+    /// by popcounts of the table against the sets of subsets by size and membership.
+    /// </summary>
+    /// <param name="v">The game: 4 words, bit r for coalition r (only r &lt; 2^players may be set).</param>
+    /// <param name="players">The number of players k, 1 to 8.</param>
+    /// <param name="phi">The values, k entries filled.</param>
+    public static void Shapley(ReadOnlySpan<ulong> v, int players, Span<int> phi)
+    {
+        Span<int> bySize = stackalloc int[MaxPlayers + 1];
+        for (int s = 0; s <= players; s++)
+        {
+            bySize[s] = CountAnd(v, Sizes.AsSpan(s * 4, 4), default);
+        }
+
+        for (int j = 0; j < players; j++)
+        {
+            long value = 0;
+            var members = Members.AsSpan(j * 4, 4);
+            for (int s = 0; s <= players; s++)
+            {
+                if (bySize[s] == 0)
+                {
+                    continue;
+                }
+
+                int with = CountAnd(v, Sizes.AsSpan(s * 4, 4), members);
+                if (s > 0)
+                {
+                    value += with * Weights[(players * 9) + s - 1];
+                }
+
+                if (s < players)
+                {
+                    value -= (bySize[s] - with) * Weights[(players * 9) + s];
+                }
+            }
+
+            phi[j] = (int)value;
+        }
+    }
+
+    private static int CountAnd(ReadOnlySpan<ulong> v, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        int count = 0;
+        for (int w = 0; w < 4; w++)
+        {
+            ulong x = v[w] & a[w];
+            count += BitOperations.PopCount(b.IsEmpty ? x : x & b[w]);
+        }
+
+        return count;
+    }
+
+    private static long Factorial(int n) => n <= 1 ? 1 : n * Factorial(n - 1);
+}

@@ -1,0 +1,57 @@
+namespace DeterrenceSim.Outcomes;
+
+/// <summary>
+/// Which mechanism of misperception caused the wars of a run (issue 12; DESIGN.md section 3, attribution by
+/// mechanism). For a round, v(S) = 1 if it ends in war (preventive or bargaining) when exactly the factors in S are on,
+/// every draw of the round kept; F is all eight <see cref="MechanismFactor"/>s.
+/// </summary>
+/// <remarks>
+/// <para><b>But-for share</b> of factor f: the rate of rounds with a war that would not have happened with f alone
+/// off, v(F) = 1 and v(F \ {f}) = 0. Several factors can each be but-for causes of one war, and a war may have none.</para>
+/// <para><b>Shapley share</b> of factor f (Shapley 1953): in a war round with v(∅) = 0,
+/// φ_f = Σ over S ⊆ F \ {f} of |S|! (8 − |S| − 1)! / 8! (v(S ∪ {f}) − v(S)), which sums to 1 over the factors; peace
+/// rounds give 0, and wars with v(∅) = 1 are <see cref="Rational"/> (private information) and give no φ. The share is
+/// the mean of φ_f over all rounds, with a 95% t interval from its per-round variance; φ_f can be negative for a factor
+/// that, in some coalitions, prevents the war (a pessimistic shock, a bias towards underrating). The Shapley shares
+/// and <see cref="Rational"/> add up to the war rate exactly (the per-round values are summed as integers).</para>
+/// <para>The old <see cref="WarCause"/>s remain what they are: which side's perception, made accurate as a whole, would
+/// have prevented a bargaining war.</para>
+/// </remarks>
+/// <param name="Factors">The eight factors' shares, in the order of <see cref="MechanismFactor"/>.</param>
+/// <param name="Rational">The rate of rounds with a war that happens with every factor off (v(∅) = 1); denominator:
+/// rounds.</param>
+/// <param name="RationalPreventive">Those of <paramref name="Rational"/> that are preventive wars.</param>
+/// <param name="RationalBargaining">Those that are bargaining wars.</param>
+public sealed record MechanismAttribution(
+    IReadOnlyList<MechanismShare> Factors,
+    Proportion Rational,
+    Proportion RationalPreventive,
+    Proportion RationalBargaining)
+{
+    /// <summary>Gets the shares of one factor.</summary>
+    /// <param name="factor">The factor.</param>
+    /// <returns>Its shares.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined factor.</exception>
+    public MechanismShare this[MechanismFactor factor] => (int)factor >= 0 && (int)factor < Factors.Count
+        ? Factors[(int)factor]
+        : throw new ArgumentOutOfRangeException(nameof(factor), factor, "Not a mechanism factor.");
+}
+/// <summary>One factor's shares of the wars of a run (see <see cref="MechanismAttribution"/>); denominators: rounds.</summary>
+/// <param name="Factor">The factor.</param>
+/// <param name="ButFor">The rate of rounds whose war would not have happened with this factor alone off.</param>
+/// <param name="Shapley">The mean Shapley value over rounds, with its 95% t interval. Range: [−1, 1].</param>
+/// <param name="ShapleyPreventive">The same over preventive wars only (0 in every other round).</param>
+/// <param name="ShapleyBargaining">The same over bargaining wars only.</param>
+public sealed record MechanismShare(
+    MechanismFactor Factor,
+    Proportion ButFor,
+    MeanEstimate Shapley,
+    MeanEstimate ShapleyPreventive,
+    MeanEstimate ShapleyBargaining)
+{
+    /// <summary>Gets the factor's name, such as <c>defender.ownCredulity</c>.</summary>
+    public string Name => Factor.Name();
+
+    /// <summary>Gets the factor in words, such as "the defender overrates its own coalition's engagement".</summary>
+    public string Description => Factor.Description();
+}

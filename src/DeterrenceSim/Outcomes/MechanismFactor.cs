@@ -1,0 +1,91 @@
+namespace DeterrenceSim.Outcomes;
+
+/// <summary>
+/// A mechanism of misperception (issue 12; DESIGN.md section 3, attribution by mechanism): one part of one
+/// protagonist's perception. Switching a factor off sets its parameter, or its draws, to zero and keeps every other
+/// draw of the round; <see cref="MechanismAttribution"/> reports, for each factor, the wars that would not have happened
+/// without it (but-for) and its Shapley share of each war. The values run 0 to 7 in the order of the issue.
+/// </summary>
+public enum MechanismFactor
+{
+    /// <summary><c>challenger.ownCredulity</c>: the challenger reads its own supporters by their signals.</summary>
+    ChallengerOwnCredulity,
+
+    /// <summary><c>challenger.opponentCredulity</c>: the challenger reads the opposing coalition by its signals
+    /// (Shifrinson's first mechanism: the challenger overrating the Western engagement).</summary>
+    ChallengerOpponentCredulity,
+
+    /// <summary><c>defender.ownCredulity</c>: the defender reads its own coalition by its signals (Shifrinson's second
+    /// mechanism: the defender overrating its allies' engagement).</summary>
+    DefenderOwnCredulity,
+
+    /// <summary><c>defender.opponentCredulity</c>: the defender reads the challenger's supporters by their signals.</summary>
+    DefenderOpponentCredulity,
+
+    /// <summary><c>challenger.capabilityBias</c>: the challenger's bias b on the defender side's strength.</summary>
+    ChallengerCapabilityBias,
+
+    /// <summary><c>defender.capabilityBias</c>: the defender's bias b on the challenger side's strength.</summary>
+    DefenderCapabilityBias,
+
+    /// <summary><c>challenger.noise</c>: the challenger's optimism shock and supporter noise together.</summary>
+    ChallengerNoise,
+
+    /// <summary><c>defender.noise</c>: the defender's optimism shock and supporter noise together.</summary>
+    DefenderNoise,
+}
+
+/// <summary>The names and words of <see cref="MechanismFactor"/>.</summary>
+public static class MechanismFactors
+{
+    private static readonly string[] Names =
+    [
+        "challenger.ownCredulity", "challenger.opponentCredulity", "defender.ownCredulity", "defender.opponentCredulity",
+        "challenger.capabilityBias", "defender.capabilityBias", "challenger.noise", "defender.noise",
+    ];
+
+    private static readonly string[] Descriptions =
+    [
+        "the challenger overrates its own coalition's engagement",
+        "the challenger overrates the opposing coalition's engagement",
+        "the defender overrates its own coalition's engagement",
+        "the defender overrates the challenger's coalition's engagement",
+        "the challenger misjudges the defender side's capabilities",
+        "the defender misjudges the challenger side's capabilities",
+        "the challenger's optimism and errors about supporters",
+        "the defender's optimism and errors about supporters",
+    ];
+
+    /// <summary>Gets the eight factors in order.</summary>
+    public static IReadOnlyList<MechanismFactor> All { get; } = Enum.GetValues<MechanismFactor>();
+
+    /// <summary>The factor's name in the <c>run --format json</c> key <c>mechanisms</c>, the CSV and the sweep columns:
+    /// the protagonist, a dot, and the perception parameter, such as <c>defender.ownCredulity</c>.</summary>
+    /// <param name="factor">The factor.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined factor.</exception>
+    public static string Name(this MechanismFactor factor) => Names[Check(factor)];
+
+    /// <summary>The factor in the words of the debate, for tables: credulity reads supporters by their signals, so it
+    /// overrates them where the signals exceed the reliabilities (as in the embedded scenario) and underrates them
+    /// where they fall short.</summary>
+    /// <param name="factor">The factor.</param>
+    /// <returns>A phrase, such as "the defender overrates its own coalition's engagement".</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined factor.</exception>
+    public static string Description(this MechanismFactor factor) => Descriptions[Check(factor)];
+
+    /// <summary>The factor with a name.</summary>
+    /// <param name="name">The name, such as <c>defender.ownCredulity</c> (case-sensitive).</param>
+    /// <param name="factor">The factor.</param>
+    /// <returns>Whether a factor has that name.</returns>
+    public static bool TryParse(string? name, out MechanismFactor factor)
+    {
+        int i = Array.IndexOf(Names, name);
+        factor = (MechanismFactor)Math.Max(i, 0);
+        return i >= 0;
+    }
+
+    private static int Check(MechanismFactor factor) => (int)factor is >= 0 and < 8
+        ? (int)factor
+        : throw new ArgumentOutOfRangeException(nameof(factor), factor, "expected a mechanism factor among " + string.Join(", ", Names) + ".");
+}
