@@ -70,7 +70,10 @@ internal static class MechanismLayout
             factors,
             Proportion.Wilson(rationalPreventive + rationalBargaining, rounds),
             Proportion.Wilson(rationalPreventive, rounds),
-            Proportion.Wilson(rationalBargaining, rounds));
+            Proportion.Wilson(rationalBargaining, rounds))
+        {
+            Sums = (long[])sums.Clone(),
+        };
 
         MeanEstimate Mean(long sum, long squares) =>
             MeanEstimate.FromSums(rounds, sum / scale, squares / (scale * scale), -1, 1);

@@ -35,6 +35,11 @@ public sealed record MechanismAttribution(
     public MechanismShare this[MechanismFactor factor] => (int)factor >= 0 && (int)factor < Factors.Count
         ? Factors[(int)factor]
         : throw new ArgumentOutOfRangeException(nameof(factor), factor, "Not a mechanism factor.");
+
+    /// <summary>Gets the exact integer sums the shares were computed from (Engine.MechanismLayout: but-for counts,
+    /// rational counts by kind, Shapley sums and sums of squares by kind and factor, times 8!), for exact pooling (sweep
+    /// rows); <see langword="null"/> for an attribution built otherwise.</summary>
+    internal long[]? Sums { get; init; }
 }
 /// <summary>One factor's shares of the wars of a run (see <see cref="MechanismAttribution"/>); denominators: rounds.</summary>
 /// <param name="Factor">The factor.</param>
