@@ -37,10 +37,12 @@ internal static class DynamicsTable
         var runs = new Table().Title(Markup.Escape("over a run (means over replications [95% interval])"))
             .AddColumn("crisis").AddColumn(new TableColumn("P(any war)").RightAligned()).AddColumn(new TableColumn("first war: period").RightAligned())
             .AddColumn(new TableColumn("share of periods at war").RightAligned()).AddColumn(new TableColumn("cumulative concession").RightAligned())
-            .AddColumn(new TableColumn("main cause of war").RightAligned());
+            .AddColumn(new TableColumn("main cause of war").RightAligned()).AddColumn(new TableColumn("largest Shapley share (of wars)").RightAligned());
         foreach (var crisis in r.Crises)
         {
             var main = crisis.WarCauses.OrderByDescending(kv => kv.Value.Count).First();
+            var wars = crisis.WarCauses.Values.Sum(p => p.Count);
+            var largest = crisis.Mechanisms.Factors.OrderByDescending(s => s.Shapley.Mean ?? 0).First();
             Cells(runs, [
                 crisis.Crisis,
                 Rate(crisis.AnyWar),
@@ -48,10 +50,11 @@ internal static class DynamicsTable
                 Mean(crisis.ShareOfPeriodsAtWar, "0.0000"),
                 Mean(crisis.CumulativeConcession, "0.000"),
                 main.Value.Count == 0 ? "no war" : string.Create(C, $"{main.Key} ({main.Value.Count:N0})"),
+                wars == 0 || largest.Shapley.Mean is not double share ? "no war" : string.Create(C, $"{largest.Name} ({share * largest.Shapley.Count / wars:0%})"),
             ]);
         }
 
-        Cells(runs, ["any crisis", Rate(r.AnyWar), Mean(r.PeriodOfFirstWar, "0.0"), "", "", ""]);
+        Cells(runs, ["any crisis", Rate(r.AnyWar), Mean(r.PeriodOfFirstWar, "0.0"), "", "", "", ""]);
         console.Write(runs);
 
         // Beliefs: the commitments whose believed reliability moved most.

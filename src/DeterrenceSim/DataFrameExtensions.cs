@@ -20,11 +20,14 @@ namespace DeterrenceSim;
 public static class DataFrameExtensions
 {
     /// <summary>One row per measure of <see cref="Measure.All"/> (outcomes, then war causes), then per reporter of
-    /// <see cref="SimulationResult.Reported"/>: columns <c>measure</c>
+    /// <see cref="SimulationResult.Reported"/>, then the attribution by mechanism (<see cref="SimulationResult.Mechanisms"/>):
+    /// <c>butFor.FACTOR</c> for the eight factors (rates), <c>shapley.FACTOR</c> (mean shares: <c>count</c> is missing,
+    /// <c>trials</c> the rounds, <c>lower</c> and <c>upper</c> the t interval) and <c>shapley.rational</c>. Columns <c>measure</c>
     /// (its name, such as <c>war</c>), <c>count</c>, <c>trials</c> (the rounds), <c>estimate</c> (count / trials) and the
     /// 95% Wilson interval (Wilson 1927) <c>lower</c>, <c>upper</c>.</summary>
     /// <param name="result">The result of a run of rounds.</param>
-    /// <returns>A data frame of <see cref="Measure.All"/>.Count rows (and one per reporter) and 6 columns.</returns>
+    /// <returns>A data frame of <see cref="Measure.All"/>.Count rows (and one per reporter), 17 of the mechanisms, and
+    /// 6 columns.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
     public static DataFrame ToDataFrame(this SimulationResult result)
     {
@@ -45,6 +48,34 @@ public static class DataFrameExtensions
             upper.Append(rate.Upper);
         }
 
+        // The attribution by mechanism: but-for rates, then Shapley means (no count: a mean of per-round shares).
+        foreach (var share in result.Mechanisms.Factors)
+        {
+            measure.Append("butFor." + share.Name);
+            count.Append(share.ButFor.Count);
+            trials.Append(share.ButFor.Trials);
+            estimate.Append(share.ButFor.Estimate);
+            lower.Append(share.ButFor.Lower);
+            upper.Append(share.ButFor.Upper);
+        }
+
+        foreach (var share in result.Mechanisms.Factors)
+        {
+            measure.Append("shapley." + share.Name);
+            count.Append(null);
+            trials.Append(share.Shapley.Count);
+            estimate.Append(share.Shapley.Mean);
+            lower.Append(share.Shapley.Lower);
+            upper.Append(share.Shapley.Upper);
+        }
+
+        var rational = result.Mechanisms.Rational;
+        measure.Append("shapley.rational");
+        count.Append(rational.Count);
+        trials.Append(rational.Trials);
+        estimate.Append(rational.Estimate);
+        lower.Append(rational.Lower);
+        upper.Append(rational.Upper);
         return new DataFrame(measure, count, trials, estimate, lower, upper);
     }
 

@@ -27,7 +27,7 @@ public class DataFrameExtensionsTests
         var result = TestScenarios.Run(SweepTests.Noisy(), 4_000, crisis: "crisis-1");
         var frame = result.ToDataFrame();
         Assert.Equal(["measure", "count", "trials", "estimate", "lower", "upper"], frame.Columns.Select(c => c.Name));
-        Assert.Equal(Measure.All.Count, frame.Rows.Count);
+        Assert.Equal(Measure.All.Count + 8 + 8 + 1, frame.Rows.Count);
         for (int i = 0; i < Measure.All.Count; i++)
         {
             var rate = result[Measure.All[i]];
@@ -38,6 +38,17 @@ public class DataFrameExtensionsTests
             Assert.Equal(rate.Lower, frame["lower"][i]);
             Assert.Equal(rate.Upper, frame["upper"][i]);
         }
+
+        // Then the mechanisms: eight but-for rates, eight Shapley means (no count) and the rational wars.
+        int first = Measure.All.Count;
+        var noise = result.Mechanisms[MechanismFactor.ChallengerNoise];
+        Assert.Equal("butFor.challenger.noise", frame["measure"][first + (int)MechanismFactor.ChallengerNoise]);
+        Assert.Equal(noise.ButFor.Count, frame["count"][first + (int)MechanismFactor.ChallengerNoise]);
+        Assert.Equal("shapley.challenger.noise", frame["measure"][first + 8 + (int)MechanismFactor.ChallengerNoise]);
+        Assert.Null(frame["count"][first + 8 + (int)MechanismFactor.ChallengerNoise]);
+        Assert.Equal(noise.Shapley.Mean, frame["estimate"][first + 8 + (int)MechanismFactor.ChallengerNoise]);
+        Assert.Equal("shapley.rational", frame["measure"][first + 16]);
+        Assert.Equal(result.Mechanisms.Rational.Count, frame["count"][first + 16]);
     }
 
     [Fact]

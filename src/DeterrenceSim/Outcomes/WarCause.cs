@@ -1,8 +1,11 @@
 namespace DeterrenceSim.Outcomes;
 
 /// <summary>
-/// Why a war happened, found by re-deciding the bargaining with the same draws and each side's perception made
-/// accurate (DESIGN.md section 3, attribution).
+/// Why a war happened, by side: found by re-deciding the bargaining with the same draws and each side's perception
+/// made accurate as a whole (DESIGN.md section 3, attribution by side). Because a side's whole perception (credulity
+/// towards both coalitions, bias, noise) is switched at once and the costs of war are rarely overcome by one error
+/// alone, most wars fall under <see cref="MutualMisperception"/>; <see cref="MechanismAttribution"/> says which part of
+/// which side's perception caused them.
 /// </summary>
 public enum WarCause
 {

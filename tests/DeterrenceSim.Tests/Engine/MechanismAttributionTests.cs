@@ -69,6 +69,23 @@ public sealed class MechanismAttributionTests
     }
 
     [Fact]
+    public void Simulate_EachCrisis_ShapleySharesAndRationalAddUpToItsWars()
+    {
+        var monteCarlo = new MonteCarlo(CompiledScenario.Compile(ScenarioLoader.LoadEmbedded(ScenarioLoader.DefaultScenarioName)));
+        var result = monteCarlo.Simulate(new RunOptions { Periods = 20, Replications = 400, Seed = 4, Threads = 2 });
+        foreach (var crisis in result.Crises)
+        {
+            long wars = crisis.WarByPeriod.Sum(p => p.Count);
+            long trials = 20 * 400;
+            var m = crisis.Mechanisms;
+            Assert.True(wars > 0, crisis.Crisis);
+            Assert.Equal(trials, m.Rational.Trials);
+            Assert.Equal((double)wars / trials, m.Factors.Sum(s => s.Shapley.Mean!.Value) + m.Rational.Estimate!.Value, 12);
+            Assert.All(m.Factors, s => Assert.InRange(s.ButFor.Count, 0, wars));
+        }
+    }
+
+    [Fact]
     public void Run_JapanCredulityOne_ButForOwnCredulityIsTheWarsThatOwnCredulityZeroRemoves()
     {
         // Lowering Japan's reading of its own coalition only removes wars, so under common random numbers the two war
