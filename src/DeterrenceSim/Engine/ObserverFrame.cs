@@ -5,8 +5,9 @@ namespace DeterrenceSim.Engine;
 
 /// <summary>
 /// What one protagonist (observer i) perceives of a crisis (DESIGN.md section 3):
-/// logit(ρ̂_ij) = (1 - κ_i) logit(a_ij) + κ_i logit(v_j) + s_ij ε_ij, with 0 · ∞ = 0, where the anchor a_ij is the true
-/// ρ_j, or with learning the posterior mean of i's Beta belief about j (section 4). The perceived strength of a side is
+/// logit(ρ̂_ij) = (1 - κ_ij) logit(ā_ij) + κ_ij logit(v_j) + s_ij ε_ij, where κ_ij is i's credulity towards j's
+/// coalition (own or opponent's), the anchor a_ij is the true ρ_j, or with learning the posterior mean of i's Beta
+/// belief about j (section 4), and ā its value kept inside [1e-9, 1 - 1e-9] (the same rule with learning on and off). The perceived strength of a side is
 /// (K_prot π_prot + Σ ρ̂_ij K_j π_j) · exp(b_i · 1[side is not i's]); i's belief about C's chance is the logit of the
 /// contest success function, m (ln Ŝ(C) - ln Ŝ(D)), plus σ_i times its optimism shock.
 /// </summary>
@@ -178,11 +179,8 @@ internal sealed class ObserverFrame
         ConstantLogit = Belief(frame, deepened: false, epsilons: default, out double ownStrength);
         ConstantOwnStrength = ownStrength;
         ConstantDeepenedLogit = Belief(frame, deepened: true, epsilons: default, out _);
-        for (int mask = 0; mask <= AllFactors; mask++)
-        {
-            ConstantLogits[mask] = Belief(frame, deepened: false, epsilons: default, mask, out _);
-            ConstantDeepenedLogits[mask] = Belief(frame, deepened: true, epsilons: default, mask, out _);
-        }
+        MaskLogits(frame, deepened: false, epsilons: default, ConstantLogits, firstMask: 0);
+        MaskLogits(frame, deepened: true, epsilons: default, ConstantDeepenedLogits, firstMask: 0);
 
         int nC = crisis.ChallengerSupporterCount;
         bool ownSupporters = IsChallenger ? nC > 0 : n > nC;
@@ -212,10 +210,25 @@ internal sealed class ObserverFrame
             return;
         }
 
+        MaskLogits(frame, deepened, epsilons, logits, firstMask: NoiseFactor);
+    }
+
+    /// <summary>
+    /// The logits of the masks from <paramref name="firstMask"/> to <see cref="AllFactors"/> from one pass over the
+    /// supporters: each side's perceived strength with that side's credulity on and off (with the supporter-noise
+    /// draws, or without when <paramref name="epsilons"/> is empty), combined per mask with or without the bias. The
+    /// sums run in participant order, as in <see cref="Belief(CrisisFrame, bool, ReadOnlySpan{double}, out double)"/>,
+    /// so the mask <see cref="AllFactors"/> gives its logit bit for bit.
+    /// </summary>
+    private void MaskLogits(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, Span<double> logits, int firstMask)
+    {
         var crisis = frame.Crisis;
         var logitBase = deepened ? DeepenedLogitBase : LogitBase;
         var anchorLogits = deepened ? DeepenedAnchorLogit : AnchorLogit;
+        var perceived = deepened ? DeepenedPerceived : Perceived;
+        var uncredulous = deepened ? DeepenedUncredulous : Uncredulous;
         var strength = deepened ? frame.DeepenedStrength : frame.Strength;
+        bool noisy = !epsilons.IsEmpty;
         double challengerOn = deepened ? frame.DeepenedChallengerStrength : frame.ChallengerStrength;
         double defenderOn = deepened ? frame.DeepenedDefenderStrength : frame.DefenderStrength;
         double challengerOff = challengerOn, defenderOff = defenderOn;
@@ -223,8 +236,18 @@ internal sealed class ObserverFrame
         int n = crisis.SideCount;
         for (int p = 0; p < n; p++)
         {
-            double on = CrisisFrame.Logistic(logitBase[p] + (SupporterNoise[p] * epsilons[p]));
-            double off = _credulity[p] == 0 ? on : CrisisFrame.Logistic(anchorLogits[p] + (SupporterNoise[p] * epsilons[p]));
+            double on, off;
+            if (noisy)
+            {
+                on = CrisisFrame.Logistic(logitBase[p] + (SupporterNoise[p] * epsilons[p]));
+                off = _credulity[p] == 0 ? on : CrisisFrame.Logistic(anchorLogits[p] + (SupporterNoise[p] * epsilons[p]));
+            }
+            else
+            {
+                on = perceived[p];
+                off = uncredulous[p];
+            }
+
             if (p < nC)
             {
                 challengerOn += on * strength[p];
@@ -237,7 +260,7 @@ internal sealed class ObserverFrame
             }
         }
 
-        for (int mask = NoiseFactor; mask <= AllFactors; mask++)
+        for (int mask = firstMask; mask <= AllFactors; mask++)
         {
             bool ownOn = (mask & OwnCredulityFactor) != 0, opponentOn = (mask & OpponentCredulityFactor) != 0;
             double challengerSide = (IsChallenger ? ownOn : opponentOn) ? challengerOn : challengerOff;
@@ -268,44 +291,21 @@ internal sealed class ObserverFrame
     /// <param name="epsilons">Standard normal draws per side participant, or empty.</param>
     /// <param name="ownStrength">The observer's perceived strength of its own side (before its capability bias, which
     /// applies to the opponent only).</param>
-    public double Belief(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, out double ownStrength) =>
-        Belief(frame, deepened, epsilons, AllFactors, out ownStrength);
-
-    /// <summary>
-    /// The belief logit with only the factors in <paramref name="factors"/> on (<see cref="OwnCredulityFactor"/> and
-    /// the others): a credulity switched off reads that side's supporters at the anchor, the bias switched off is
-    /// b = 0, and the noise switched off ignores <paramref name="epsilons"/> (the caller also drops the optimism shock).
-    /// With every factor on this is the observer's belief, bit for bit.
-    /// </summary>
-    /// <param name="frame">The crisis frame.</param>
-    /// <param name="deepened">Whether to look H periods ahead.</param>
-    /// <param name="epsilons">Standard normal draws per side participant, or empty.</param>
-    /// <param name="factors">The factor bits that are on.</param>
-    /// <param name="ownStrength">The observer's perceived strength of its own side.</param>
-    /// <returns>The belief logit before the optimism shock.</returns>
-    public double Belief(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, int factors, out double ownStrength)
+    public double Belief(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, out double ownStrength)
     {
         var crisis = frame.Crisis;
         var perceived = deepened ? DeepenedPerceived : Perceived;
         var logits = deepened ? DeepenedLogitBase : LogitBase;
-        var uncredulous = deepened ? DeepenedUncredulous : Uncredulous;
-        var anchorLogits = deepened ? DeepenedAnchorLogit : AnchorLogit;
         var strength = deepened ? frame.DeepenedStrength : frame.Strength;
-        bool noisy = !epsilons.IsEmpty && (factors & NoiseFactor) != 0;
-        bool ownOn = (factors & OwnCredulityFactor) != 0;
-        bool opponentOn = (factors & OpponentCredulityFactor) != 0;
+        bool noisy = !epsilons.IsEmpty;
         double challengerSide = deepened ? frame.DeepenedChallengerStrength : frame.ChallengerStrength;
         double defenderSide = deepened ? frame.DeepenedDefenderStrength : frame.DefenderStrength;
         int nC = crisis.ChallengerSupporterCount;
         int n = crisis.SideCount;
         for (int p = 0; p < n; p++)
         {
-            bool onChallengerSide = p < nC;
-            bool credulous = onChallengerSide == IsChallenger ? ownOn : opponentOn;
-            double rho = noisy
-                ? CrisisFrame.Logistic((credulous ? logits[p] : anchorLogits[p]) + (SupporterNoise[p] * epsilons[p]))
-                : credulous ? perceived[p] : uncredulous[p];
-            if (onChallengerSide)
+            double rho = noisy ? CrisisFrame.Logistic(logits[p] + (SupporterNoise[p] * epsilons[p])) : perceived[p];
+            if (p < nC)
             {
                 challengerSide += rho * strength[p];
             }
@@ -315,16 +315,15 @@ internal sealed class ObserverFrame
             }
         }
 
-        bool biased = (factors & CapabilityBiasFactor) != 0;
         if (IsChallenger)
         {
             ownStrength = challengerSide;
-            defenderSide = biased ? defenderSide * OpponentBias : defenderSide;
+            defenderSide *= OpponentBias;
         }
         else
         {
             ownStrength = defenderSide;
-            challengerSide = biased ? challengerSide * OpponentBias : challengerSide;
+            challengerSide *= OpponentBias;
         }
 
         // logit(CSF(x, y)) = m ln(x / y) for the ratio-form contest success function (Tullock 1980).

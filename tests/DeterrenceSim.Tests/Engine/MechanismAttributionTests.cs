@@ -135,6 +135,41 @@ public sealed class MechanismAttributionTests
         Assert.True(Math.Abs(difference) > 4 * se, $"war {low[Measure.War].Estimate:R} at ownCredulity 0, {high[Measure.War].Estimate:R} at 1 (SE of the difference {se:R})");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MaskLogits_EveryFactorOn_IsTheObserversBeliefBitForBit(bool deepened)
+    {
+        // The attribution's v(F) must be the round itself: the mask of every factor gives the engine's logit exactly,
+        // with and without supporter noise, for both observers.
+        var scenario = TestScenarios.Bilateral(
+            1,
+            0.8,
+            extraStates: [new State("J", "J", 0.6, "Theatre"), new State("K", "K", 0.4, "Theatre"), new State("L", "L", 0.3, "Theatre")],
+            commitments:
+            [
+                new Commitment("J", "D", CommitmentKind.Partnership, 0.3, 0.9) { Scope = ["Theatre"], InformationSharing = 0.4 },
+                new Commitment("K", "C", CommitmentKind.Alignment, 0, 0.7) { Scope = ["Theatre"] },
+                new Commitment("L", "D", CommitmentKind.BilateralDefence, 1, 0.6) { Scope = ["Theatre"] },
+            ],
+            challengerPerception: new PerceptionProfile(Credulity: 0.4, Noise: 0.5, SupporterNoise: 0.7, CapabilityBias: 0.2, OwnCredulity: 0.9),
+            defenderPerception: new PerceptionProfile(Credulity: 0.6, Noise: 0.3, SupporterNoise: 0.5, CapabilityBias: -0.3, OpponentCredulity: 0));
+        var compiled = CompiledScenario.Compile(scenario);
+        var frame = new CrisisFrame(compiled.GetCrisis("crisis"), new WorldState(compiled));
+        var random = new Random(11);
+        var logits = new double[ObserverFrame.AllFactors + 1];
+        foreach (var observer in new[] { frame.Challenger, frame.Defender })
+        {
+            Assert.Equal(deepened ? observer.ConstantDeepenedLogit : observer.ConstantLogit, (deepened ? observer.ConstantDeepenedLogits : observer.ConstantLogits)[ObserverFrame.AllFactors]);
+            for (int trial = 0; trial < 100; trial++)
+            {
+                double[] eps = [.. Enumerable.Range(0, frame.Crisis.SideCount).Select(_ => (random.NextDouble() * 6) - 3)];
+                observer.FillLogits(frame, deepened, eps, logits);
+                Assert.Equal(observer.Belief(frame, deepened, eps, out _), logits[ObserverFrame.AllFactors]);
+            }
+        }
+    }
+
     [Fact]
     public void CrisisKey_DependsOnTheCrisisIdOnly()
     {
