@@ -54,6 +54,26 @@ public sealed class MonteCarlo
     /// <exception cref="ArgumentException">No crisis has that id.</exception>
     public double AccurateWinProbability(string crisisId) => new CrisisFrame(_scenario.GetCrisis(crisisId), _initial).AccurateWinProbability;
 
+    /// <summary>
+    /// Gets the challenger's expected chance of victory in war at the start of a run (no learning, no overstretch):
+    /// E[p], the expectation of the contest success function p = CSF(S(C), S(D)) = 1 / (1 + (S(D) / S(C))^m)
+    /// (Tullock 1980) over the realised support of every supporter and over escalation (strikes and the members of the
+    /// alliances they trigger), as the engine draws them in war (DESIGN.md section 3). The victory draw of a war uses
+    /// this p, and realised support is drawn independently of the decision to fight, so E[p] is the challenger's
+    /// victory rate among wars. It is not <see cref="AccurateWinProbability"/> = CSF(E[S(C)], E[S(D)]), which
+    /// perceptions and the attribution use: the CSF is not linear, and p_acc leaves out escalation.
+    /// </summary>
+    /// <param name="crisisId">The crisis id.</param>
+    /// <returns>E[p] in [0, 1]: exact by enumeration when every outcome of the strikes leaves at most 20 participants
+    /// whose fighting is uncertain, else within about 1e-4 (a binned distribution of each side's strength); NaN when the
+    /// crisis has more than 12 distinct strikes of uncertain outcome (2^12 outcomes are enumerated at most).</returns>
+    /// <exception cref="ArgumentException">No crisis has that id.</exception>
+    public double ExpectedWinProbability(string crisisId)
+    {
+        var crisis = _scenario.GetCrisis(crisisId);
+        return new ExpectedWin(crisis).Compute(new CrisisFrame(crisis, _initial));
+    }
+
     /// <summary>Plays the rounds of one crisis.</summary>
     /// <param name="crisisId">The crisis id.</param>
     /// <param name="options">Rounds, seed, replication and threads; <see langword="null"/> for the defaults.</param>
@@ -268,7 +288,8 @@ public sealed class MonteCarlo
             throw;
         }
 
-        var result = BuildResult(crisis, frame.AccurateWinProbability, options, total, sum, squares, reported);
+        double expectedWinProbability = new ExpectedWin(crisis).Compute(frame);
+        var result = BuildResult(crisis, frame.AccurateWinProbability, expectedWinProbability, options, total, sum, squares, reported);
         Log.RunFinished(_logger, crisisId, rounds, stopwatch.ElapsedMilliseconds, result[Outcome.War].Estimate ?? 0);
         return result;
     }
@@ -450,7 +471,7 @@ public sealed class MonteCarlo
         }
     }
 
-    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, RoundOptions options, RoundTally tally, double settlementSum, double settlementSquares, long[] reported)
+    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, double expectedWinProbability, RoundOptions options, RoundTally tally, double settlementSum, double settlementSquares, long[] reported)
     {
         long rounds = options.Rounds;
         long wars = tally.Outcome(Outcome.War);
@@ -488,6 +509,7 @@ public sealed class MonteCarlo
             Replication = options.Replication,
             Threads = options.Threads,
             AccurateWinProbability = accurateWinProbability,
+            ExpectedWinProbability = expectedWinProbability,
             Outcomes = outcomes,
             WarCauses = causes,
             PreventiveFromMisperception = Proportion.Wilson(tally.Counts[RoundTally.PreventiveFromMisperceptionIndex], rounds),
