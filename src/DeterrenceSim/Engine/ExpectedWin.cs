@@ -302,6 +302,7 @@ internal sealed class ExpectedWin
         private double[] _binMass = [];
         private double[] _binMoment = [];
         private double[] _binSquare = [];
+        private double[] _binEdge = [];
 
         public int Count { get; private set; }
 
@@ -380,12 +381,19 @@ internal sealed class ExpectedWin
                 least = Math.Min(least, s);
             }
 
+            // Bin k holds offsets (strength minus constant) in [edge k, edge k+1), the edges equal steps in ln S.
+            Ensure(ref _binEdge, bins + 1);
+            var edge = _binEdge.AsSpan(0, bins + 1);
             double low = constant + least;
-            double perBin = bins / Math.Log((constant + width) / low);
-            if (!double.IsFinite(perBin))
+            double step = Math.Log((constant + width) / low) / bins;
+            for (int b = 0; b < bins; b++)
             {
-                perBin = 0; // one value for every coalition but the empty one: one bin
+                edge[b] = (low * Math.Exp(b * step)) - constant;
             }
+
+            edge[0] = least;
+            edge[bins] = width;
+            double perBin = step > 0 ? 1 / step : 0;
 
             double empty = 1;
             int top = -1; // the highest bin with mass
@@ -393,8 +401,10 @@ internal sealed class ExpectedWin
             {
                 double s = strength[k], q = chance[k];
 
-                // From the top down: a bin's share moves up (to its own bin or a higher one, already done).
+                // From the top down: a bin's share moves up (to its own bin or a higher one, already done). Bins' means
+                // lie in their bins, so the targets fall as b falls: one pointer, no logarithm per bin.
                 int newTop = top;
+                int t = bins - 1;
                 for (int b = top; b >= 0; b--)
                 {
                     double w = mass[b];
@@ -404,7 +414,13 @@ internal sealed class ExpectedWin
                     }
 
                     double mu = moment[b], sq = square[b];
-                    int t = Math.Clamp((int)(Math.Log((constant + (mu / w) + s) / low) * perBin), b, bins - 1); // never below b
+                    double shifted = (mu / w) + s;
+                    while (t > b && shifted < edge[t])
+                    {
+                        t--;
+                    }
+
+                    t = Math.Max(t, b); // never below b, whatever the rounding
                     mass[b] = w * (1 - q);
                     moment[b] = mu * (1 - q);
                     square[b] = sq * (1 - q);

@@ -35,6 +35,10 @@ public sealed class MonteCarlo
     private readonly CompiledScenario _scenario;
     private readonly ILogger _logger;
 
+    /// <summary>E[p] of each crisis (in <see cref="CompiledScenario.Crises"/> order) at the start of a run: computed on
+    /// first use, then shared by every run of this instance.</summary>
+    private readonly Lazy<double>[] _expectedWin;
+
     /// <summary>Initializes a new instance of the <see cref="MonteCarlo"/> class.</summary>
     /// <param name="scenario">The compiled scenario.</param>
     /// <param name="logger">A logger, or <see langword="null"/> for none (<see cref="NullLogger{T}"/>).</param>
@@ -45,6 +49,7 @@ public sealed class MonteCarlo
         _scenario = scenario;
         _initial = new WorldState(scenario);
         _logger = logger ?? NullLogger<MonteCarlo>.Instance;
+        _expectedWin = [.. scenario.Crises.Select(c => new Lazy<double>(() => new ExpectedWin(c).Compute(new CrisisFrame(c, _initial))))];
     }
 
     /// <summary>Gets the accurate-perception win probability of the challenger at the start of a run (no learning, no
@@ -68,11 +73,7 @@ public sealed class MonteCarlo
     /// whose fighting is uncertain, else within about 1e-4 (a binned distribution of each side's strength); NaN when the
     /// crisis has more than 12 distinct strikes of uncertain outcome (2^12 outcomes are enumerated at most).</returns>
     /// <exception cref="ArgumentException">No crisis has that id.</exception>
-    public double ExpectedWinProbability(string crisisId)
-    {
-        var crisis = _scenario.GetCrisis(crisisId);
-        return new ExpectedWin(crisis).Compute(new CrisisFrame(crisis, _initial));
-    }
+    public double ExpectedWinProbability(string crisisId) => ExpectedWinOf(_scenario.GetCrisis(crisisId));
 
     /// <summary>Plays the rounds of one crisis.</summary>
     /// <param name="crisisId">The crisis id.</param>
@@ -288,7 +289,9 @@ public sealed class MonteCarlo
             throw;
         }
 
-        double expectedWinProbability = new ExpectedWin(crisis).Compute(frame);
+        // E[p] is the same for every run of this instance (the frame is the start-of-run world's); a sweep, which keeps
+        // only the counts, does not compute it.
+        double expectedWinProbability = options.WithoutExpectedWin ? double.NaN : ExpectedWinOf(crisis);
         var result = BuildResult(crisis, frame.AccurateWinProbability, expectedWinProbability, options, total, sum, squares, reported);
         Log.RunFinished(_logger, crisisId, rounds, stopwatch.ElapsedMilliseconds, result[Outcome.War].Estimate ?? 0);
         return result;
@@ -413,6 +416,8 @@ public sealed class MonteCarlo
             throw new ReporterFailure($"The reporter '{reporter.Name}' threw in round {round}: {e.Message}", e);
         }
     }
+
+    private double ExpectedWinOf(CompiledCrisis crisis) => _expectedWin[Array.IndexOf(_scenario.Crises, crisis)].Value;
 
     /// <summary>Memory for one batch of replication traces (bytes); the batch never has fewer traces than threads.</summary>
     private const long TraceMemoryBudget = 256L * 1024 * 1024;
