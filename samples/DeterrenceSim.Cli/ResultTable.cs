@@ -13,7 +13,7 @@ internal static class ResultTable
         var crisis = scenario.Crises.First(c => c.Id == r.Crisis);
         var c = CultureInfo.InvariantCulture;
         console.WriteLine(string.Create(c, $"{r.Scenario} / {r.Crisis}: {crisis.Challenger} challenges {crisis.Defender} in {crisis.Theatre.Region}"));
-        console.WriteLine(string.Create(c, $"{r.Rounds:N0} rounds, seed {r.Seed}, {r.Threads} threads; challenger's win probability under accurate perception p_acc = {r.AccurateWinProbability:0.0000}"));
+        console.WriteLine(string.Create(c, $"{r.Rounds:N0} rounds, seed {r.Seed}, {r.Threads} threads; challenger's win probability under accurate perception p_acc = {r.AccurateWinProbability:0.0000}, expected in war E[p] = {(double.IsNaN(r.ExpectedWinProbability) ? "n/a" : r.ExpectedWinProbability.ToString("0.0000", c))}"));
         var table = new Table().AddColumn("measure").AddColumn(new TableColumn("rate").RightAligned())
             .AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn(new TableColumn("count").RightAligned());
         foreach (var (outcome, rate) in r.Outcomes)

@@ -35,6 +35,10 @@ public sealed class MonteCarlo
     private readonly CompiledScenario _scenario;
     private readonly ILogger _logger;
 
+    /// <summary>E[p] of each crisis (in <see cref="CompiledScenario.Crises"/> order) at the start of a run: computed on
+    /// first use, then shared by every run of this instance.</summary>
+    private readonly Lazy<double>[] _expectedWin;
+
     /// <summary>Initializes a new instance of the <see cref="MonteCarlo"/> class.</summary>
     /// <param name="scenario">The compiled scenario.</param>
     /// <param name="logger">A logger, or <see langword="null"/> for none (<see cref="NullLogger{T}"/>).</param>
@@ -45,6 +49,7 @@ public sealed class MonteCarlo
         _scenario = scenario;
         _initial = new WorldState(scenario);
         _logger = logger ?? NullLogger<MonteCarlo>.Instance;
+        _expectedWin = [.. scenario.Crises.Select(c => new Lazy<double>(() => new ExpectedWin(c).Compute(new CrisisFrame(c, _initial))))];
     }
 
     /// <summary>Gets the accurate-perception win probability of the challenger at the start of a run (no learning, no
@@ -53,6 +58,22 @@ public sealed class MonteCarlo
     /// <returns>p_acc in (0, 1).</returns>
     /// <exception cref="ArgumentException">No crisis has that id.</exception>
     public double AccurateWinProbability(string crisisId) => new CrisisFrame(_scenario.GetCrisis(crisisId), _initial).AccurateWinProbability;
+
+    /// <summary>
+    /// Gets the challenger's expected chance of victory in war at the start of a run (no learning, no overstretch):
+    /// E[p], the expectation of the contest success function p = CSF(S(C), S(D)) = 1 / (1 + (S(D) / S(C))^m)
+    /// (Tullock 1980) over the realised support of every supporter and over escalation (strikes and the members of the
+    /// alliances they trigger), as the engine draws them in war (DESIGN.md section 3). The victory draw of a war uses
+    /// this p, and realised support is drawn independently of the decision to fight, so E[p] is the challenger's
+    /// victory rate among wars. It is not <see cref="AccurateWinProbability"/> = CSF(E[S(C)], E[S(D)]), which
+    /// perceptions and the attribution use: the CSF is not linear, and p_acc leaves out escalation.
+    /// </summary>
+    /// <param name="crisisId">The crisis id.</param>
+    /// <returns>E[p] in [0, 1]: exact by enumeration when every outcome of the strikes leaves at most 20 participants
+    /// whose fighting is uncertain, else within about 1e-4 (a binned distribution of each side's strength); NaN when the
+    /// crisis has more than 12 distinct strikes of uncertain outcome (2^12 outcomes are enumerated at most).</returns>
+    /// <exception cref="ArgumentException">No crisis has that id.</exception>
+    public double ExpectedWinProbability(string crisisId) => ExpectedWinOf(_scenario.GetCrisis(crisisId));
 
     /// <summary>Plays the rounds of one crisis.</summary>
     /// <param name="crisisId">The crisis id.</param>
@@ -268,7 +289,10 @@ public sealed class MonteCarlo
             throw;
         }
 
-        var result = BuildResult(crisis, frame.AccurateWinProbability, options, total, sum, squares, reported);
+        // E[p] is the same for every run of this instance (the frame is the start-of-run world's); a sweep, which keeps
+        // only the counts, does not compute it.
+        double expectedWinProbability = options.WithoutExpectedWin ? double.NaN : ExpectedWinOf(crisis);
+        var result = BuildResult(crisis, frame.AccurateWinProbability, expectedWinProbability, options, total, sum, squares, reported);
         Log.RunFinished(_logger, crisisId, rounds, stopwatch.ElapsedMilliseconds, result[Outcome.War].Estimate ?? 0);
         return result;
     }
@@ -393,6 +417,8 @@ public sealed class MonteCarlo
         }
     }
 
+    private double ExpectedWinOf(CompiledCrisis crisis) => _expectedWin[Array.IndexOf(_scenario.Crises, crisis)].Value;
+
     /// <summary>Memory for one batch of replication traces (bytes); the batch never has fewer traces than threads.</summary>
     private const long TraceMemoryBudget = 256L * 1024 * 1024;
 
@@ -450,7 +476,7 @@ public sealed class MonteCarlo
         }
     }
 
-    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, RoundOptions options, RoundTally tally, double settlementSum, double settlementSquares, long[] reported)
+    private SimulationResult BuildResult(CompiledCrisis crisis, double accurateWinProbability, double expectedWinProbability, RoundOptions options, RoundTally tally, double settlementSum, double settlementSquares, long[] reported)
     {
         long rounds = options.Rounds;
         long wars = tally.Outcome(Outcome.War);
@@ -488,6 +514,7 @@ public sealed class MonteCarlo
             Replication = options.Replication,
             Threads = options.Threads,
             AccurateWinProbability = accurateWinProbability,
+            ExpectedWinProbability = expectedWinProbability,
             Outcomes = outcomes,
             WarCauses = causes,
             PreventiveFromMisperception = Proportion.Wilson(tally.Counts[RoundTally.PreventiveFromMisperceptionIndex], rounds),

@@ -17,6 +17,10 @@ public sealed record RoundOptions : SimulationOptions
     /// default value is 0.</summary>
     public int Replication { get; init; }
 
+    /// <summary>Gets a value indicating whether the run leaves <see cref="SimulationResult.ExpectedWinProbability"/> NaN
+    /// instead of computing it: for callers that keep only the counts (a sweep's design points).</summary>
+    internal bool WithoutExpectedWin { get; init; }
+
     /// <summary>Throws when an option is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; <see cref="ArgumentException.ParamName"/>
     /// and the message name it (<c>Rounds</c>, <c>Threads</c>, <c>Replication</c>).</exception>

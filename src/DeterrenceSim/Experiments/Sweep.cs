@@ -361,7 +361,7 @@ public sealed class Sweep
             }
             else
             {
-                var result = monteCarlo.Run(Crisis, new RoundOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads, Reporters = Options.Reporters }, null, cancellationToken);
+                var result = monteCarlo.Run(Crisis, new RoundOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads, Reporters = Options.Reporters, WithoutExpectedWin = true }, null, cancellationToken);
                 foreach (var measure in Measure.All)
                 {
                     counts[measure.Index] = result[measure].Count;

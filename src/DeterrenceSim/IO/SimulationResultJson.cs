@@ -75,6 +75,7 @@ public static class SimulationResultJson
         writer.WriteNumber("threads", result.Threads);
         provenance?.WriteTo(writer);
         writer.WriteNumber("accurateWinProbability", result.AccurateWinProbability);
+        WriteNullable(writer, "expectedWinProbability", double.IsNaN(result.ExpectedWinProbability) ? null : result.ExpectedWinProbability);
         writer.WriteStartObject("outcomes");
         foreach (var (outcome, rate) in result.Outcomes)
         {

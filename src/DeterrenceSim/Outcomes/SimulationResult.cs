@@ -30,6 +30,18 @@ public sealed record SimulationResult
     /// <summary>Gets the win probability of the challenger under accurate perception, p_acc = CSF(E[S(C)], E[S(D)]), before escalation.</summary>
     public required double AccurateWinProbability { get; init; }
 
+    /// <summary>
+    /// Gets the challenger's expected chance of victory in war, E[p]: the contest success function
+    /// p = CSF(S(C), S(D)) = 1 / (1 + (S(D) / S(C))^m) (Tullock 1980), a probability in [0, 1], averaged over the realised
+    /// support of every supporter and over escalation (strikes and the members of the alliances they trigger), at the
+    /// run's strengths (DESIGN.md section 3). It is what <see cref="ChallengerVictoryGivenWar"/> estimates, since realised
+    /// support is drawn independently of the decision to fight; <see cref="AccurateWinProbability"/>, the accurate
+    /// belief, is the CSF of expected strengths instead. Source: <see cref="Engine.MonteCarlo.ExpectedWinProbability"/>
+    /// (exact for up to 20 uncertain participants, else within about 1e-4). NaN when not computed: a result built
+    /// without it, or a crisis with more than 12 distinct escalation strikes of uncertain outcome.
+    /// </summary>
+    public double ExpectedWinProbability { get; init; } = double.NaN;
+
     /// <summary>Gets the rate of each outcome; denominator: rounds. The counts sum to <see cref="Rounds"/>.</summary>
     public required IReadOnlyDictionary<Outcome, Proportion> Outcomes { get; init; }
 

@@ -190,7 +190,7 @@ public class MonteCarloOracleTests
         Assert.NotEqual(silent[Outcome.War].Count, noisy[Outcome.War].Count);
     }
 
-    private static Scenario CincDyad(double? supporterReliability)
+    internal static Scenario CincDyad(double? supporterReliability)
     {
         // COW NMC v7.0, CINC 2022 (data/cow-nmc-v7-2022-cinc.csv): C = China, D = the United States; every state
         // projects 1 and m = 1. The partners JPN, KOR, AUS and NZL commit to the United States.
