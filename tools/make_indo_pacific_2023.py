@@ -498,7 +498,8 @@ FIELDS = {
                  "commitments", "crises", "periods", "learning", "priorStrength",
                  "overstretch", "$schema"},
     "state": {"id", "name", "capability", "homeRegion", "regions", "growthRate", "perception"},
-    "perception": {"credulity", "noise", "supporterNoise", "capabilityBias"},
+    "perception": {"credulity", "noise", "supporterNoise", "capabilityBias", "ownCredulity",
+                   "opponentCredulity"},
     "alliance": {"id", "members", "scope", "decisionRule", "memberReliability", "votePeriod",
                  "preferences"},
     "preference": {"support", "supportUnderThreat"},
@@ -685,12 +686,12 @@ class CrisisView:
         return per.get("credulity", 0.0), per.get("noise", 0.0)
 
     def rho_hat(self, kappa, rho, v):
-        # logit(rho_hat) = (1-kappa) logit(rho) + kappa logit(v), with 0 * inf = 0
-        a = 0.0 if kappa == 1 else (1 - kappa) * (
-            -math.inf if rho <= 0 else math.inf if rho >= 1 else logit(rho))
-        b = kappa * logit(v) if kappa > 0 else 0.0
-        x = a + b
-        return 0.0 if x == -math.inf else 1.0 if x == math.inf else logistic(x)
+        # logit(rho_hat) = (1-kappa) logit(rho) + kappa logit(v), the reliability kept inside
+        # [1e-9, 1 - 1e-9] like the signal (DESIGN.md section 3's anchor rule); kappa = 0 sees rho itself
+        if kappa == 0:
+            return rho
+        floor = 1e-9
+        return logistic((1 - kappa) * logit(min(max(rho, floor), 1 - floor)) + kappa * logit(v))
 
     def perceived_p(self, i, h=0):
         """CSF of the strengths observer i perceives (before its optimism shock); with h > 0,
