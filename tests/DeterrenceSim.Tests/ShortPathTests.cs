@@ -12,7 +12,7 @@ public class ShortPathTests
         var scenario = Simulation.Load("indo-pacific-2023").With("states.JPN.perception.credulity", 0.9);
         var result = scenario.Run("east-china-sea", new() { Rounds = 20_000, Seed = 42 });
         var frame = result.ToDataFrame();
-        Assert.Equal(8, frame.Rows.Count);
+        Assert.Equal(8 + 17, frame.Rows.Count); // the outcomes and war causes, then the mechanisms
         Assert.Equal("war", frame["measure"][2]);
         Assert.Equal(20_000L, frame["trials"][2]);
 

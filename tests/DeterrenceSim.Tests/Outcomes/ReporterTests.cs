@@ -81,7 +81,7 @@ public sealed class ReporterTests : IDisposable
         Assert.Contains("reported: wars", result.ToString(), StringComparison.Ordinal);
         Assert.Contains("reported: wars", result.ToHtml(), StringComparison.Ordinal);
         var frame = result.ToDataFrame();
-        Assert.Equal(Measure.All.Count + 1, frame.Rows.Count);
+        Assert.Equal(Measure.All.Count + 1 + 17, frame.Rows.Count); // then the 17 rows of the mechanisms
         Assert.Equal("wars", frame["measure"][Measure.All.Count]);
         Assert.Equal(result[Measure.War].Count, (long)frame["count"][Measure.All.Count]!);
     }
