@@ -41,7 +41,7 @@ internal static class DynamicsTable
         foreach (var crisis in r.Crises)
         {
             var main = crisis.WarCauses.OrderByDescending(kv => kv.Value.Count).First();
-            var wars = crisis.WarCauses.Values.Sum(p => p.Count);
+            long wars = crisis.WarCauses.Values.Sum(p => p.Count);
             var largest = crisis.Mechanisms.Factors.OrderByDescending(s => s.Shapley.Mean ?? 0).First();
             Cells(runs, [
                 crisis.Crisis,
@@ -50,7 +50,7 @@ internal static class DynamicsTable
                 Mean(crisis.ShareOfPeriodsAtWar, "0.0000"),
                 Mean(crisis.CumulativeConcession, "0.000"),
                 main.Value.Count == 0 ? "no war" : string.Create(C, $"{main.Key} ({main.Value.Count:N0})"),
-                wars == 0 || largest.Shapley.Mean is not double share ? "no war" : string.Create(C, $"{largest.Name} ({share * largest.Shapley.Count / wars:0%})"),
+                wars == 0 || largest.ShapleyOfWars.Mean is not double share ? "no war" : string.Create(C, $"{largest.Description} ({largest.Name}): {share:0%} [{largest.ShapleyOfWars.Lower:0%}, {largest.ShapleyOfWars.Upper:0%}]"),
             ]);
         }
 

@@ -13,7 +13,7 @@ internal static class ResultTable
         var crisis = scenario.Crises.First(c => c.Id == r.Crisis);
         var c = CultureInfo.InvariantCulture;
         console.WriteLine(string.Create(c, $"{r.Scenario} / {r.Crisis}: {crisis.Challenger} challenges {crisis.Defender} in {crisis.Theatre.Region}"));
-        console.WriteLine(string.Create(c, $"{r.Rounds:N0} rounds, seed {r.Seed}, {r.Threads} threads; challenger's win probability under accurate perception p_acc = {r.AccurateWinProbability:0.0000}, expected in war E[p] = {(double.IsNaN(r.ExpectedWinProbability) ? "n/a" : r.ExpectedWinProbability.ToString("0.0000", c))}"));
+        console.WriteLine(string.Create(c, $"{r.Rounds:N0} rounds, seed {r.Seed}, {r.Threads} threads; challenger's win probability under accurate perception p_acc = {r.AccurateWinProbability:0.0000}, expected in war E[p] = {(double.IsNaN(r.ExpectedWinProbability) ? "n/a (more than 12 distinct uncertain escalation strikes)" : r.ExpectedWinProbability.ToString("0.0000", c))}"));
         var table = new Table().AddColumn("measure").AddColumn(new TableColumn("rate").RightAligned())
             .AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn(new TableColumn("count").RightAligned());
         foreach (var (outcome, rate) in r.Outcomes)
@@ -56,41 +56,36 @@ internal static class ResultTable
         WriteMechanisms(console, r);
     }
 
-    /// <summary>The attribution by mechanism: per factor, in words, the rate of wars it was a but-for cause of and its
-    /// Shapley share (the shares and the rational wars add up to the war rate), and that share as a part of the wars.</summary>
+    /// <summary>The attribution by mechanism, as shares of the wars: per factor, in words, the wars it was a but-for
+    /// cause of and its Shapley share, each with its 95% interval (the Shapley shares and the rational wars add up to
+    /// 100%; the but-for shares need not).</summary>
     private static void WriteMechanisms(IAnsiConsole console, SimulationResult r)
     {
         var c = CultureInfo.InvariantCulture;
-        double? war = r[Outcome.War].Estimate;
-        console.WriteLine("Which misperception caused the wars (rates over rounds; Shapley shares + rational = war rate):");
+        console.WriteLine(string.Create(c, $"Which misperception caused the {r[Outcome.War].Count:N0} wars (shares of the wars; the Shapley shares and the rational wars add up to 100%):"));
         var table = new Table().AddColumn("mechanism").AddColumn("factor")
-            .AddColumn(new TableColumn("war but for it").RightAligned()).AddColumn(new TableColumn("Shapley share").RightAligned())
-            .AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn(new TableColumn("of wars").RightAligned());
+            .AddColumn(new TableColumn("war but for it").RightAligned()).AddColumn(new TableColumn("95% interval").RightAligned())
+            .AddColumn(new TableColumn("Shapley share").RightAligned()).AddColumn(new TableColumn("95% interval").RightAligned());
         foreach (var share in r.Mechanisms.Factors)
         {
-            var s = share.Shapley;
+            var s = share.ShapleyOfWars;
             Cells(
                 table,
                 share.Description,
                 share.Name,
-                share.ButFor.Estimate?.ToString("0.0000", c) ?? "n/a",
-                s.Mean?.ToString("0.0000", c) ?? "n/a",
-                s.Mean is null || !double.IsFinite(s.Lower) ? "n/a" : string.Create(c, $"[{s.Lower:0.0000}, {s.Upper:0.0000}]"),
-                OfWars(s.Mean));
+                Percent(share.ButForOfWars.Estimate),
+                Interval(share.ButForOfWars.Estimate, share.ButForOfWars.Lower, share.ButForOfWars.Upper),
+                Percent(s.Mean),
+                Interval(s.Mean, s.Lower, s.Upper));
         }
 
-        var rational = r.Mechanisms.Rational;
-        Cells(
-            table,
-            "no misperception (private information)",
-            "rational",
-            "",
-            rational.Estimate?.ToString("0.0000", c) ?? "n/a",
-            string.Create(c, $"[{rational.Lower:0.0000}, {rational.Upper:0.0000}]"),
-            OfWars(rational.Estimate));
+        var rational = r.Mechanisms.RationalOfWars;
+        Cells(table, "no misperception (private information or a commitment problem)", "rational", "", "", Percent(rational.Estimate), Interval(rational.Estimate, rational.Lower, rational.Upper));
         console.Write(table);
 
-        string OfWars(double? share) => share is double x && war is double w && w > 0 ? (x / w).ToString("0.0%", c) : "n/a";
+        string Percent(double? x) => x?.ToString("0.0%", c) ?? "n/a";
+        string Interval(double? x, double lower, double upper) =>
+            x is null || !double.IsFinite(lower) || !double.IsFinite(upper) ? "n/a" : string.Create(c, $"[{lower:0.0%}, {upper:0.0%}]");
     }
 
     private static void Row(Table table, string name, Proportion rate)

@@ -14,7 +14,8 @@ internal static class MechanismLayout
     public const int UnattributableOffset = ButForOffset + Factors; // + kind
     public const int ShapleyOffset = UnattributableOffset + 2; // + kind * Factors + factor
     public const int SquaresOffset = ShapleyOffset + (2 * Factors);
-    public const int Length = SquaresOffset + (2 * Factors);
+    public const int WarsIndex = SquaresOffset + (2 * Factors); // the war rounds, the denominator of the shares of wars
+    public const int Length = WarsIndex + 1;
 
     /// <summary>The kind of a war: 0 preventive, 1 bargaining.</summary>
     public static int Kind(in RoundRecord record) => record.Cause == WarCause.Preventive ? 0 : 1;
@@ -23,6 +24,7 @@ internal static class MechanismLayout
     public static void Add(Span<long> sums, in RoundRecord record, ReadOnlySpan<int> shapley)
     {
         int kind = Kind(in record);
+        sums[WarsIndex]++;
         for (int f = 0; f < Factors; f++)
         {
             if ((record.ButFor & (1 << f)) != 0)
@@ -49,6 +51,7 @@ internal static class MechanismLayout
     public static MechanismAttribution ToAttribution(long[] sums, long rounds)
     {
         const double scale = MechanismGame.Scale;
+        long wars = sums[WarsIndex];
         var factors = new MechanismShare[Factors];
         for (int f = 0; f < factors.Length; f++)
         {
@@ -59,9 +62,13 @@ internal static class MechanismLayout
             factors[f] = new MechanismShare(
                 (MechanismFactor)f,
                 Proportion.Wilson(sums[ButForOffset + f], rounds),
-                Mean(preventive + bargaining, preventiveSquares + bargainingSquares),
-                Mean(preventive, preventiveSquares),
-                Mean(bargaining, bargainingSquares));
+                Mean(rounds, preventive + bargaining, preventiveSquares + bargainingSquares),
+                Mean(rounds, preventive, preventiveSquares),
+                Mean(rounds, bargaining, bargainingSquares))
+            {
+                ButForOfWars = Proportion.Wilson(sums[ButForOffset + f], wars),
+                ShapleyOfWars = Mean(wars, preventive + bargaining, preventiveSquares + bargainingSquares),
+            };
         }
 
         long rationalPreventive = sums[UnattributableOffset];
@@ -72,10 +79,11 @@ internal static class MechanismLayout
             Proportion.Wilson(rationalPreventive, rounds),
             Proportion.Wilson(rationalBargaining, rounds))
         {
+            RationalOfWars = Proportion.Wilson(rationalPreventive + rationalBargaining, wars),
             Sums = (long[])sums.Clone(),
         };
 
-        MeanEstimate Mean(long sum, long squares) =>
-            MeanEstimate.FromSums(rounds, sum / scale, squares / (scale * scale), -1, 1);
+        static MeanEstimate Mean(long count, long sum, long squares) =>
+            MeanEstimate.FromSums(count, sum / scale, squares / (scale * scale), -1, 1);
     }
 }

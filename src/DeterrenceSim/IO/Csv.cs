@@ -10,12 +10,12 @@ internal static class Csv
         value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     /// <summary>Writes <c>count,trials,estimate,lower,upper</c> and the line end; an undefined value is an empty field.</summary>
-    public static void WriteEstimate(TextWriter w, long count, long trials, double? estimate, double? lower, double? upper, string suffix = "")
+    public static void WriteEstimate(TextWriter w, long? count, long? trials, double? estimate, double? lower, double? upper, string suffix = "")
     {
         var c = CultureInfo.InvariantCulture;
-        w.Write(count.ToString(c));
+        w.Write(count?.ToString(c));
         w.Write(',');
-        w.Write(trials.ToString(c));
+        w.Write(trials?.ToString(c));
         w.Write(',');
         w.Write(estimate?.ToString("R", c) ?? "");
         w.Write(',');

@@ -81,6 +81,7 @@ public static class DynamicsResultCsv
             Rate("mechanisms", crisis.Crisis + "/rational", null, crisis.Mechanisms.Rational);
             Rate("mechanisms", crisis.Crisis + "/rationalPreventive", null, crisis.Mechanisms.RationalPreventive);
             Rate("mechanisms", crisis.Crisis + "/rationalBargaining", null, crisis.Mechanisms.RationalBargaining);
+            Rate("mechanisms", crisis.Crisis + "/rationalOfWars", null, crisis.Mechanisms.RationalOfWars);
             Rate("anyWar", crisis.Crisis, null, crisis.AnyWar);
             Mean("periodOfFirstWar", crisis.Crisis, null, crisis.PeriodOfFirstWar);
             Mean("shareOfPeriodsAtWar", crisis.Crisis, null, crisis.ShareOfPeriodsAtWar);

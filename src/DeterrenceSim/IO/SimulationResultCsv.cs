@@ -12,7 +12,9 @@ namespace DeterrenceSim.IO;
 /// <c>mechanisms.shapley</c>, <c>mechanisms.shapleyPreventive</c>, <c>mechanisms.shapleyBargaining</c> (name: the
 /// factor, such as <c>defender.ownCredulity</c>; a Shapley row's count and trials are the rounds, its estimate the mean
 /// share and lower and upper its t interval) and <c>mechanisms</c> (names <c>rational</c>, <c>rationalPreventive</c>,
-/// <c>rationalBargaining</c>), <c>alliancesTriggered</c> and
+/// <c>rationalBargaining</c>, <c>rationalOfWars</c>; <c>mechanisms.butForOfWars</c> and <c>mechanisms.shapleyOfWars</c>
+/// are the shares over the war rounds), <c>accurateWinProbability</c> and <c>expectedWinProbability</c> (estimate only;
+/// count, trials and bounds empty), <c>alliancesTriggered</c> and
 /// <c>supportRates</c>, and with <see cref="Reporter"/>s <c>reported</c>. An undefined value is an empty field.
 /// </summary>
 public static class SimulationResultCsv
@@ -81,7 +83,10 @@ public static class SimulationResultCsv
             Row(writer, suffix, r, "mechanisms", "rational", r.Mechanisms.Rational);
             Row(writer, suffix, r, "mechanisms", "rationalPreventive", r.Mechanisms.RationalPreventive);
             Row(writer, suffix, r, "mechanisms", "rationalBargaining", r.Mechanisms.RationalBargaining);
+            Row(writer, suffix, r, "mechanisms", "rationalOfWars", r.Mechanisms.RationalOfWars);
             Row(writer, suffix, r, "challengerVictoryGivenWar", "challengerVictoryGivenWar", r.ChallengerVictoryGivenWar);
+            Row(writer, suffix, r, "accurateWinProbability", "accurateWinProbability", null, null, Finite(r.AccurateWinProbability), null, null);
+            Row(writer, suffix, r, "expectedWinProbability", "expectedWinProbability", null, null, Finite(r.ExpectedWinProbability), null, null);
             var m = r.MeanSettlement;
             Row(writer, suffix, r, "meanSettlement", "meanSettlement", m.Count, m.Count, m.Mean, Finite(m.Lower), Finite(m.Upper));
             foreach (var (id, rate) in r.AlliancesTriggered)
@@ -106,7 +111,7 @@ public static class SimulationResultCsv
     private static void Row(TextWriter writer, string suffix, SimulationResult r, string group, string name, Proportion rate) =>
         Row(writer, suffix, r, group, name, rate.Count, rate.Trials, rate.Estimate, rate.Lower, rate.Upper);
 
-    private static void Row(TextWriter w, string suffix, SimulationResult r, string group, string name, long count, long trials, double? estimate, double? lower, double? upper)
+    private static void Row(TextWriter w, string suffix, SimulationResult r, string group, string name, long? count, long? trials, double? estimate, double? lower, double? upper)
     {
         var c = CultureInfo.InvariantCulture;
         w.Write(Csv.Field(r.Scenario));

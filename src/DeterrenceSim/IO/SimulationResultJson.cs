@@ -124,8 +124,9 @@ public static class SimulationResultJson
     }
 
     /// <summary>Writes <c>mechanisms</c>: <c>butFor</c> (rates), <c>shapley</c>, <c>shapleyPreventive</c> and
-    /// <c>shapleyBargaining</c> (means), each keyed by factor name; <c>rational</c>, <c>rationalPreventive</c>,
-    /// <c>rationalBargaining</c> (rates); and <c>descriptions</c>, each factor in words.</summary>
+    /// <c>shapleyBargaining</c> (means over rounds), <c>butForOfWars</c> and <c>shapleyOfWars</c> (the same over the war
+    /// rounds), each keyed by factor name; <c>rational</c>, <c>rationalPreventive</c>, <c>rationalBargaining</c>,
+    /// <c>rationalOfWars</c> (rates); and <c>descriptions</c>, each factor in words.</summary>
     internal static void WriteMechanisms(Utf8JsonWriter writer, MechanismAttribution mechanisms)
     {
         writer.WriteStartObject("mechanisms");
@@ -151,6 +152,7 @@ public static class SimulationResultJson
         WriteProportion(writer, "rational", mechanisms.Rational);
         WriteProportion(writer, "rationalPreventive", mechanisms.RationalPreventive);
         WriteProportion(writer, "rationalBargaining", mechanisms.RationalBargaining);
+        WriteProportion(writer, "rationalOfWars", mechanisms.RationalOfWars);
         writer.WriteStartObject("descriptions");
         foreach (var factor in mechanisms.Factors)
         {
@@ -168,6 +170,8 @@ public static class SimulationResultJson
         ("shapley", s => s.Shapley),
         ("shapleyPreventive", s => s.ShapleyPreventive),
         ("shapleyBargaining", s => s.ShapleyBargaining),
+        ("butForOfWars", s => s.ButForOfWars),
+        ("shapleyOfWars", s => s.ShapleyOfWars),
     ];
 
     internal static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];

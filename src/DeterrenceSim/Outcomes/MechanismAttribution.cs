@@ -10,7 +10,10 @@ namespace DeterrenceSim.Outcomes;
 /// off, v(F) = 1 and v(F \ {f}) = 0. Several factors can each be but-for causes of one war, and a war may have none.</para>
 /// <para><b>Shapley share</b> of factor f (Shapley 1953): in a war round with v(∅) = 0,
 /// φ_f = Σ over S ⊆ F \ {f} of |S|! (8 − |S| − 1)! / 8! (v(S ∪ {f}) − v(S)), which sums to 1 over the factors; peace
-/// rounds give 0, and wars with v(∅) = 1 are <see cref="Rational"/> (private information) and give no φ. The share is
+/// rounds give 0, and wars with v(∅) = 1 are <see cref="Rational"/> (no misperception: private information under
+/// take-it-or-leave-it, or a preventive war against a true closing window, Powell's commitment problem) and give no φ.
+/// Such a war can still have but-for factors (the game need not be monotone: a factor can, with others off, prevent
+/// the war that every factor off would fight). The share is
 /// the mean of φ_f over all rounds, with a 95% t interval from its per-round variance; φ_f can be negative for a factor
 /// that, in some coalitions, prevents the war (a pessimistic shock, a bias towards underrating). The Shapley shares
 /// and <see cref="Rational"/> add up to the war rate exactly (the per-round values are summed as integers).</para>
@@ -18,8 +21,8 @@ namespace DeterrenceSim.Outcomes;
 /// have prevented a bargaining war.</para>
 /// </remarks>
 /// <param name="Factors">The eight factors' shares, in the order of <see cref="MechanismFactor"/>.</param>
-/// <param name="Rational">The rate of rounds with a war that happens with every factor off (v(∅) = 1); denominator:
-/// rounds.</param>
+/// <param name="Rational">The rate of rounds with a war that happens with every factor off (v(∅) = 1): private
+/// information or a commitment problem, no misperception; denominator: rounds.</param>
 /// <param name="RationalPreventive">Those of <paramref name="Rational"/> that are preventive wars.</param>
 /// <param name="RationalBargaining">Those that are bargaining wars.</param>
 public sealed record MechanismAttribution(
@@ -35,6 +38,10 @@ public sealed record MechanismAttribution(
     public MechanismShare this[MechanismFactor factor] => (int)factor >= 0 && (int)factor < Factors.Count
         ? Factors[(int)factor]
         : throw new ArgumentOutOfRangeException(nameof(factor), factor, "Not a mechanism factor.");
+
+    /// <summary>Gets the share of the wars that happen with every factor off: <see cref="Rational"/> with the war
+    /// rounds as denominator.</summary>
+    public Proportion RationalOfWars { get; init; } = Proportion.Wilson(0, 0);
 
     /// <summary>Gets the exact integer sums the shares were computed from (Engine.MechanismLayout: but-for counts,
     /// rational counts by kind, Shapley sums and sums of squares by kind and factor, times 8!), for exact pooling (sweep
@@ -54,9 +61,18 @@ public sealed record MechanismShare(
     MeanEstimate ShapleyPreventive,
     MeanEstimate ShapleyBargaining)
 {
+    /// <summary>Gets the share of the wars that would not have happened with this factor alone off: the but-for count
+    /// with the war rounds as denominator, with its 95% Wilson interval.</summary>
+    public Proportion ButForOfWars { get; init; } = Proportion.Wilson(0, 0);
+
+    /// <summary>Gets the factor's mean Shapley value over the war rounds (its share of the wars; the shares of wars and
+    /// <see cref="MechanismAttribution.RationalOfWars"/> add up to 1), with a 95% t interval from the per-war variance,
+    /// the number of wars taken as given. Range: [−1, 1].</summary>
+    public MeanEstimate ShapleyOfWars { get; init; } = MeanEstimate.FromSums(0, 0, 0);
+
     /// <summary>Gets the factor's name, such as <c>defender.ownCredulity</c>.</summary>
     public string Name => Factor.Name();
 
-    /// <summary>Gets the factor in words, such as "the defender overrates its own coalition's engagement".</summary>
+    /// <summary>Gets the factor in words, such as "the defender believes its own coalition's signals of engagement".</summary>
     public string Description => Factor.Description();
 }

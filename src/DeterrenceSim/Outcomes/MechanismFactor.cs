@@ -46,10 +46,10 @@ public static class MechanismFactors
 
     private static readonly string[] Descriptions =
     [
-        "the challenger overrates its own coalition's engagement",
-        "the challenger overrates the opposing coalition's engagement",
-        "the defender overrates its own coalition's engagement",
-        "the defender overrates the challenger's coalition's engagement",
+        "the challenger believes its own coalition's signals of engagement",
+        "the challenger believes the opposing coalition's signals of engagement",
+        "the defender believes its own coalition's signals of engagement",
+        "the defender believes the challenger's coalition's signals of engagement",
         "the challenger misjudges the defender side's capabilities",
         "the defender misjudges the challenger side's capabilities",
         "the challenger's optimism and errors about supporters",
@@ -66,11 +66,12 @@ public static class MechanismFactors
     /// <exception cref="ArgumentOutOfRangeException">Not a defined factor.</exception>
     public static string Name(this MechanismFactor factor) => Names[Check(factor)];
 
-    /// <summary>The factor in the words of the debate, for tables: credulity reads supporters by their signals, so it
-    /// overrates them where the signals exceed the reliabilities (as in the embedded scenario) and underrates them
-    /// where they fall short.</summary>
+    /// <summary>The factor in the words of the debate, for tables. Credulity reads supporters by their signals, so a
+    /// credulous observer overrates a coalition whose signals exceed its reliabilities (as in the embedded scenario:
+    /// Shifrinson's mechanisms) and underrates one whose signals fall short; the words say "believes the signals",
+    /// which holds either way.</summary>
     /// <param name="factor">The factor.</param>
-    /// <returns>A phrase, such as "the defender overrates its own coalition's engagement".</returns>
+    /// <returns>A phrase, such as "the defender believes its own coalition's signals of engagement".</returns>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined factor.</exception>
     public static string Description(this MechanismFactor factor) => Descriptions[Check(factor)];
 

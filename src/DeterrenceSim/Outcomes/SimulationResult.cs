@@ -149,7 +149,7 @@ public sealed record SimulationResult
             yield return ResultRendering.Of("Shapley share: " + share.Description, share.Shapley);
         }
 
-        yield return ResultRendering.Of("Shapley share: no misperception (rational)", Mechanisms.Rational);
+        yield return ResultRendering.Of("Shapley share: no misperception (rational: private information or a commitment problem)", Mechanisms.Rational);
         yield return ResultRendering.Of("P(challenger wins | war)", ChallengerVictoryGivenWar);
         yield return ResultRendering.Of("mean settlement (peace)", MeanSettlement);
         foreach (var (name, rate) in Reported)

@@ -298,7 +298,7 @@ public static class ParameterPaths
         {
             return ScenarioJsonReader.NullableFields.Contains(target.Key)
                 ? null
-                : throw new ScenarioException(source, target.JsonPath, "a value (null only unsets year, alliance, defenderCost, defenderCostUpperBound and supportUnderThreat)", "'null'", path);
+                : throw new ScenarioException(source, target.JsonPath, $"a value (null only unsets {string.Join(", ", ScenarioJsonReader.NullableFields.Order(StringComparer.Ordinal))})", "'null'", path);
         }
 
         if (current is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False)

@@ -37,6 +37,9 @@ public sealed class MechanismAttributionTests
         Assert.Equal(war.Count, result.Mechanisms[on].ButFor.Count);
         Assert.Equal(war.Estimate!.Value, result.Mechanisms[on].Shapley.Mean!.Value, 15);
         Assert.Equal(0, result.Mechanisms.Rational.Count);
+        Assert.Equal(1, result.Mechanisms[on].ButForOfWars.Estimate);
+        Assert.Equal(1, result.Mechanisms[on].ShapleyOfWars.Mean!.Value, 15);
+        Assert.Equal(war.Count, result.Mechanisms[on].ShapleyOfWars.Count);
         foreach (var share in result.Mechanisms.Factors.Where(s => s.Factor != on))
         {
             Assert.Equal(0, share.ButFor.Count);
@@ -61,6 +64,7 @@ public sealed class MechanismAttributionTests
             m.Factors.Sum(s => s.ShapleyPreventive.Mean!.Value) + m.RationalPreventive.Estimate!.Value,
             12);
         Assert.Equal(m.Rational.Count, m.RationalPreventive.Count + m.RationalBargaining.Count);
+        Assert.Equal(1, m.Factors.Sum(s => s.ShapleyOfWars.Mean!.Value) + m.RationalOfWars.Estimate!.Value, 12);
         foreach (var share in m.Factors)
         {
             Assert.Equal(share.Shapley.Mean!.Value, share.ShapleyPreventive.Mean!.Value + share.ShapleyBargaining.Mean!.Value, 12);

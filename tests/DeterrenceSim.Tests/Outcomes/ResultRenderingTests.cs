@@ -24,7 +24,7 @@ public class ResultRenderingTests
         var cause = Result[WarCause.ChallengerMisperception];
         Assert.Contains(lines, l => l.StartsWith("| war: challenger misperception | " + cause.Estimate!.Value.ToString("F4", CultureInfo.InvariantCulture), StringComparison.Ordinal));
         var share = Result.Mechanisms[MechanismFactor.DefenderOwnCredulity].Shapley;
-        Assert.Contains(lines, l => l.StartsWith("| Shapley share: the defender overrates its own coalition's engagement | " + share.Mean!.Value.ToString("F4", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| Shapley share: the defender believes its own coalition's signals of engagement | " + share.Mean!.Value.ToString("F4", CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
         // Outcomes, war causes, the eight factors' but-for and Shapley shares and the rational wars, then the two last.
         Assert.Equal(3 + 5 + 8 + 8 + 1 + 2, lines.Count(l => l.StartsWith("| ", StringComparison.Ordinal)) - 1);
