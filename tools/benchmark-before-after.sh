@@ -20,6 +20,12 @@ cleanup() { git worktree remove --force "$tree" 2>/dev/null || rm -rf "$tree"; g
 trap cleanup EXIT
 git worktree add --detach --quiet "$tree" "$sha"
 
+# An isolated NuGet packages folder: a DeterrenceSim package packed locally before (tools/pack-local.sh, CI's samples)
+# and left in ~/.nuget/packages made the `before` job load a DeterrenceSim without today's types
+# (TypeLoadException: Could not load type 'DeterrenceSim.Engine.RoundOptions'), so the comparison runs with its own
+# folder (the first run restores BenchmarkDotNet and the other packages into it).
+export NUGET_PACKAGES="$root/artifacts/baseline-packages"
+
 # The baseline's own version prefix; the suffix names the commit, so a NuGet cache never serves another build under it.
 prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' "$tree/Directory.Build.props")
 version="$prefix-baseline-$sha"
