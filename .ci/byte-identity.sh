@@ -46,7 +46,8 @@ cli sensitivity --vary states.CHN.perception.credulity=0:1 --vary states.JPN.per
 
 # Sweep CSVs gained the columns trials and NAME_count at their end (issue 11, item 1; columns are only added): their
 # columns up to error are compared, so the recorded hashes still prove the rates unchanged. The Parquet sweep's hash was
-# recorded again with those columns (its rows equal the CSV's: SweepFileTests).
+# recorded again with those columns (its rows equal the CSV's: SweepFileTests). Likewise when the mechanism columns
+# (butFor.F, shapley.F, ..., shapley.rational_count) were added after any reporters' (issue 12, formatVersion 3).
 for f in "$out"/sweep-*.csv; do
   awk -F, 'NR == 1 { last = NF; for (i = 1; i <= NF; i++) if ($i == "trials") last = i - 1 }
            { line = $1; for (i = 2; i <= last; i++) line = line "," $i; print line }' "$f" > "$f.columns" && mv "$f.columns" "$f"

@@ -19,7 +19,8 @@ namespace DeterrenceSim.Cli;
 /// comes from the replications every point has.</para>
 /// <para>With a single replication there is no spread to estimate Monte Carlo error from: the band is the row's 95%
 /// Wilson interval, or with several points the mean of their Wilson bounds (exact if the points' errors were perfectly
-/// correlated, wider than needed otherwise).</para>
+/// correlated, wider than needed otherwise). For a Shapley share (a mean in [−1, 1], <see cref="Measure.IsMean"/>) the
+/// row's interval is the t interval of its per-round mean, and bands are cut to [−1, 1].</para>
 /// </remarks>
 internal static class LineBand
 {
@@ -32,14 +33,15 @@ internal static class LineBand
     public static LinePoint Of(double x, IEnumerable<SweepRow> rows, Measure metric)
     {
         var points = rows.GroupBy(r => r.Point)
-            .Select(g => g.ToDictionary(r => r.Replication, r => r.Ran ? r[metric] : throw new ArgumentException($"point {g.Key} has a row without rates.", nameof(rows))))
+            .Select(g => g.ToDictionary(r => r.Replication, r => r.Ran ? Of(r, metric) : throw new ArgumentException($"point {g.Key} has a row without rates.", nameof(rows))))
             .ToList();
+        double least = metric.IsMean ? -1 : 0;
         if (points.Count == 0)
         {
             throw new ArgumentException("expected rows at x.", nameof(rows));
         }
 
-        var means = points.Select(p => p.Values.Average(rate => rate.Estimate!.Value)).ToList();
+        var means = points.Select(p => p.Values.Average(rate => rate.Value)).ToList();
         double mean = means.Average();
         var common = points.Skip(1).Aggregate(new HashSet<int>(points[0].Keys), (set, p) =>
         {
@@ -49,9 +51,9 @@ internal static class LineBand
         double lower, upper;
         if (common.Count >= 2)
         {
-            double[] averages = [.. common.Select(r => points.Average(p => p[r].Estimate!.Value))];
+            double[] averages = [.. common.Select(r => points.Average(p => p[r].Value))];
             double half = HalfWidth(averages);
-            lower = Math.Max(0, mean - half);
+            lower = Math.Max(least, mean - half);
             upper = Math.Min(1, mean + half);
         }
         else
@@ -63,6 +65,20 @@ internal static class LineBand
         }
 
         return new LinePoint(x, mean, lower, upper, common.Count, points.Count, means.Min(), means.Max());
+    }
+
+    /// <summary>A row's estimate of the metric with its own 95% interval: a rate's Wilson interval, or a Shapley share's
+    /// t interval.</summary>
+    private static RowEstimate Of(SweepRow row, Measure metric)
+    {
+        if (metric.IsMean)
+        {
+            var mean = row.Mean(metric);
+            return new RowEstimate(mean.Mean!.Value, mean.Lower, mean.Upper);
+        }
+
+        var rate = row[metric];
+        return new RowEstimate(rate.Estimate!.Value, rate.Lower, rate.Upper);
     }
 
     /// <summary>The half-width of the 95% t interval of the mean of some values: t(0.975, n−1) · s/√n.</summary>
@@ -80,3 +96,9 @@ internal static class LineBand
         return StudentT.InvCDF(0, 1, values.Count - 1, 0.975) * sd / Math.Sqrt(values.Count);
     }
 }
+
+/// <summary>One row's estimate of a metric and its own 95% interval.</summary>
+/// <param name="Value">The estimate.</param>
+/// <param name="Lower">The lower bound.</param>
+/// <param name="Upper">The upper bound.</param>
+internal readonly record struct RowEstimate(double Value, double Lower, double Upper);

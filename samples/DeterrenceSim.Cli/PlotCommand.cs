@@ -15,7 +15,7 @@ internal static class PlotCommand
         var input = new Argument<string>("results") { Description = "Sweep results: a .csv or .parquet file written by deterrence-sim sweep or merge." };
         var x = new Option<string>("--x") { Description = "The varied parameter path on the x axis.", Required = true };
         var y = new Option<string?>("--y") { Description = "The varied parameter path on the y axis (a heatmap); without it, a line with its 95% band." };
-        var z = new Option<string>("--z") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}).", DefaultValueFactory = _ => "war" };
+        var z = new Option<string>("--z") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}), a but-for share (butFor.FACTOR), a Shapley share (shapley.FACTOR, a mean in [-1, 1]), shapley.rational, or a reporter column of the file; FACTOR is one of {string.Join(", ", MechanismFactors.All.Select(f => f.Name()))}.", DefaultValueFactory = _ => "war" };
         var at = new Option<string[]>("--at") { Description = "Fix another varied parameter: PATH=VALUE (repeatable); parameters neither plotted nor fixed are averaged over.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var output = new Option<string>("--output", "-o") { Description = "The file to write: .png or .svg.", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace an existing output file." };
@@ -119,7 +119,12 @@ internal static class PlotCommand
         if (measure is null)
         {
             string reporters = rows[0].Reported.Count == 0 ? "" : $", or a reporter of {input} ({string.Join(", ", rows[0].Reported)})";
-            return CliApp.Fail(stderr, $"--z: expected a metric among {string.Join(", ", Measure.All)}{reporters}, found '{z}'.", CliApp.InvalidInput);
+            return CliApp.Fail(stderr, $"--z: expected a metric among {SweepCommand.Names()}{reporters}, found '{z}'.", CliApp.InvalidInput);
+        }
+
+        if (measure.IsMechanism && !rows[0].RecordsMechanisms)
+        {
+            return CliApp.Fail(stderr, $"--z: {input} has no column '{z}': it was written before sweep results had the mechanism columns (butFor.FACTOR, shapley.FACTOR, shapley.rational; sidecar formatVersion 3); run the sweep again with this version to plot them.", CliApp.InvalidInput);
         }
 
         int xi = IndexOf(paths, x), yi = y is null ? -1 : IndexOf(paths, y);
@@ -202,8 +207,8 @@ internal static class PlotCommand
             stderr.WriteLine($"deterrence-sim: {note} (fix them with --at PATH=VALUE).");
         }
 
-        // Rates of a sweep over runs are shares of the periods of each run.
-        string metric = z + " rate" + (description?.Periods is null ? "" : " (share of periods)");
+        // Rates of a sweep over runs are shares of the periods of each run; a Shapley share is a mean over them.
+        string metric = z + (measure.IsMean ? " share of wars" : " rate") + (description?.Periods is null ? "" : measure.IsMean ? " (mean over periods)" : " (share of periods)");
         var perPoint = rows.GroupBy(r => r.Point).Select(g => g.Count()).ToList();
         string replications = perPoint.Min() == perPoint.Max()
             ? perPoint[0].ToString(CultureInfo.InvariantCulture)

@@ -16,8 +16,8 @@ internal static class SensitivityCommand
         var common = new CommonOptions();
         var o = new SweepOptionSet(sobolOnly: true);
         o.Samples.DefaultValueFactory = _ => 1024;
-        var metric = new Option<string>("--metric", "-m") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}).", DefaultValueFactory = _ => "war" };
-        metric.AcceptOnlyFromAmong([.. Measure.All.Select(m => m.Name)]);
+        var metric = new Option<string>("--metric", "-m") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}), a but-for share (butFor.FACTOR), a Shapley share (shapley.FACTOR, a mean in [-1, 1]) or shapley.rational; FACTOR is one of {string.Join(", ", MechanismFactors.All.Select(f => f.Name()))}.", DefaultValueFactory = _ => "war" };
+        metric.AcceptOnlyFromAmong([.. Measure.All.Concat(Measure.Mechanisms).Select(m => m.Name)]);
         var replications = new Option<int>("--replications", "-r") { Description = "Replications averaged at each point (>= 1).", DefaultValueFactory = _ => 1 };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples for the 95% intervals (1 to 100000).", DefaultValueFactory = _ => 1000 };
         var command = new Command("sensitivity", "Sobol first- and total-order sensitivity indices of one metric (Saltelli 2010, Jansen 1999) over uniform parameter ranges, with 95% bootstrap intervals. The design has N(k+2) points for N --samples and k --vary.")
@@ -119,6 +119,7 @@ internal static class SensitivityCommand
         }
 
         console.Write(table);
-        console.MarkupLine("S1: share of the variance of the rate due to the parameter alone; ST: including its interactions. Intervals: bootstrap over base rows.");
+        string quantity = Measure.TryParse(result.Metric, out var measure) && measure.IsMean ? "share" : "rate";
+        console.MarkupLine($"S1: share of the variance of the {quantity} due to the parameter alone; ST: including its interactions. Intervals: bootstrap over base rows.");
     }
 }

@@ -19,7 +19,7 @@ internal static class SweepCommand
         var shard = new Option<string?>("--shard") { Description = "Run the i-th of n disjoint slices of the points (i/n, 1 <= i <= n). Default: from SLURM_ARRAY_TASK_ID/_MIN/_COUNT or JOB_COMPLETION_INDEX (with --shards) when set." };
         var shards = new Option<int?>("--shards") { Description = "The number of shards of a Kubernetes Indexed Job (its completions), whose index comes from JOB_COMPLETION_INDEX." };
         var replications = new Option<int>("--replications", "-r") { Description = "Replications per design point (>= 1; the minimum with --target).", DefaultValueFactory = _ => 10 };
-        var target = new Option<string?>("--target") { Description = "Replicate each point until a metric's 95% interval half-width is at most a target: METRIC=HALFWIDTH, e.g. war=0.01 (with --max-replications)." };
+        var target = new Option<string?>("--target") { Description = "Replicate each point until a metric's 95% interval half-width, pooled over its replications, is at most a target: METRIC=HALFWIDTH, e.g. war=0.01 (with --max-replications). METRIC is an outcome, a war cause, butFor.FACTOR or shapley.rational (Wilson interval), or shapley.FACTOR (t interval of the per-round mean)." };
         var maxReplications = new Option<int?>("--max-replications") { Description = "The cap on replications per point with --target (default 100 x --replications, at most 1048576)." };
         var command = new Command("sweep", "Run a parameter sweep: R replications of N rounds of one crisis at each point of a grid, Latin hypercube or Sobol design, streamed to a resumable CSV or Parquet file. Every point sees the same random draws for the same replication (common random numbers).")
         {
@@ -176,6 +176,9 @@ internal static class SweepCommand
         return 0;
     }
 
+    /// <summary>The names of every metric, for messages.</summary>
+    internal static string Names() => string.Join(", ", Measure.All.Concat(Measure.Mechanisms));
+
     /// <summary>"1 point", "2 points".</summary>
     internal static string Plural(long count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 
@@ -193,7 +196,7 @@ internal static class SweepCommand
         string metric = text[..eq].Trim();
         if (!Measure.TryParse(metric, out _))
         {
-            why = $"expected a metric among {string.Join(", ", Measure.All)}, found '{metric}'.";
+            why = $"expected a metric among {Names()}, found '{metric}'.";
             return false;
         }
 

@@ -42,7 +42,7 @@ internal sealed class SweepPlot
     /// <summary>Gets the heatmap's cells [y cell, x cell] (NaN where no row falls), or null for a line.</summary>
     public double[,]? Cells { get; }
 
-    /// <summary>A line of the mean rate of a metric against one parameter, with its 95% band of Monte Carlo error and,
+    /// <summary>A line of the mean rate (or Shapley share) of a metric against one parameter, with its 95% band of Monte Carlo error and,
     /// where several design points fall at an x, the range of their means (<see cref="LineBand"/>).</summary>
     /// <param name="rows">The rows to plot (all with rates).</param>
     /// <param name="xi">The index of the x parameter among the rows' values.</param>
@@ -81,8 +81,9 @@ internal sealed class SweepPlot
         var band = plot.Add.FillY(xs, [.. points.Select(p => p.Lower)], [.. points.Select(p => p.Upper)]);
         band.FillColor = ScottPlot.Colors.SteelBlue.WithAlpha(0.35);
         band.LineWidth = 0;
+        string own = metric.IsMean ? "t interval of the per-round mean" : "Wilson interval";
         band.LegendText = most < 2
-            ? (several ? "mean of the points' 95% Wilson intervals (1 replication)" : "95% Wilson interval (1 replication)")
+            ? (several ? $"mean of the points' 95% {own}s (1 replication)" : $"95% {own} (1 replication)")
             : $"95% t-interval over {n} replications: Monte Carlo error of the mean";
         var line = plot.Add.Scatter(xs, [.. points.Select(p => p.Mean)]);
         line.Color = ScottPlot.Colors.SteelBlue;
@@ -90,18 +91,18 @@ internal sealed class SweepPlot
         line.LegendText = several ? "mean over the design points and replications" : "mean over replications";
         plot.ShowLegend(ScottPlot.Edge.Bottom);
 
-        // The x axis ends at the factor's range; the y axis shows the bands, within [0, 1].
+        // The x axis ends at the factor's range; the y axis shows the bands, within [0, 1] (a Shapley share: [-1, 1]).
         double bottom = Math.Min(points.Min(p => p.Lower), points.Min(p => p.SpreadLower));
         double top = Math.Max(points.Max(p => p.Upper), points.Max(p => p.SpreadUpper));
         double margin = Math.Max(0.05 * (top - bottom), 0.005);
-        plot.Axes.SetLimits(xAxis.Lower, xAxis.Upper, Math.Max(0, bottom - margin), Math.Min(1, top + margin));
+        plot.Axes.SetLimits(xAxis.Lower, xAxis.Upper, Math.Max(metric.IsMean ? -1 : 0, bottom - margin), Math.Min(1, top + margin));
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.Title(title);
         return new SweepPlot(plot, title, xAxis, null, points, null);
     }
 
-    /// <summary>A heatmap of the mean rate of a metric over two parameters.</summary>
+    /// <summary>A heatmap of the mean rate (or Shapley share) of a metric over two parameters.</summary>
     /// <param name="rows">The rows to plot (all with rates).</param>
     /// <param name="xi">The index of the x parameter among the rows' values.</param>
     /// <param name="yi">The index of the y parameter.</param>
@@ -122,7 +123,7 @@ internal sealed class SweepPlot
         {
             var first = point.First();
             int cx = xAxis.Bin(first.Values[xi]), cy = yAxis.Bin(first.Values[yi]);
-            (points[cy, cx] ??= []).Add(point.Average(r => r[metric].Estimate!.Value));
+            (points[cy, cx] ??= []).Add(point.Average(r => r.Estimate(metric)!.Value));
         }
 
         var cells = new double[yAxis.Count, xAxis.Count];

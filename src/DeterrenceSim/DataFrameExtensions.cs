@@ -83,7 +83,10 @@ public static class DataFrameExtensions
     /// (<see cref="SweepColumns.For(IEnumerable{string}, IEnumerable{string})"/>): <c>point</c>, <c>replication</c>,
     /// <c>seed</c>, each factor's parameter path, per measure <c>name</c>, <c>name_lower</c>, <c>name_upper</c> (estimate
     /// and 95% Wilson interval), <c>error</c>, <c>trials</c>, per measure <c>name_count</c>, then per reporter of the
-    /// first row (<see cref="SweepRow.Reported"/>) <c>name</c>, <c>name_lower</c>, <c>name_upper</c>, <c>name_count</c>. A point that could not run has missing rates, trials and counts
+    /// first row (<see cref="SweepRow.Reported"/>) <c>name</c>, <c>name_lower</c>, <c>name_upper</c>, <c>name_count</c>,
+    /// then, when the first row records the attribution by mechanism (<see cref="SweepRow.RecordsMechanisms"/>), the
+    /// mechanism columns (<see cref="SweepColumns.Mechanisms"/>: rates with their counts, Shapley shares with their t
+    /// bounds and scaled sums). A point that could not run has missing rates, trials and counts
     /// and its message in <c>error</c>, as its empty cells in the CSV file; <c>error</c> is missing for the others.</summary>
     /// <param name="rows">The rows: <see cref="Sweep.Rows"/>, or read back with <see cref="SweepRowReader.Read"/>. They are
     /// enumerated once.</param>
@@ -105,6 +108,7 @@ public static class DataFrameExtensions
         var counts = SweepColumns.Counts.Select(name => new Int64DataFrameColumn(name)).ToArray();
         IReadOnlyList<Measure>? reported = null;
         var reporterColumns = new List<DataFrameColumn>();
+        var mechanismColumns = new List<DataFrameColumn>();
         foreach (var row in rows)
         {
             ArgumentNullException.ThrowIfNull(row, nameof(rows));
@@ -115,6 +119,49 @@ public static class DataFrameExtensions
                 foreach (var m in reported)
                 {
                     reporterColumns.AddRange([new DoubleDataFrameColumn(m.Name), new DoubleDataFrameColumn(m.Name + "_lower"), new DoubleDataFrameColumn(m.Name + "_upper"), new Int64DataFrameColumn(m.Name + "_count")]);
+                }
+
+                if (row.RecordsMechanisms)
+                {
+                    // The names of the file's mechanism columns: three estimates, then one count or two sums.
+                    int at = 0;
+                    foreach (var m in Measure.Mechanisms)
+                    {
+                        for (int k = 0; k < 3; k++)
+                        {
+                            mechanismColumns.Add(new DoubleDataFrameColumn(SweepColumns.Mechanisms[at++]));
+                        }
+
+                        for (int k = 0; k < (m.IsMean ? 2 : 1); k++)
+                        {
+                            mechanismColumns.Add(new Int64DataFrameColumn(SweepColumns.Mechanisms[at++]));
+                        }
+                    }
+                }
+            }
+
+            if (mechanismColumns.Count > 0)
+            {
+                int at = 0;
+                foreach (var m in Measure.Mechanisms)
+                {
+                    if (m.IsMean)
+                    {
+                        var mean = row.Mean(m);
+                        ((DoubleDataFrameColumn)mechanismColumns[at++]).Append(mean.Mean);
+                        ((DoubleDataFrameColumn)mechanismColumns[at++]).Append(row.Ran ? mean.Lower : null);
+                        ((DoubleDataFrameColumn)mechanismColumns[at++]).Append(row.Ran ? mean.Upper : null);
+                        ((Int64DataFrameColumn)mechanismColumns[at++]).Append(row.Ran ? row.MechanismSums![m.MechanismSlot] : null);
+                        ((Int64DataFrameColumn)mechanismColumns[at++]).Append(row.Ran ? row.MechanismSums![m.MechanismSlot + 1] : null);
+                    }
+                    else
+                    {
+                        var rate = row[m];
+                        ((DoubleDataFrameColumn)mechanismColumns[at++]).Append(rate.Estimate);
+                        ((DoubleDataFrameColumn)mechanismColumns[at++]).Append(row.Ran ? rate.Lower : null);
+                        ((DoubleDataFrameColumn)mechanismColumns[at++]).Append(row.Ran ? rate.Upper : null);
+                        ((Int64DataFrameColumn)mechanismColumns[at++]).Append(row.Ran ? rate.Count : null);
+                    }
                 }
             }
 
@@ -148,7 +195,7 @@ public static class DataFrameExtensions
             trials.Append(row.Ran ? row.Trials : null);
         }
 
-        return new DataFrame([point, replication, seed, .. factors, .. rates, error, trials, .. counts, .. reporterColumns]);
+        return new DataFrame([point, replication, seed, .. factors, .. rates, error, trials, .. counts, .. reporterColumns, .. mechanismColumns]);
     }
 
     /// <summary>Runs a sweep and returns its rows as a data frame with the columns of its results file (see
@@ -170,8 +217,11 @@ public static class DataFrameExtensions
     /// summary's <see cref="DesignPointSummary.Reported"/>) the pooled rate <c>name</c>,
     /// <c>name_lower</c>, <c>name_upper</c> (95% Wilson interval of the summed counts), <c>name_count</c>, and the mean
     /// over replications <c>name_mean</c>, <c>name_mean_lower</c>, <c>name_mean_upper</c> (95% Student-t interval within
-    /// [0, 1]; see <see cref="DesignPointSummary.MeanOfReplications"/>). A point that could not run has missing
-    /// rates and counts; with one replication the t bounds are 0 and 1.</summary>
+    /// [0, 1]; see <see cref="DesignPointSummary.MeanOfReplications"/>), then, when the first summary records the
+    /// attribution by mechanism, the same for each of <see cref="Measure.Mechanisms"/>, except that a Shapley share has
+    /// no <c>name_count</c> and its <c>name</c>, <c>name_lower</c>, <c>name_upper</c> are the pooled mean and its t
+    /// interval within [−1, 1] (<see cref="DesignPointSummary.PooledMean"/>). A point that could not run has missing
+    /// rates and counts; with one replication the t bounds are 0 and 1 (−1 and 1 for a Shapley share).</summary>
     /// <param name="summaries">The summaries (<see cref="Sweep.Summarise"/> or <see cref="DesignPointSummary.Of"/>), all
     /// with the same factor paths.</param>
     /// <returns>A data frame, one row a design point.</returns>
@@ -187,15 +237,22 @@ public static class DataFrameExtensions
         var replications = new Int32DataFrameColumn("replications");
         var trials = new Int64DataFrameColumn(SweepColumns.Trials);
         var error = new StringDataFrameColumn(SweepColumns.Error);
-        const int PerMeasure = 7;
-        Measure[] all = [.. Measure.All, .. (list.Count > 0 ? list[0].Reported : [])];
-        var measures = all
-            .SelectMany(m => new DataFrameColumn[]
-            {
-                new DoubleDataFrameColumn(m.Name), new DoubleDataFrameColumn(m.Name + "_lower"), new DoubleDataFrameColumn(m.Name + "_upper"),
-                new Int64DataFrameColumn(m.Name + "_count"),
-                new DoubleDataFrameColumn(m.Name + "_mean"), new DoubleDataFrameColumn(m.Name + "_mean_lower"), new DoubleDataFrameColumn(m.Name + "_mean_upper"),
-            })
+        // Seven columns a rate (pooled rate, Wilson bounds, count, mean over replications, t bounds); six a Shapley share
+        // (pooled mean and t bounds, then the mean over replications and its t bounds).
+        Measure[] all = [.. Measure.All, .. (list.Count > 0 ? list[0].Reported : []), .. (list.Count > 0 && list[0].RecordsMechanisms ? Measure.Mechanisms : [])];
+        var groups = all
+            .Select(m => m.IsMean
+                ? new DataFrameColumn[]
+                {
+                    new DoubleDataFrameColumn(m.Name), new DoubleDataFrameColumn(m.Name + "_lower"), new DoubleDataFrameColumn(m.Name + "_upper"),
+                    new DoubleDataFrameColumn(m.Name + "_mean"), new DoubleDataFrameColumn(m.Name + "_mean_lower"), new DoubleDataFrameColumn(m.Name + "_mean_upper"),
+                }
+                : new DataFrameColumn[]
+                {
+                    new DoubleDataFrameColumn(m.Name), new DoubleDataFrameColumn(m.Name + "_lower"), new DoubleDataFrameColumn(m.Name + "_upper"),
+                    new Int64DataFrameColumn(m.Name + "_count"),
+                    new DoubleDataFrameColumn(m.Name + "_mean"), new DoubleDataFrameColumn(m.Name + "_mean_lower"), new DoubleDataFrameColumn(m.Name + "_mean_upper"),
+                })
             .ToArray();
         foreach (var summary in list)
         {
@@ -215,23 +272,35 @@ public static class DataFrameExtensions
             replications.Append(summary.Replications);
             trials.Append(summary.Trials);
             error.Append(summary.Error);
+            bool ran = summary.ReplicationsRun > 0;
             for (int m = 0; m < all.Length; m++)
             {
-                var pooled = summary.Pooled(all[m]);
+                var columns = groups[m];
                 var mean = summary.MeanOfReplications(all[m]);
-                bool ran = summary.ReplicationsRun > 0;
-                var columns = measures.AsSpan(m * PerMeasure, PerMeasure);
-                ((DoubleDataFrameColumn)columns[0]).Append(pooled.Estimate);
-                ((DoubleDataFrameColumn)columns[1]).Append(ran ? pooled.Lower : null);
-                ((DoubleDataFrameColumn)columns[2]).Append(ran ? pooled.Upper : null);
-                ((Int64DataFrameColumn)columns[3]).Append(ran ? pooled.Count : null);
-                ((DoubleDataFrameColumn)columns[4]).Append(mean.Mean);
-                ((DoubleDataFrameColumn)columns[5]).Append(ran ? mean.Lower : null);
-                ((DoubleDataFrameColumn)columns[6]).Append(ran ? mean.Upper : null);
+                int at = 0;
+                if (all[m].IsMean)
+                {
+                    var pooled = summary.PooledMean(all[m]);
+                    ((DoubleDataFrameColumn)columns[at++]).Append(pooled.Mean);
+                    ((DoubleDataFrameColumn)columns[at++]).Append(ran ? pooled.Lower : null);
+                    ((DoubleDataFrameColumn)columns[at++]).Append(ran ? pooled.Upper : null);
+                }
+                else
+                {
+                    var pooled = summary.Pooled(all[m]);
+                    ((DoubleDataFrameColumn)columns[at++]).Append(pooled.Estimate);
+                    ((DoubleDataFrameColumn)columns[at++]).Append(ran ? pooled.Lower : null);
+                    ((DoubleDataFrameColumn)columns[at++]).Append(ran ? pooled.Upper : null);
+                    ((Int64DataFrameColumn)columns[at++]).Append(ran ? pooled.Count : null);
+                }
+
+                ((DoubleDataFrameColumn)columns[at++]).Append(mean.Mean);
+                ((DoubleDataFrameColumn)columns[at++]).Append(ran ? mean.Lower : null);
+                ((DoubleDataFrameColumn)columns[at]).Append(ran ? mean.Upper : null);
             }
         }
 
-        return new DataFrame([point, .. factors, replications, trials, error, .. measures]);
+        return new DataFrame([point, .. factors, replications, trials, error, .. groups.SelectMany(g => g)]);
     }
 
     private static void CheckValues(int values, int paths, long point)

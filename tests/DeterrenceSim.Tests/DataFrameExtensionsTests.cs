@@ -54,38 +54,91 @@ public class DataFrameExtensionsTests
     [Fact]
     public void ToDataFrame_SweepRows_HoldsTheCsvFilesColumnsAndCells()
     {
+        // Rows made by hand, without the attribution by mechanism: a file of formatVersion 2's columns.
         var frame = Rows().ToDataFrame(Paths);
         var csv = new StringWriter();
-        SweepCsv.WriteHeader(csv, Paths);
+        SweepCsv.WriteHeader(csv, Paths, [], mechanisms: false);
         foreach (var row in Rows())
         {
             SweepCsv.WriteRow(csv, row);
         }
 
-        string[][] lines = [.. csv.ToString().TrimEnd('\n').Split('\n').Select(l => l.Split(','))];
+        AssertSameCells(csv.ToString(), frame);
+        Assert.IsType<DoubleDataFrameColumn>(frame["war"]);
+        Assert.IsType<Int64DataFrameColumn>(frame["war_count"]);
+        Assert.Null(frame["war"][3]);
+        Assert.Null(frame["trials"][3]);
+        Assert.Null(frame["error"][0]);
+    }
+
+    [Fact]
+    public void ToDataFrame_SweepRowsWithTheAttribution_HoldsTheCsvFilesMechanismColumnsAndCells()
+    {
+        var design = ExperimentDesign.Grid(Factor.Parse("crises.crisis-1.statusQuo=0.4:1.6:3"));
+        var rows = new Sweep(SweepTests.Noisy(), design, new SweepOptions { Rounds = 800, Replications = 2, Seed = 3, Threads = 1 }).Rows().ToList();
+        var frame = rows.ToDataFrame(["crises.crisis-1.statusQuo"]);
+        var csv = new StringWriter();
+        SweepCsv.WriteHeader(csv, ["crises.crisis-1.statusQuo"]);
+        foreach (var row in rows)
+        {
+            SweepCsv.WriteRow(csv, row);
+        }
+
+        AssertSameCells(csv.ToString(), frame);
+        Assert.IsType<Int64DataFrameColumn>(frame["shapley.defender.noise_scaledSum"]);
+        Assert.IsType<DoubleDataFrameColumn>(frame["shapley.defender.noise"]);
+        Assert.Null(frame["shapley.defender.noise"][5]);
+    }
+
+    /// <summary>A CSV line's fields; a quoted field (an error message) may hold commas.</summary>
+    private static string[] Split(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        bool quoted = false;
+        foreach (char ch in line)
+        {
+            if (ch == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (ch == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(ch);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return [.. fields];
+    }
+
+    /// <summary>The frame has the file's columns in order, and each cell is the file's text.</summary>
+    private static void AssertSameCells(string text, DataFrame frame)
+    {
+        string[][] lines = [.. text.TrimEnd('\n').Split('\n').Select(Split)];
         Assert.Equal(lines[0], frame.Columns.Select(c => c.Name));
         Assert.Equal(lines.Length - 1, frame.Rows.Count);
         for (int r = 1; r < lines.Length; r++)
         {
+            Assert.Equal(lines[0].Length, lines[r].Length);
             for (int c = 0; c < lines[r].Length; c++)
             {
                 object? cell = frame.Columns[c][r - 1];
-                string text = cell switch
+                string value = cell switch
                 {
                     null => "",
                     double d => d.ToString("R", CultureInfo.InvariantCulture),
                     IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                     _ => cell.ToString()!,
                 };
-                Assert.True(lines[r][c] == text, $"row {r}, column {lines[0][c]}: the file has '{lines[r][c]}', the frame '{text}'");
+                Assert.True(lines[r][c] == value, $"row {r}, column {lines[0][c]}: the file has '{lines[r][c]}', the frame '{value}'");
             }
         }
-
-        Assert.IsType<DoubleDataFrameColumn>(frame["war"]);
-        Assert.IsType<Int64DataFrameColumn>(frame["war_count"]);
-        Assert.Null(frame["war"][3]);
-        Assert.Null(frame["trials"][3]);
-        Assert.Null(frame["error"][0]);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace DeterrenceSim.IO;
 /// find this type by its name when this assembly is present.</summary>
 internal sealed class SweepParquetFormat : SweepRowFormat
 {
-    public override ISweepRowSink Create(Stream stream, string[] factorPaths, string[] reported) =>
-        new Sink(new SweepParquetWriter(stream, factorPaths, reported));
+    public override ISweepRowSink Create(Stream stream, string[] factorPaths, string[] reported, bool mechanisms) =>
+        new Sink(new SweepParquetWriter(stream, factorPaths, reported, mechanisms));
 
     public override IEnumerable<SweepRow> Read(Stream stream, string source, out IReadOnlyList<string> factorPaths, long? trials) =>
         SweepParquetReader.Read(stream, source, out factorPaths, trials);

@@ -1,6 +1,7 @@
 using DeterrenceSim.Experiments;
 using DeterrenceSim.Outcomes;
 using Parquet;
+using Parquet.Schema;
 
 namespace DeterrenceSim.IO;
 
@@ -35,9 +36,10 @@ public static class SweepParquetReader
         string[] paths;
         bool counts;
         Measure[] reported;
+        bool mechanisms;
         try
         {
-            paths = SweepColumns.FactorsOf(names, source, out counts, out reported);
+            paths = SweepColumns.FactorsOf(names, source, out counts, out reported, out mechanisms);
             SweepColumns.CheckTrialsKnown(counts, trials, source);
         }
         catch
@@ -47,7 +49,7 @@ public static class SweepParquetReader
         }
 
         factorPaths = paths;
-        return ReadRows(reader, new SweepParquetSchema(paths, counts, [.. reported.Select(m => m.Name)]), reported, counts ? null : trials, source);
+        return ReadRows(reader, new SweepParquetSchema(paths, counts, [.. reported.Select(m => m.Name)], mechanisms), reported, counts ? null : trials, source);
     }
 
     private static IEnumerable<SweepRow> ReadRows(ParquetReader reader, SweepParquetSchema schema, Measure[] reported, long? knownTrials, string source)
@@ -97,12 +99,15 @@ public static class SweepParquetReader
     private sealed class GroupColumns(SweepParquetSchema schema)
     {
         private readonly double[][] _values = new double[schema.Values.Length][];
-        private readonly double[][] _rates = new double[schema.Rates.Length][];
-        private readonly int[][] _levels = new int[schema.Rates.Length][];
-        private readonly int[] _next = new int[schema.Rates.Length];
-        private readonly long[][] _counts = new long[schema.Counts.Length + 1][];
-        private readonly int[][] _countLevels = new int[schema.Counts.Length + 1][];
-        private readonly int[] _nextCount = new int[schema.Counts.Length + 1];
+        // The rates, then the mechanism estimates; the trials, the counts, then the mechanism counts and sums.
+        private readonly DataField<double?>[] _rateFields = [.. schema.Rates, .. schema.MechanismEstimates];
+        private readonly DataField<long?>[] _countFields = schema.Trials is null ? [] : [schema.Trials, .. schema.Counts, .. schema.MechanismSums];
+        private readonly double[][] _rates = new double[schema.Rates.Length + schema.MechanismEstimates.Length][];
+        private readonly int[][] _levels = new int[schema.Rates.Length + schema.MechanismEstimates.Length][];
+        private readonly int[] _next = new int[schema.Rates.Length + schema.MechanismEstimates.Length];
+        private readonly long[][] _counts = new long[schema.Counts.Length + 1 + schema.MechanismSums.Length][];
+        private readonly int[][] _countLevels = new int[schema.Counts.Length + 1 + schema.MechanismSums.Length][];
+        private readonly int[] _nextCount = new int[schema.Counts.Length + 1 + schema.MechanismSums.Length];
         private long[] _point = [];
         private int[] _replication = [];
         private ulong[] _seed = [];
@@ -150,17 +155,15 @@ public static class SweepParquetReader
 
             for (int i = 0; i < _rates.Length; i++)
             {
-                Wait(group.ReadRawAsync<double>(schema.Rates[i], _rates[i].AsMemory(0, n), _levels[i].AsMemory(0, n), null));
+                Wait(group.ReadRawAsync<double>(_rateFields[i], _rates[i].AsMemory(0, n), _levels[i].AsMemory(0, n), null));
             }
 
             Wait(group.ReadAsync(schema.Error, _errors.AsMemory(0, n)));
-            if (schema.Trials is not null)
+
+            // Column 0 is the trials, then the counts in measure order, then the mechanism counts and sums.
+            for (int i = 0; i < _countFields.Length; i++)
             {
-                // Column 0 is the trials, then the counts in measure order.
-                for (int i = 0; i < _counts.Length; i++)
-                {
-                    Wait(group.ReadRawAsync<long>(i == 0 ? schema.Trials : schema.Counts[i - 1], _counts[i].AsMemory(0, n), _countLevels[i].AsMemory(0, n), null));
-                }
+                Wait(group.ReadRawAsync<long>(_countFields[i], _counts[i].AsMemory(0, n), _countLevels[i].AsMemory(0, n), null));
             }
 
             Array.Clear(_next);
@@ -180,40 +183,52 @@ public static class SweepParquetReader
                 v[i] = _values[i][r];
             }
 
-            double[]? x = _rates.Length > 0 && Present(0, r) ? new double[_rates.Length] : null;
+            double[]? x = schema.Rates.Length > 0 && Present(0, r) ? new double[schema.Rates.Length] : null;
+            double[]? estimates = schema.MechanismEstimates.Length > 0 && Present(schema.Rates.Length, r) ? new double[schema.MechanismEstimates.Length] : null;
             for (int i = 0; i < _rates.Length; i++)
             {
                 double value = Present(i, r) ? _rates[i][_next[i]++] : double.NaN;
-                if (x is not null)
+                if (i < schema.Rates.Length && x is not null)
                 {
                     x[i] = value;
+                }
+                else if (i >= schema.Rates.Length && estimates is not null)
+                {
+                    estimates[i - schema.Rates.Length] = value;
                 }
             }
 
             long? trials = null;
             long[]? counts = null;
+            long[]? sums = null;
             if (schema.Trials is not null)
             {
                 bool present = PresentCount(0, r);
+                int mechanismsFirst = 1 + schema.Counts.Length;
                 trials = present ? _counts[0][_nextCount[0]++] : null;
                 counts = present ? new long[schema.Counts.Length] : null;
+                sums = schema.MechanismSums.Length > 0 && PresentCount(mechanismsFirst, r) ? new long[schema.MechanismSums.Length] : null;
                 for (int i = 1; i < _counts.Length; i++)
                 {
                     long value = PresentCount(i, r) ? _counts[i][_nextCount[i]++] : -1;
-                    if (counts is not null)
+                    if (i < mechanismsFirst && counts is not null)
                     {
                         counts[i - 1] = value;
+                    }
+                    else if (i >= mechanismsFirst && sums is not null)
+                    {
+                        sums[i - mechanismsFirst] = value;
                     }
                 }
             }
 
             var head = new SweepRow(_point[r], _replication[r], _seed[r], v, 0, null, _errors[r]) { Reported = reported };
-            return SweepColumns.Row(head, x, trials, counts, knownTrials, where);
+            var row = SweepColumns.Row(head, x, trials, counts, knownTrials, where);
+            return schema.MechanismSums.Length > 0 ? SweepColumns.WithMechanisms(row, estimates, sums, where) : row;
         }
 
-        private bool Present(int rate, int r) => _levels[rate][r] == schema.Rates[rate].MaxDefinitionLevel;
+        private bool Present(int rate, int r) => _levels[rate][r] == _rateFields[rate].MaxDefinitionLevel;
 
-        private bool PresentCount(int column, int r) =>
-            _countLevels[column][r] == (column == 0 ? schema.Trials! : schema.Counts[column - 1]).MaxDefinitionLevel;
+        private bool PresentCount(int column, int r) => _countLevels[column][r] == _countFields[column].MaxDefinitionLevel;
     }
 }

@@ -1,3 +1,4 @@
+using DeterrenceSim.Outcomes;
 using Parquet.Schema;
 
 namespace DeterrenceSim.IO;
@@ -8,7 +9,9 @@ internal sealed class SweepParquetSchema
     /// <param name="factorPaths">The factor paths.</param>
     /// <param name="counts">Whether the file has the trials and count columns (files of DeterrenceSim 0.1.0 do not).</param>
     /// <param name="reported">The names of the sweep's reporters (only with counts).</param>
-    public SweepParquetSchema(string[] factorPaths, bool counts, IReadOnlyList<string> reported)
+    /// <param name="mechanisms">Whether the file ends with the mechanism columns (only with counts; files of sidecar
+    /// formatVersion 3 and later).</param>
+    public SweepParquetSchema(string[] factorPaths, bool counts, IReadOnlyList<string> reported, bool mechanisms)
     {
         Values = [.. factorPaths.Select(p => new DataField<double>(p))];
         var reportedRates = reported.SelectMany(n => new[] { n, n + "_lower", n + "_upper" }).Select(n => new DataField<double?>(n)).ToArray();
@@ -30,6 +33,32 @@ internal sealed class SweepParquetSchema
             }
         }
 
+        // The mechanism columns, in the order of SweepColumns.Mechanisms: per measure its estimate and bounds (double),
+        // then its count or its scaled sum and sum of squares (int64).
+        var estimates = new List<DataField<double?>>();
+        var sums = new DataField<long?>[mechanisms ? Engine.MechanismLayout.RowLength : 0];
+        if (mechanisms)
+        {
+            var names = SweepColumns.Mechanisms;
+            int at = 0;
+            foreach (var measure in Measure.Mechanisms)
+            {
+                var estimate = names.Skip(at).Take(3).Select(n => new DataField<double?>(n)).ToArray();
+                estimates.AddRange(estimate);
+                fields.AddRange(estimate);
+                at += 3;
+                sums[measure.MechanismSlot] = new DataField<long?>(names[at++]);
+                fields.Add(sums[measure.MechanismSlot]);
+                if (measure.IsMean)
+                {
+                    sums[measure.MechanismSlot + 1] = new DataField<long?>(names[at++]);
+                    fields.Add(sums[measure.MechanismSlot + 1]);
+                }
+            }
+        }
+
+        MechanismEstimates = [.. estimates];
+        MechanismSums = sums;
         Schema = new ParquetSchema(fields);
     }
 
@@ -52,6 +81,14 @@ internal sealed class SweepParquetSchema
     /// <summary>Gets the count fields, one per measure of <see cref="Outcomes.Measure.All"/> then of the reporters; empty
     /// in a file without count columns.</summary>
     public DataField<long?>[] Counts { get; }
+
+    /// <summary>Gets the estimate fields of the mechanism columns, three per measure of
+    /// <see cref="Measure.Mechanisms"/>; empty in a file without them.</summary>
+    public DataField<double?>[] MechanismEstimates { get; }
+
+    /// <summary>Gets the count and sum fields of the mechanism columns, in the layout of
+    /// <see cref="Experiments.SweepRow.MechanismSums"/>; empty in a file without them.</summary>
+    public DataField<long?>[] MechanismSums { get; }
 
     public ParquetSchema Schema { get; }
 }

@@ -17,6 +17,10 @@ internal static class MechanismLayout
     public const int WarsIndex = SquaresOffset + (2 * Factors); // the war rounds, the denominator of the shares of wars
     public const int Length = WarsIndex + 1;
 
+    /// <summary>The length of a sweep row's sums (<see cref="Experiments.SweepRow.MechanismSums"/>): per factor the
+    /// but-for count, the Shapley sum and sum of squares over both kinds of war, then the rational count.</summary>
+    public const int RowLength = (3 * Factors) + 1;
+
     /// <summary>The kind of a war: 0 preventive, 1 bargaining.</summary>
     public static int Kind(in RoundRecord record) => record.Cause == WarCause.Preventive ? 0 : 1;
 
@@ -50,7 +54,6 @@ internal static class MechanismLayout
     /// <summary>The attribution from exact integer sums (<c>Engine.MechanismLayout</c>).</summary>
     public static MechanismAttribution ToAttribution(long[] sums, long rounds)
     {
-        const double scale = MechanismGame.Scale;
         long wars = sums[WarsIndex];
         var factors = new MechanismShare[Factors];
         for (int f = 0; f < factors.Length; f++)
@@ -83,7 +86,33 @@ internal static class MechanismLayout
             Sums = (long[])sums.Clone(),
         };
 
-        static MeanEstimate Mean(long count, long sum, long squares) =>
-            MeanEstimate.FromSums(count, sum / scale, squares / (scale * scale), -1, 1);
+        static MeanEstimate Mean(long count, long sum, long squares) => ShapleyMean(sum, squares, count);
+    }
+
+    /// <summary>A Shapley share from its integer sums: the mean over <paramref name="rounds"/> of the per-round value,
+    /// with its 95% t interval within [−1, 1]; the one computation of run, simulate and sweep rows, so that they agree
+    /// to the last bit.</summary>
+    /// <param name="sum">The sum of the per-round values times <see cref="MechanismGame.Scale"/>.</param>
+    /// <param name="squares">The sum of their squares times the scale squared.</param>
+    /// <param name="rounds">The rounds (or periods).</param>
+    public static MeanEstimate ShapleyMean(long sum, long squares, long rounds)
+    {
+        const double scale = MechanismGame.Scale;
+        return MeanEstimate.FromSums(rounds, sum / scale, squares / (scale * scale), -1, 1);
+    }
+
+    /// <summary>A sweep row's sums (<see cref="RowLength"/>) from the sums of this layout: both kinds of war together.</summary>
+    public static long[] RowSums(long[] sums)
+    {
+        var row = new long[RowLength];
+        for (int f = 0; f < Factors; f++)
+        {
+            row[3 * f] = sums[ButForOffset + f];
+            row[(3 * f) + 1] = sums[ShapleyOffset + f] + sums[ShapleyOffset + Factors + f];
+            row[(3 * f) + 2] = sums[SquaresOffset + f] + sums[SquaresOffset + Factors + f];
+        }
+
+        row[3 * Factors] = sums[UnattributableOffset] + sums[UnattributableOffset + 1];
+        return row;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeterrenceSim.Engine;
 using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Experiments;
@@ -14,7 +15,11 @@ namespace DeterrenceSim.Experiments;
 /// over replications, the band <c>deterrence-sim plot</c> draws. Prefer it for runs over periods, whose periods are not
 /// independent trials.</item>
 /// </list>
-/// With the same trials in every replication (as a sweep plays them) both estimates have the same centre.
+/// With the same trials in every replication (as a sweep plays them) both estimates have the same centre. The measures
+/// of the attribution by mechanism (<see cref="Measure.Mechanisms"/>) are summarised too when the rows record them
+/// (<see cref="RecordsMechanisms"/>): a but-for share and <c>shapley.rational</c> like any rate; a Shapley share
+/// (<see cref="Measure.IsMean"/>) by <see cref="PooledMean"/>, the per-round mean over all the point's rounds from the
+/// summed exact sums with its t interval, and by <see cref="MeanOfReplications"/> within [−1, 1].
 /// </summary>
 /// <example>
 /// <code>
@@ -29,9 +34,11 @@ public sealed class DesignPointSummary
     private readonly long[] _counts;
     private readonly double[] _means;
     private readonly double[] _squaredDeviations;
+    private readonly long[]? _mechanismSums;
 
-    private DesignPointSummary(long point, IReadOnlyDictionary<string, double> values, int replications, int ran, long trials, long[] counts, double[] means, double[] squaredDeviations, string? error, IReadOnlyList<Measure> reported)
+    private DesignPointSummary(long point, IReadOnlyDictionary<string, double> values, int replications, int ran, long trials, long[] counts, double[] means, double[] squaredDeviations, string? error, IReadOnlyList<Measure> reported, long[]? mechanismSums)
     {
+        _mechanismSums = mechanismSums;
         Reported = reported;
         Point = point;
         Values = values;
@@ -73,31 +80,71 @@ public sealed class DesignPointSummary
     /// <see cref="Pooled"/> and <see cref="MeanOfReplications"/> also take; empty without reporters.</summary>
     public IReadOnlyList<Measure> Reported { get; }
 
+    /// <summary>Gets whether the point's rows record the attribution by mechanism (<see cref="SweepRow.RecordsMechanisms"/>),
+    /// so that its measures can be summarised.</summary>
+    public bool RecordsMechanisms => _mechanismSums is not null;
+
     /// <summary>The pooled rate of a measure: its counts summed over the replications out of <see cref="Trials"/>, with
     /// the 95% Wilson score interval (Wilson 1927).</summary>
-    /// <param name="measure">The measure, such as <see cref="Measure.War"/>.</param>
+    /// <param name="measure">The measure, such as <see cref="Measure.War"/> or <c>Measure.ButFor(f)</c>.</param>
     /// <returns>The rate; with no trials (a point that could not run) the estimate is <see langword="null"/> and the
     /// interval [0, 1].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="measure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A Shapley share (a mean: see <see cref="PooledMean"/>), or a reporter's
+    /// measure the rows did not count.</exception>
+    /// <exception cref="InvalidOperationException">A mechanism measure of rows that do not record them.</exception>
     public Proportion Pooled(Measure measure)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        return Proportion.Wilson(_counts[measure.SlotAmong(Reported)], Trials);
+        if (measure.IsMean)
+        {
+            throw new ArgumentException($"'{measure.Name}' is a mean share, not a rate: read it with PooledMean(measure).", nameof(measure));
+        }
+
+        return Proportion.Wilson(measure.IsMechanism ? MechanismSumsFor(measure)[measure.MechanismSlot] : _counts[measure.SlotAmong(Reported)], Trials);
     }
 
-    /// <summary>The mean over the replications of a measure's rate (each replication's count over its trials), with its
-    /// 95% Student-t interval mean ± t(0.975, R − 1) · s/√R truncated to [0, 1] (DESIGN.md section 5).</summary>
+    /// <summary>The pooled Shapley share of a factor (<see cref="Measure.IsMean"/>): the mean of the per-round Shapley
+    /// value over all the point's rounds (<see cref="Trials"/>), from the exact sums added over the replications, with
+    /// its 95% t interval from the per-round variance within [−1, 1], as <c>run</c> computes it over its rounds.</summary>
+    /// <param name="measure">The measure, such as <c>Measure.Shapley(MechanismFactor.DefenderOwnCredulity)</c>.</param>
+    /// <returns>The mean; with no trials the mean is <see langword="null"/> and the interval [−1, 1].</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="measure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The measure is a rate (see <see cref="Pooled"/>).</exception>
+    /// <exception cref="InvalidOperationException">The rows do not record the attribution by mechanism.</exception>
+    public MeanEstimate PooledMean(Measure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        if (!measure.IsMean)
+        {
+            throw new ArgumentException($"'{measure.Name}' is a rate: read it with Pooled(measure).", nameof(measure));
+        }
+
+        var sums = MechanismSumsFor(measure);
+        return Trials == 0 ? MeanEstimate.FromMoments(0, 0, 0, -1, 1) : MechanismLayout.ShapleyMean(sums[measure.MechanismSlot], sums[measure.MechanismSlot + 1], Trials);
+    }
+
+    /// <summary>The mean over the replications of a measure's estimate (a rate: each replication's count over its
+    /// trials; a Shapley share: each replication's mean), with its 95% Student-t interval mean ± t(0.975, R − 1) · s/√R
+    /// truncated to [0, 1] (a Shapley share: [−1, 1]) (DESIGN.md section 5).</summary>
     /// <param name="measure">The measure, such as <see cref="Measure.War"/>.</param>
     /// <returns>The estimate, <see cref="MeanEstimate.Count"/> = <see cref="ReplicationsRun"/>. With one replication
     /// the mean is that replication's rate, the standard error is <see langword="null"/> and the interval is [0, 1]:
     /// one replication has no spread to measure (its binomial interval is <see cref="Pooled"/>). With none (a point that
     /// could not run) the mean is <see langword="null"/> and the interval [0, 1].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="measure"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A reporter's measure the rows did not count.</exception>
+    /// <exception cref="InvalidOperationException">A mechanism measure of rows that do not record them.</exception>
     public MeanEstimate MeanOfReplications(Measure measure)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        int slot = measure.SlotAmong(Reported);
-        return MeanEstimate.FromMoments(ReplicationsRun, _means[slot], _squaredDeviations[slot], 0, 1);
+        if (measure.IsMechanism)
+        {
+            MechanismSumsFor(measure);
+        }
+
+        int slot = SlotOf(measure, Reported);
+        return MeanEstimate.FromMoments(ReplicationsRun, _means[slot], _squaredDeviations[slot], measure.IsMean ? -1 : 0, 1);
     }
 
     /// <summary>Summarises sweep rows by design point: from <see cref="Sweep.Rows"/>, or rows read back from a results
@@ -132,7 +179,7 @@ public sealed class DesignPointSummary
 
             if (!points.TryGetValue(row.Point, out var accumulator))
             {
-                accumulator = new Accumulator([.. row.Values], row.Reported);
+                accumulator = new Accumulator([.. row.Values], row.Reported, row.RecordsMechanisms);
                 points.Add(row.Point, accumulator);
             }
 
@@ -152,12 +199,36 @@ public sealed class DesignPointSummary
         return Ran ? head + ": war " + MeanOfReplications(Measure.War) : head + ": cannot run: " + Error;
     }
 
-    /// <summary>The sums of one point's rows: counts, and Welford's running moments of each measure's rate (Welford 1962).</summary>
-    private sealed class Accumulator(double[] values, IReadOnlyList<Measure> reported)
+    /// <summary>The place of a measure among a summary's moments: <see cref="Measure.All"/>, the reporters, then
+    /// <see cref="Measure.Mechanisms"/>.</summary>
+    private static int SlotOf(Measure measure, IReadOnlyList<Measure> reported)
+    {
+        if (!measure.IsMechanism)
+        {
+            return measure.SlotAmong(reported);
+        }
+
+        int k = 0;
+        while (!Measure.Mechanisms[k].Equals(measure))
+        {
+            k++;
+        }
+
+        return Measure.All.Count + reported.Count + k;
+    }
+
+    /// <summary>The summed mechanism sums, or a clear error when the rows do not record them.</summary>
+    private long[] MechanismSumsFor(Measure measure) => _mechanismSums
+        ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"point {Point}: no '{measure.Name}': the rows do not record the attribution by mechanism (a file written before sweep results had the mechanism columns: sidecar formatVersion 2 or earlier)."));
+
+    /// <summary>The sums of one point's rows: counts, the mechanism sums, and Welford's running moments of each measure's
+    /// estimate (Welford 1962).</summary>
+    private sealed class Accumulator(double[] values, IReadOnlyList<Measure> reported, bool mechanisms)
     {
         private readonly long[] _counts = new long[Measure.All.Count + reported.Count];
-        private readonly double[] _means = new double[Measure.All.Count + reported.Count];
-        private readonly double[] _squaredDeviations = new double[Measure.All.Count + reported.Count];
+        private readonly long[]? _mechanismSums = mechanisms ? new long[MechanismLayout.RowLength] : null;
+        private readonly double[] _means = new double[Measure.All.Count + reported.Count + (mechanisms ? Measure.Mechanisms.Count : 0)];
+        private readonly double[] _squaredDeviations = new double[Measure.All.Count + reported.Count + (mechanisms ? Measure.Mechanisms.Count : 0)];
         private readonly HashSet<int> _seen = [];
         private int _rows;
         private int _ran;
@@ -169,6 +240,11 @@ public sealed class DesignPointSummary
             if (!_seen.Add(row.Replication))
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"point {row.Point}, replication {row.Replication} comes twice: the rows repeat (a file or shard read twice?)."), "rows");
+            }
+
+            if (row.RecordsMechanisms != mechanisms)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"point {row.Point}, replication {row.Replication} {(row.RecordsMechanisms ? "records" : "does not record")} the attribution by mechanism, and the point's first row {(mechanisms ? "does" : "does not")}: summarise the rows of one sweep file at a time."), "rows");
             }
 
             _rows++;
@@ -185,15 +261,32 @@ public sealed class DesignPointSummary
                 var rate = row[measure];
                 int i = measure.SlotAmong(reported);
                 _counts[i] += rate.Count;
-                double x = rate.Estimate ?? 0;
-                double delta = x - _means[i];
-                _means[i] += delta / _ran;
-                _squaredDeviations[i] += delta * (x - _means[i]);
+                AddMoment(i, rate.Estimate ?? 0);
+            }
+
+            if (_mechanismSums is not null)
+            {
+                foreach (var measure in Measure.Mechanisms)
+                {
+                    AddMoment(SlotOf(measure, reported), row.Estimate(measure) ?? 0);
+                }
+
+                for (int i = 0; i < _mechanismSums.Length; i++)
+                {
+                    _mechanismSums[i] += row.MechanismSums![i];
+                }
             }
         }
 
         public DesignPointSummary Summary(long point, string[] paths) =>
-            new(point, new FactorValues(paths, values), _rows, _ran, _trials, _counts, _means, _squaredDeviations, _error, reported);
+            new(point, new FactorValues(paths, values), _rows, _ran, _trials, _counts, _means, _squaredDeviations, _error, reported, _mechanismSums);
+
+        private void AddMoment(int i, double x)
+        {
+            double delta = x - _means[i];
+            _means[i] += delta / _ran;
+            _squaredDeviations[i] += delta * (x - _means[i]);
+        }
     }
 
     /// <summary>The factors' values keyed by path, enumerated in the design's factor order.</summary>

@@ -26,7 +26,9 @@ public static class SensitivityAnalysis
     /// <param name="factors">The varied parameters (continuous, <c>PATH=lo:hi</c>), uniform on their ranges.</param>
     /// <param name="samples">The base sample size N (a power of two suits the Sobol sequence); the design has N(k+2)
     /// points.</param>
-    /// <param name="metric">The metric, one of the names of <see cref="Measure.All"/>. The default is <c>war</c>.</param>
+    /// <param name="metric">The metric, one of the names of <see cref="Measure.All"/> or of <see cref="Measure.Mechanisms"/>
+    /// (such as <c>butFor.defender.ownCredulity</c> or <c>shapley.defender.ownCredulity</c>: the output at a point is
+    /// then the mean over its replications of the but-for rate or of the Shapley share). The default is <c>war</c>.</param>
     /// <param name="options">Rounds, replications (averaged at each point), seed, crisis and threads; <see langword="null"/>
     /// for 10,000 rounds and 1 replication. The seed also seeds the bootstrap.</param>
     /// <param name="resamples">Bootstrap resamples for the intervals (&gt;= 1). The default is 1,000.</param>
@@ -83,7 +85,7 @@ public static class SensitivityAnalysis
                         throw new InvalidOperationException($"Design point {first.Point} ({values}) cannot run: {first.Error?.TrimEnd('.')}. Sobol indices need every point: narrow the ranges.");
                     }
 
-                    outputs[first.Point] = group.Average(r => r[measure].Estimate!.Value);
+                    outputs[first.Point] = group.Average(r => r.Estimate(measure)!.Value);
                 }
             },
             progress,
@@ -95,7 +97,7 @@ public static class SensitivityAnalysis
         }
         catch (ArgumentException e) when (e.Message.Contains("variance", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"The {metric} rate does not vary over the design (all {design.PointCount} points give the same value): the indices are undefined. Widen the ranges or play more rounds.", e);
+            throw new InvalidOperationException($"The {metric} {(measure.IsMean ? "share" : "rate")} does not vary over the design (all {design.PointCount} points give the same value): the indices are undefined. Widen the ranges or play more rounds.", e);
         }
 
         return new SensitivityResult(metric, sweep.Crisis, design, sweep.Options, indices);

@@ -325,7 +325,7 @@ public sealed class Sweep
             var failed = new SweepRow[Options.Replications];
             for (int r = 0; r < failed.Length; r++)
             {
-                failed[r] = new SweepRow(point, r, Options.Seed, values, 0, null, e.Message) { Reported = _reported };
+                failed[r] = new SweepRow(point, r, Options.Seed, values, 0, null, e.Message) { Reported = _reported, RecordsMechanisms = true };
             }
 
             return failed;
@@ -334,8 +334,7 @@ public sealed class Sweep
         var monteCarlo = new MonteCarlo(compiled);
         int crisisIndex = compiled.CrisisIds.ToList().IndexOf(Crisis);
         var target = Options.Precision;
-        var metric = target is null ? Measure.War : Measure.Parse(target.Metric);
-        long pooledCount = 0, pooledTrials = 0;
+        var pooled = new PooledMetric(target is null ? Measure.War : Measure.Parse(target.Metric));
         var rows = new List<SweepRow>(Options.Replications);
         if (Options.Periods is int length)
         {
@@ -347,7 +346,7 @@ public sealed class Sweep
             {
                 // Growth that leaves the capability range within the periods: this point cannot run.
                 Log.PointFailed(_logger, point, e.Message);
-                return [.. Enumerable.Range(0, Options.Replications).Select(i => new SweepRow(point, i, Options.Seed, values, 0, null, e.Message) { Reported = _reported })];
+                return [.. Enumerable.Range(0, Options.Replications).Select(i => new SweepRow(point, i, Options.Seed, values, 0, null, e.Message) { Reported = _reported, RecordsMechanisms = true })];
             }
         }
 
@@ -355,9 +354,10 @@ public sealed class Sweep
         {
             long trials = Options.TrialsPerReplication;
             var counts = new long[Measure.All.Count + Options.Reporters.Count];
+            MechanismAttribution mechanisms;
             if (Options.Periods is int periods)
             {
-                PeriodCounts(monteCarlo, periods, r, threads, crisisIndex, counts, cancellationToken);
+                mechanisms = PeriodCounts(monteCarlo, periods, r, threads, crisisIndex, counts, cancellationToken);
             }
             else
             {
@@ -371,23 +371,18 @@ public sealed class Sweep
                 {
                     counts[Measure.All.Count + j] = result.Reported[Options.Reporters[j].Name].Count;
                 }
+
+                mechanisms = result.Mechanisms;
             }
 
-            rows.Add(new SweepRow(point, r, Options.Seed, values, trials, counts, null) { Reported = _reported });
-            pooledCount += counts[metric.Index];
-            pooledTrials += trials;
-            if (r + 1 >= Options.Replications)
+            // The attribution's exact integer sums over the rounds (or the periods of the run), both kinds of war together.
+            var sums = MechanismLayout.RowSums(mechanisms.Sums ?? throw new System.Diagnostics.UnreachableException("The engine's attribution by mechanism has no sums."));
+            var row = new SweepRow(point, r, Options.Seed, values, trials, counts, null) { Reported = _reported, MechanismSums = sums };
+            rows.Add(row);
+            pooled.Add(row);
+            if (r + 1 >= Options.Replications && (target is null || pooled.HalfWidth <= target.HalfWidth))
             {
-                if (target is null)
-                {
-                    break;
-                }
-
-                var pooled = Proportion.Wilson(pooledCount, pooledTrials);
-                if ((pooled.Upper - pooled.Lower) / 2 <= target.HalfWidth)
-                {
-                    break;
-                }
+                break;
             }
         }
 
@@ -395,8 +390,8 @@ public sealed class Sweep
     }
 
     /// <summary>Counts, over the periods of one run (replication r), the periods in which the crisis ended in each
-    /// outcome and war cause.</summary>
-    private void PeriodCounts(MonteCarlo monteCarlo, int periods, int replication, int threads, int crisis, Span<long> counts, CancellationToken cancellationToken)
+    /// outcome and war cause; returns the crisis's attribution by mechanism over those periods.</summary>
+    private MechanismAttribution PeriodCounts(MonteCarlo monteCarlo, int periods, int replication, int threads, int crisis, Span<long> counts, CancellationToken cancellationToken)
     {
         var run = monteCarlo.Simulate(
             new RunOptions { Periods = periods, Replications = 1, FirstReplication = replication, Seed = Options.Seed, Threads = threads, Reporters = Options.Reporters },
@@ -419,6 +414,8 @@ public sealed class Sweep
         {
             counts[Measure.All.Count + j] = run.Reported[Options.Reporters[j].Name].Count;
         }
+
+        return run.Mechanisms;
 
         static long Total(IEnumerable<Proportion> byPeriod) => byPeriod.Sum(p => p.Count);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeterrenceSim.Engine;
 using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Experiments;
@@ -6,7 +7,10 @@ namespace DeterrenceSim.Experiments;
 /// <summary>
 /// One row of a sweep's results: one replication of N rounds (or one run of T periods) at one design point, as counts
 /// out of the trials. Read a rate by its measure: <c>row[Measure.War]</c> is a <see cref="Proportion"/> with its count,
-/// trials, estimate and 95% Wilson interval (Wilson 1927), computed from the counts.
+/// trials, estimate and 95% Wilson interval (Wilson 1927), computed from the counts. The attribution by mechanism
+/// (<see cref="MechanismAttribution"/>) is kept as exact integer sums (<see cref="MechanismSums"/>):
+/// <c>row[Measure.ButFor(f)]</c> and <c>row[Measure.ShapleyRational]</c> are rates,
+/// <c>row.Mean(Measure.Shapley(f))</c> a mean share with its t interval; <see cref="Estimate(Measure)"/> takes any.
 /// </summary>
 /// <param name="Point">The design point, 0 to <see cref="ExperimentDesign.PointCount"/> - 1.</param>
 /// <param name="Replication">The replication, from 0; replication r uses the same random streams at every point
@@ -31,18 +35,70 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
     /// <summary>Gets whether the point ran: the row has counts and no error.</summary>
     public bool Ran => Counts is not null;
 
+    /// <summary>Gets the exact integer sums of the attribution by mechanism over the row's trials, 25 of them: for each
+    /// <see cref="MechanismFactor"/> in enum order its but-for count (rounds, in [0, wars]), the sum of its per-round
+    /// Shapley values and the sum of their squares, both scaled by 8! = 40320 (so whole numbers: a Shapley value times
+    /// 8! is an integer, and a sum of squares is in units of 1/8!²), then the count of rational wars (with every factor
+    /// off). The Shapley sums and 8! times the rational count add up to 8! times the wars. <see langword="null"/> when
+    /// the point could not run, and for rows of files written before sweep results had the mechanism columns
+    /// (<see cref="RecordsMechanisms"/> is then false). Setting sums also sets <see cref="RecordsMechanisms"/>. Prefer
+    /// the indexer, <see cref="Mean"/> and <see cref="Estimate(Measure)"/> to positions.</summary>
+    public long[]? MechanismSums
+    {
+        get => _mechanismSums;
+        init
+        {
+            _mechanismSums = value;
+            if (value is not null)
+            {
+                RecordsMechanisms = true;
+            }
+        }
+    }
+
+    /// <summary>Gets whether the row's sweep recorded the attribution by mechanism: true for the rows of sweeps run by
+    /// this library and of files of sidecar <c>formatVersion</c> 3 and later (even when the point could not run: its
+    /// mechanism columns are then empty); false for rows of files written before (formatVersion 2, DeterrenceSim 0.1.0),
+    /// whose mechanism measures cannot be read.</summary>
+    public bool RecordsMechanisms { get; init; }
+
+    private readonly long[]? _mechanismSums;
+
     /// <summary>Gets the rate of a measure: its count out of <see cref="Trials"/> with the 95% Wilson interval. A row
     /// whose point could not run has no trials: the estimate is <see langword="null"/> and the interval [0, 1].</summary>
     /// <param name="measure">The measure, such as <see cref="Measure.War"/> or a reporter's.</param>
     /// <returns>The rate.</returns>
-    /// <exception cref="ArgumentException">A reporter's measure that is not among <see cref="Reported"/>.</exception>
+    /// <exception cref="ArgumentException">A reporter's measure that is not among <see cref="Reported"/>, or a Shapley
+    /// measure (a mean: read it with <see cref="Mean"/>).</exception>
     /// <exception cref="InvalidOperationException"><see cref="Counts"/> does not hold one count per measure, or a count
-    /// is outside [0, <see cref="Trials"/>].</exception>
+    /// is outside [0, <see cref="Trials"/>]; a mechanism measure of a row that does not record them
+    /// (<see cref="RecordsMechanisms"/>), or whose <see cref="MechanismSums"/> are not 25.</exception>
     public Proportion this[Measure measure]
     {
         get
         {
             ArgumentNullException.ThrowIfNull(measure);
+            if (measure.IsMechanism)
+            {
+                if (measure.IsMean)
+                {
+                    throw new ArgumentException($"'{measure.Name}' is a mean share in [-1, 1], not a rate: read it with row.Mean(measure) or row.Estimate(measure).", nameof(measure));
+                }
+
+                if (SumsOf(measure) is not { } sums)
+                {
+                    return NoTrials;
+                }
+
+                long count = sums[measure.MechanismSlot];
+                if (count < 0 || count > Trials)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"point {Point}, replication {Replication}: the count of '{measure.Name}' is {count}, expected it within [0, {Trials}]."));
+                }
+
+                return Proportion.Wilson(count, Trials);
+            }
+
             int index = measure.SlotAmong(Reported);
             if (Counts is null)
             {
@@ -59,12 +115,49 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
         }
     }
 
+    /// <summary>Gets a Shapley share (<see cref="Measure.IsMean"/>): the mean over <see cref="Trials"/> of the factor's
+    /// per-round Shapley value, <see cref="MechanismSums"/>' sum / 8! / trials, with its 95% t interval from the
+    /// per-round variance, within [−1, 1], as <c>run</c> reports it (<see cref="MechanismShare.Shapley"/>). A row whose
+    /// point could not run has no observations: the mean is <see langword="null"/> and the interval [−1, 1].</summary>
+    /// <param name="measure">The measure, such as <c>Measure.Shapley(MechanismFactor.DefenderOwnCredulity)</c>.</param>
+    /// <returns>The mean with its interval.</returns>
+    /// <exception cref="ArgumentException">The measure is a rate (read it with the indexer).</exception>
+    /// <exception cref="InvalidOperationException">The row does not record the attribution by mechanism (a file written
+    /// before the mechanism columns), or its <see cref="MechanismSums"/> are not 25.</exception>
+    public MeanEstimate Mean(Measure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        if (!measure.IsMean)
+        {
+            throw new ArgumentException($"'{measure.Name}' is a rate, a count out of the trials: read it with row[measure] or row.Estimate(measure).", nameof(measure));
+        }
+
+        return SumsOf(measure) is { } sums
+            ? MechanismLayout.ShapleyMean(sums[measure.MechanismSlot], sums[measure.MechanismSlot + 1], Trials)
+            : MeanEstimate.FromMoments(0, 0, 0, -1, 1);
+    }
+
+    /// <summary>The estimate of a measure of any kind: a rate's proportion in [0, 1] (the indexer) or a Shapley share's
+    /// mean in [−1, 1] (<see cref="Mean"/>); <see langword="null"/> when the point could not run.</summary>
+    /// <param name="measure">The measure.</param>
+    /// <returns>The estimate.</returns>
+    /// <exception cref="ArgumentException">A reporter's measure that is not among <see cref="Reported"/>.</exception>
+    /// <exception cref="InvalidOperationException">A mechanism measure of a row that does not record them, or counts or
+    /// sums that are not the row's (see the indexer).</exception>
+    public double? Estimate(Measure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return measure.IsMean ? Mean(measure).Mean : this[measure].Estimate;
+    }
+
     /// <summary>The estimate of a measure by name, or <see langword="null"/> when the point could not run.</summary>
-    /// <param name="metric">The measure's name, such as <c>war</c>.</param>
-    /// <returns>The proportion of rounds, in [0, 1].</returns>
+    /// <param name="metric">The measure's name, such as <c>war</c>, <c>butFor.defender.ownCredulity</c> or
+    /// <c>shapley.defender.ownCredulity</c>, or a reporter's.</param>
+    /// <returns>A rate's proportion of rounds in [0, 1], or a Shapley share's mean in [−1, 1].</returns>
     /// <exception cref="ArgumentException">No measure has that name.</exception>
+    /// <exception cref="InvalidOperationException">A mechanism measure of a row that does not record them.</exception>
     public double? Estimate(string metric) =>
-        this[Reported.FirstOrDefault(m => string.Equals(m.Name, metric, StringComparison.Ordinal)) ?? Measure.Parse(metric)].Estimate;
+        Estimate(Reported.FirstOrDefault(m => string.Equals(m.Name, metric, StringComparison.Ordinal)) ?? Measure.Parse(metric));
 
     /// <summary>Whether two rows hold the same numbers (bitwise) and text.</summary>
     /// <param name="other">The other row.</param>
@@ -73,10 +166,30 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
         other is not null && Point == other.Point && Replication == other.Replication && Seed == other.Seed
         && Values.AsSpan().SequenceEqual(other.Values) && Trials == other.Trials && Reported.SequenceEqual(other.Reported)
         && (Counts is null ? other.Counts is null : other.Counts is not null && Counts.AsSpan().SequenceEqual(other.Counts))
+        && RecordsMechanisms == other.RecordsMechanisms
+        && (MechanismSums is null ? other.MechanismSums is null : other.MechanismSums is not null && MechanismSums.AsSpan().SequenceEqual(other.MechanismSums))
         && string.Equals(Error, other.Error, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Point, Replication, Seed);
+
+    /// <summary>The mechanism sums of a row for a mechanism measure: <see langword="null"/> when the point could not run.</summary>
+    private long[]? SumsOf(Measure measure)
+    {
+        if (!RecordsMechanisms)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"point {Point}, replication {Replication}: no '{measure.Name}': this row's sweep did not record the attribution by mechanism (a file written before sweep results had the mechanism columns: sidecar formatVersion 2 or earlier); run the sweep again to have them."));
+        }
+
+        if (Counts is null)
+        {
+            return null;
+        }
+
+        return MechanismSums is { Length: MechanismLayout.RowLength } sums
+            ? sums
+            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"point {Point}, replication {Replication}: expected {MechanismLayout.RowLength} mechanism sums, found {(MechanismSums is null ? "none" : MechanismSums.Length.ToString(CultureInfo.InvariantCulture))}."));
+    }
 
     /// <summary>A one-line summary: point, replication, values and the outcome rates, or the error.</summary>
     /// <returns>Such as <c>point 3, replication 1, values (0.5, 0.9): deterred 0.6412, concession 0.3401, war 0.0187</c>.</returns>

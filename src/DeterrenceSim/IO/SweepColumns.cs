@@ -1,3 +1,5 @@
+using System.Globalization;
+using DeterrenceSim.Engine;
 using DeterrenceSim.Experiments;
 using DeterrenceSim.Outcomes;
 
@@ -8,9 +10,15 @@ namespace DeterrenceSim.IO;
 /// varied parameter path verbatim, then for each measure of <see cref="Measure.All"/> <c>name</c>, <c>name_lower</c>,
 /// <c>name_upper</c> (the estimate and its 95% Wilson interval), then <c>error</c> (empty unless the point could not
 /// run), then <c>trials</c> and for each measure <c>name_count</c>, then for each <see cref="Reporter"/> of the sweep
-/// <c>name</c>, <c>name_lower</c>, <c>name_upper</c>, <c>name_count</c>. The rates are computed from the counts; files
-/// written before the count columns existed (DeterrenceSim 0.1.0) end at <c>error</c>. Columns are only ever added, at
-/// the end.
+/// <c>name</c>, <c>name_lower</c>, <c>name_upper</c>, <c>name_count</c>, then the attribution by mechanism
+/// (<see cref="Mechanisms"/>): for each <see cref="MechanismFactor"/> F <c>butFor.F</c>, <c>butFor.F_lower</c>,
+/// <c>butFor.F_upper</c>, <c>butFor.F_count</c> (a rate), <c>shapley.F</c>, <c>shapley.F_lower</c>,
+/// <c>shapley.F_upper</c> (the mean share and its 95% t interval within [−1, 1]), <c>shapley.F_scaledSum</c> and
+/// <c>shapley.F_scaledSumOfSquares</c> (the per-round Shapley values' sum times 8! = 40320 and their squares' sum times
+/// 8!², whole numbers), then <c>shapley.rational</c>, <c>_lower</c>, <c>_upper</c>, <c>_count</c>. The rates and means
+/// are computed from the counts and sums; files written before the mechanism columns (sidecar formatVersion 2) end
+/// after the reporters, and files written before the count columns existed (DeterrenceSim 0.1.0) end at
+/// <c>error</c>. Columns are only ever added, at the end.
 /// </summary>
 public static class SweepColumns
 {
@@ -30,17 +38,45 @@ public static class SweepColumns
     /// <summary>The count columns, one per measure: <c>name_count</c>.</summary>
     public static IReadOnlyList<string> Counts { get; } = [.. Measure.All.Select(m => m.Name + "_count")];
 
-    /// <summary>All column names for the given factor paths, in order.</summary>
+    /// <summary>The 76 columns of the attribution by mechanism that end the header, in order: per
+    /// <see cref="MechanismFactor"/> <c>butFor.F</c>, <c>butFor.F_lower</c>, <c>butFor.F_upper</c>,
+    /// <c>butFor.F_count</c>, <c>shapley.F</c>, <c>shapley.F_lower</c>, <c>shapley.F_upper</c>,
+    /// <c>shapley.F_scaledSum</c>, <c>shapley.F_scaledSumOfSquares</c>, then <c>shapley.rational</c>,
+    /// <c>shapley.rational_lower</c>, <c>shapley.rational_upper</c>, <c>shapley.rational_count</c>
+    /// (<see cref="Measure.Mechanisms"/> in order).</summary>
+    public static IReadOnlyList<string> Mechanisms { get; } = [.. Measure.Mechanisms.SelectMany(MechanismColumns)];
+
+    /// <summary>The suffix of a Shapley share's column of the sum of its per-round values times 8!.</summary>
+    internal const string ScaledSum = "_scaledSum";
+
+    /// <summary>The suffix of a Shapley share's column of the sum of its per-round values' squares times 8!².</summary>
+    internal const string ScaledSumOfSquares = "_scaledSumOfSquares";
+
+    /// <summary>All column names for the given factor paths, in order (the current layout, with the mechanism columns).</summary>
     /// <param name="factorPaths">The varied parameter paths, in design order.</param>
     /// <returns>The column names.</returns>
     public static IReadOnlyList<string> For(IEnumerable<string> factorPaths) => For(factorPaths, []);
 
-    /// <summary>All column names for the given factor paths and reporters, in order.</summary>
+    /// <summary>All column names for the given factor paths and reporters, in order (the current layout, with the
+    /// mechanism columns).</summary>
     /// <param name="factorPaths">The varied parameter paths, in design order.</param>
     /// <param name="reported">The names of the sweep's reporters, in order.</param>
     /// <returns>The column names.</returns>
-    public static IReadOnlyList<string> For(IEnumerable<string> factorPaths, IEnumerable<string> reported) =>
-        [.. Leading, .. factorPaths, .. Rates, Error, Trials, .. Counts, .. reported.SelectMany(ReportedColumns)];
+    public static IReadOnlyList<string> For(IEnumerable<string> factorPaths, IEnumerable<string> reported) => For(factorPaths, reported, mechanisms: true);
+
+    /// <summary>All column names for the given factor paths and reporters, in order, with or without the mechanism
+    /// columns (without: the layout of files of sidecar formatVersion 2).</summary>
+    /// <param name="factorPaths">The varied parameter paths, in design order.</param>
+    /// <param name="reported">The names of the sweep's reporters, in order.</param>
+    /// <param name="mechanisms">Whether the header ends with <see cref="Mechanisms"/>.</param>
+    /// <returns>The column names.</returns>
+    public static IReadOnlyList<string> For(IEnumerable<string> factorPaths, IEnumerable<string> reported, bool mechanisms) =>
+        [.. Leading, .. factorPaths, .. Rates, Error, Trials, .. Counts, .. reported.SelectMany(ReportedColumns), .. mechanisms ? Mechanisms : []];
+
+    /// <summary>The columns of one mechanism measure: four for a rate, five for a Shapley share.</summary>
+    private static string[] MechanismColumns(Measure m) => m.IsMean
+        ? [m.Name, m.Name + "_lower", m.Name + "_upper", m.Name + ScaledSum, m.Name + ScaledSumOfSquares]
+        : [m.Name, m.Name + "_lower", m.Name + "_upper", m.Name + "_count"];
 
     /// <summary>The four columns of a reporter: <c>name</c>, <c>name_lower</c>, <c>name_upper</c>, <c>name_count</c>.</summary>
     private static string[] ReportedColumns(string name) => [name, name + "_lower", name + "_upper", name + "_count"];
@@ -49,12 +85,20 @@ public static class SweepColumns
     /// <param name="header">The column names.</param>
     /// <param name="source">The file, for the message.</param>
     /// <param name="counts">Whether the header has the count columns (files of DeterrenceSim 0.1.0 do not).</param>
-    /// <param name="reported">Receives the measures of the reporters whose columns end the header.</param>
+    /// <param name="reported">Receives the measures of the reporters whose columns follow the counts.</param>
+    /// <param name="mechanisms">Receives whether the header ends with the mechanism columns (files of formatVersion 3).</param>
     /// <returns>The factor paths.</returns>
     /// <exception cref="InvalidDataException">The header is not that of sweep results.</exception>
-    internal static string[] FactorsOf(IReadOnlyList<string> header, string source, out bool counts, out Measure[] reported)
+    internal static string[] FactorsOf(IReadOnlyList<string> header, string source, out bool counts, out Measure[] reported, out bool mechanisms)
     {
         reported = [];
+        mechanisms = header.Count >= Mechanisms.Count && header.Skip(header.Count - Mechanisms.Count).SequenceEqual(Mechanisms, StringComparer.Ordinal);
+        if (mechanisms)
+        {
+            // Read the columns before them as a file without them; they need the count columns.
+            header = [.. header.Take(header.Count - Mechanisms.Count)];
+        }
+
         int firstRate = -1;
         for (int i = 0; i < header.Count && firstRate < 0; i++)
         {
@@ -72,6 +116,15 @@ public static class SweepColumns
         }
 
         counts = header.Contains(Trials);
+        if (problem is null && !mechanisms && header.FirstOrDefault(IsMechanismColumn) is { } stray)
+        {
+            problem = $"the column '{stray}' is one of the mechanism columns, which end the header all together in order ({Mechanisms[0]}, {Mechanisms[1]}, ..., {Mechanisms[^1]})";
+        }
+        else if (problem is null && mechanisms && !counts)
+        {
+            problem = $"the mechanism columns need the columns '{Trials}' and '{Counts[0]}', ...";
+        }
+
         string[] tail = counts ? [.. Rates, Error, Trials, .. Counts] : [.. Rates, Error];
         for (int i = 0; i < tail.Length && problem is null; i++)
         {
@@ -109,16 +162,21 @@ public static class SweepColumns
 
         if (problem is null && extra != 0)
         {
-            problem = $"expected {Leading.Count + factors + tail.Length} columns, found {header.Count}";
+            int ending = mechanisms ? Mechanisms.Count : 0;
+            problem = $"expected {Leading.Count + factors + tail.Length + ending} columns, found {header.Count + ending}";
         }
 
         if (problem is not null)
         {
-            throw new InvalidDataException($"{source}: not sweep results: {problem} (sweep results have the columns point, replication, seed, the parameter paths, then {Rates[0]}, {Rates[1]}, {Rates[2]}, ..., error, {Trials}, {Counts[0]}, ...).");
+            throw new InvalidDataException($"{source}: not sweep results: {problem} (sweep results have the columns point, replication, seed, the parameter paths, then {Rates[0]}, {Rates[1]}, {Rates[2]}, ..., error, {Trials}, {Counts[0]}, ..., any reporters' columns, then {Mechanisms[0]}, ..., {Mechanisms[^1]}).");
         }
 
         return [.. header.Skip(Leading.Count).Take(factors)];
     }
+
+    /// <summary>Whether a column name is one of the mechanism columns (a parameter path never starts so).</summary>
+    private static bool IsMechanismColumn(string name) =>
+        name.StartsWith("butFor.", StringComparison.Ordinal) || name.StartsWith("shapley.", StringComparison.Ordinal);
 
     /// <summary>Checks, before any row is read, that the rows' trials will be known: from the count columns, or for a
     /// file without them (DeterrenceSim 0.1.0) from the caller.</summary>
@@ -202,5 +260,84 @@ public static class SweepColumns
         }
 
         return head with { Trials = n, Counts = counts };
+    }
+
+    /// <summary>Adds the attribution by mechanism read from a file's mechanism columns to a row made by
+    /// <see cref="Row"/>, recomputing the shares from the counts and sums: each but-for and rational rate with its
+    /// bounds must be exactly its count's Wilson interval, and each Shapley share with its bounds exactly the t interval
+    /// of its sums (<c>MechanismLayout.ShapleyMean</c>); every count must be within [0, wars], every Shapley sum within
+    /// ±8! times the wars and its squares within [0, 8!² times the wars], and the Shapley sums plus 8! times the rational
+    /// count must be 8! times the wars (efficiency, exact in integers).</summary>
+    /// <param name="row">The row, with its trials and counts (or none when the point could not run).</param>
+    /// <param name="estimates">The estimate and bounds of each measure of <see cref="Measure.Mechanisms"/>, three each,
+    /// or <see langword="null"/> when empty.</param>
+    /// <param name="sums">The counts and sums in the layout of <see cref="SweepRow.MechanismSums"/>, or
+    /// <see langword="null"/> when empty.</param>
+    /// <param name="where">The file and line (or row group), for the message.</param>
+    /// <returns>The row with its <see cref="SweepRow.MechanismSums"/> (and <see cref="SweepRow.RecordsMechanisms"/>).</returns>
+    /// <exception cref="InvalidDataException">A share is not its sums' share, a count or sum is out of range, the sums
+    /// break efficiency, or the mechanism columns are empty where the rates are not (or the reverse).</exception>
+    internal static SweepRow WithMechanisms(SweepRow row, double[]? estimates, long[]? sums, string where)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (!row.Ran)
+        {
+            return estimates is null && sums is null
+                ? row with { RecordsMechanisms = true }
+                : throw new InvalidDataException($"{where}: the rates are empty but the mechanism columns are not.");
+        }
+
+        if (estimates is null || sums is null)
+        {
+            throw new InvalidDataException($"{where}: the rates are present but the mechanism columns are empty.");
+        }
+
+        const long scale = MechanismGame.Scale;
+        long n = row.Trials, wars = row.Counts![Measure.War.Index];
+        Int128 shapley = 0;
+        for (int k = 0; k < Measure.Mechanisms.Count; k++)
+        {
+            var measure = Measure.Mechanisms[k];
+            int slot = measure.MechanismSlot;
+            double estimate = estimates[3 * k], lower = estimates[(3 * k) + 1], upper = estimates[(3 * k) + 2];
+            if (measure.IsMean)
+            {
+                long sum = sums[slot], squares = sums[slot + 1];
+                if ((Int128)sum < -(Int128)scale * wars || (Int128)sum > (Int128)scale * wars || squares < 0 || (Int128)squares > (Int128)scale * scale * wars)
+                {
+                    throw new InvalidDataException(string.Create(c, $"{where}: {measure.Name}{ScaledSum} ({sum}) and {measure.Name}{ScaledSumOfSquares} ({squares}) are not the sums of the Shapley values in [-1, 1] of {wars} wars times 8! (and 8!²)."));
+                }
+
+                var mean = MechanismLayout.ShapleyMean(sum, squares, n);
+                if (mean.Mean != estimate || mean.Lower != lower || mean.Upper != upper)
+                {
+                    throw new InvalidDataException(string.Create(c, $"{where}: '{measure.Name}' and its bounds are not {measure.Name}{ScaledSum} ({sum}) / 8! over {Trials} ({n}) with the 95% t interval of {measure.Name}{ScaledSumOfSquares} ({squares})."));
+                }
+
+                shapley += sum;
+            }
+            else
+            {
+                long count = sums[slot];
+                if (count < 0 || count > wars)
+                {
+                    throw new InvalidDataException(string.Create(c, $"{where}: {measure.Name}_count is {count}, expected it within [0, {wars}], the war count."));
+                }
+
+                var wilson = Proportion.Wilson(count, n);
+                if (wilson.Estimate != estimate || wilson.Lower != lower || wilson.Upper != upper)
+                {
+                    throw new InvalidDataException(string.Create(c, $"{where}: '{measure.Name}' and its bounds are not {measure.Name}_count ({count}) out of {Trials} ({n}) with its 95% Wilson interval."));
+                }
+            }
+        }
+
+        long rational = sums[Measure.ShapleyRational.MechanismSlot];
+        if (shapley + ((Int128)scale * rational) != (Int128)scale * wars)
+        {
+            throw new InvalidDataException(string.Create(c, $"{where}: the columns shapley.NAME{ScaledSum} add up to {shapley} and 8! times shapley.rational_count is {(Int128)scale * rational}: together not 8! times the {wars} wars ({(Int128)scale * wars}), as the Shapley shares and the rational wars must be (efficiency)."));
+        }
+
+        return row with { MechanismSums = sums };
     }
 }

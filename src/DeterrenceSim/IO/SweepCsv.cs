@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DeterrenceSim.Engine;
 using DeterrenceSim.Experiments;
 using DeterrenceSim.Outcomes;
 
@@ -8,31 +9,45 @@ namespace DeterrenceSim.IO;
 /// <summary>
 /// Sweep results as CSV (RFC 4180, UTF-8 without a byte order mark, <c>\n</c> line ends, invariant culture, numbers in
 /// round-trip form), one row per (design point, replication) with the columns of <see cref="SweepColumns"/>; the rates,
-/// trials and counts of a point that could not run are empty fields. The same rows give the same bytes on any machine and locale.
+/// trials, counts and mechanism columns of a point that could not run are empty fields. The same rows give the same
+/// bytes on any machine and locale. A row's mechanism columns are written when it records the attribution by mechanism
+/// (<see cref="SweepRow.RecordsMechanisms"/>, as every row of a sweep run by this version does), so the header must
+/// have them (<see cref="WriteHeader(TextWriter, IEnumerable{string}, IEnumerable{string}, bool)"/>) exactly then.
 /// </summary>
 public static class SweepCsv
 {
-    /// <summary>Writes the header line.</summary>
+    /// <summary>Writes the header line (with the mechanism columns).</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="factorPaths">The varied parameter paths, in design order.</param>
     public static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths) => WriteHeader(writer, factorPaths, []);
 
-    /// <summary>Writes the header line of a sweep with reporters.</summary>
+    /// <summary>Writes the header line of a sweep with reporters (with the mechanism columns).</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="factorPaths">The varied parameter paths, in design order.</param>
     /// <param name="reported">The names of the sweep's reporters, in order.</param>
-    public static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths, IEnumerable<string> reported)
+    public static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths, IEnumerable<string> reported) =>
+        WriteHeader(writer, factorPaths, reported, mechanisms: true);
+
+    /// <summary>Writes the header line of a sweep with reporters, with or without the mechanism columns (without: for
+    /// rows of a file written before them, sidecar formatVersion 2).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="factorPaths">The varied parameter paths, in design order.</param>
+    /// <param name="reported">The names of the sweep's reporters, in order.</param>
+    /// <param name="mechanisms">Whether the rows record the attribution by mechanism
+    /// (<see cref="SweepRow.RecordsMechanisms"/>).</param>
+    public static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths, IEnumerable<string> reported, bool mechanisms)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(factorPaths);
         ArgumentNullException.ThrowIfNull(reported);
-        writer.Write(string.Join(",", SweepColumns.For(factorPaths, reported).Select(Csv.Field)));
+        writer.Write(string.Join(",", SweepColumns.For(factorPaths, reported, mechanisms).Select(Csv.Field)));
         writer.Write('\n');
     }
 
-    /// <summary>Writes one row.</summary>
+    /// <summary>Writes one row: its mechanism columns too when it records them.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="row">The row.</param>
+    /// <exception cref="InvalidOperationException">The row's counts or mechanism sums are not of its layout.</exception>
     public static void WriteRow(TextWriter writer, SweepRow row)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -80,6 +95,34 @@ public static class SweepCsv
             writer.Write(rate?.Count.ToString(c));
         }
 
+        if (row.RecordsMechanisms)
+        {
+            foreach (var measure in Measure.Mechanisms)
+            {
+                if (measure.IsMean)
+                {
+                    var mean = row.Mean(measure);
+                    foreach (double? number in (ReadOnlySpan<double?>)[mean.Mean, row.Ran ? mean.Lower : null, row.Ran ? mean.Upper : null])
+                    {
+                        writer.Write(',');
+                        writer.Write(number?.ToString("R", c));
+                    }
+
+                    writer.Write(',');
+                    writer.Write(row.Ran ? row.MechanismSums![measure.MechanismSlot].ToString(c) : null);
+                    writer.Write(',');
+                    writer.Write(row.Ran ? row.MechanismSums![measure.MechanismSlot + 1].ToString(c) : null);
+                }
+                else
+                {
+                    var rate = row.Ran ? row[measure] : null;
+                    WriteRate(writer, rate);
+                    writer.Write(',');
+                    writer.Write(rate?.Count.ToString(c));
+                }
+            }
+        }
+
         writer.Write('\n');
     }
 
@@ -108,16 +151,16 @@ public static class SweepCsv
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
         string? header = reader.ReadLine() ?? throw new InvalidDataException($"{source}: empty file: expected a header line of sweep results.");
-        var paths = SweepColumns.FactorsOf(Split(header, source, 1), source, out bool counts, out var reported);
+        var paths = SweepColumns.FactorsOf(Split(header, source, 1), source, out bool counts, out var reported, out bool mechanisms);
         SweepColumns.CheckTrialsKnown(counts, trials, source);
         factorPaths = paths;
-        string[] names = [.. counts ? SweepColumns.For(paths, reported.Select(m => m.Name)) : SweepColumns.For(paths).TakeWhile(c => c != SweepColumns.Trials)];
-        return ReadRows(reader, source, paths.Length, reported, counts ? null : trials, names);
+        string[] names = [.. counts ? SweepColumns.For(paths, reported.Select(m => m.Name), mechanisms) : SweepColumns.For(paths).TakeWhile(c => c != SweepColumns.Trials)];
+        return ReadRows(reader, source, paths.Length, reported, mechanisms, counts ? null : trials, names);
     }
 
-    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors, Measure[] reported, long? knownTrials, string[] names)
+    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors, Measure[] reported, bool mechanisms, long? knownTrials, string[] names)
     {
-        int columns = SweepColumns.Leading.Count + factors + SweepColumns.Rates.Count + 1 + (knownTrials is null ? 1 + SweepColumns.Counts.Count : 0) + (4 * reported.Length);
+        int columns = names.Length;
         long line = 1;
         while (reader.ReadLine() is { } text)
         {
@@ -136,11 +179,11 @@ public static class SweepCsv
                 throw new InvalidDataException($"{source}, line {line}: expected {columns} fields, found {fields.Count}.");
             }
 
-            yield return ParseRow(fields, factors, reported, knownTrials, source, line, names);
+            yield return ParseRow(fields, factors, reported, mechanisms, knownTrials, source, line, names);
         }
     }
 
-    private static SweepRow ParseRow(List<string> fields, int factors, Measure[] reported, long? knownTrials, string source, long line, string[] names)
+    private static SweepRow ParseRow(List<string> fields, int factors, Measure[] reported, bool mechanisms, long? knownTrials, string source, long line, string[] names)
     {
         var c = CultureInfo.InvariantCulture;
         int column = 0;
@@ -188,14 +231,56 @@ public static class SweepCsv
                 }
             }
 
+            double[]? estimates = null;
+            long[]? sums = null;
+            int mechanismFirst = reportedFirst + (4 * reported.Length);
+            if (mechanisms)
+            {
+                // Per measure its estimate and bounds, then its count, or its scaled sum and sum of squares.
+                bool any = false;
+                for (int k = 0, at = mechanismFirst; k < Measure.Mechanisms.Count; k++)
+                {
+                    var measure = Measure.Mechanisms[k];
+                    for (int j = 0; j < (measure.IsMean ? 5 : 4); j++, at++)
+                    {
+                        any |= fields[at].Length > 0;
+                    }
+                }
+
+                if (any)
+                {
+                    estimates = new double[3 * Measure.Mechanisms.Count];
+                    sums = new long[MechanismLayout.RowLength];
+                    for (int k = 0, at = mechanismFirst; k < Measure.Mechanisms.Count; k++)
+                    {
+                        var measure = Measure.Mechanisms[k];
+                        for (int j = 0; j < 3; j++, at++)
+                        {
+                            column = at;
+                            estimates[(3 * k) + j] = double.Parse(fields[at], NumberStyles.Float, c);
+                        }
+
+                        column = at;
+                        sums[measure.MechanismSlot] = long.Parse(fields[at++], measure.IsMean ? NumberStyles.AllowLeadingSign : NumberStyles.None, c);
+                        if (measure.IsMean)
+                        {
+                            column = at;
+                            sums[measure.MechanismSlot + 1] = long.Parse(fields[at++], NumberStyles.None, c);
+                        }
+                    }
+                }
+            }
+
             var head = new SweepRow(point, replication, seed, values, 0, null, error.Length == 0 ? null : error) { Reported = reported };
-            return SweepColumns.Row(head, rates, trials, counts, knownTrials, $"{source}, line {line}");
+            var row = SweepColumns.Row(head, rates, trials, counts, knownTrials, $"{source}, line {line}");
+            return mechanisms ? SweepColumns.WithMechanisms(row, estimates, sums, $"{source}, line {line}") : row;
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
             string name = names[column];
-            bool whole = column < 3 || name == SweepColumns.Trials || name.EndsWith("_count", StringComparison.Ordinal);
-            throw new InvalidDataException($"{source}, line {line}, column {column + 1} ({name}): expected {(whole ? "a whole number, at least 0" : "a number")}, found '{fields[column]}'.", e);
+            bool whole = column < 3 || name == SweepColumns.Trials || name.EndsWith("_count", StringComparison.Ordinal) || name.EndsWith(SweepColumns.ScaledSumOfSquares, StringComparison.Ordinal);
+            string expected = name.EndsWith(SweepColumns.ScaledSum, StringComparison.Ordinal) ? "a whole number" : whole ? "a whole number, at least 0" : "a number";
+            throw new InvalidDataException($"{source}, line {line}, column {column + 1} ({name}): expected {expected}, found '{fields[column]}'.", e);
         }
     }
 

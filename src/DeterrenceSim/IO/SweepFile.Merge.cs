@@ -71,9 +71,9 @@ public static partial class SweepFile
                 }
             }
 
-            var (design, options, reported) = SweepOf(parts[0].Sidecar, parts[0].File + SidecarSuffix);
+            var (design, options, reported, mechanisms) = SweepOf(parts[0].Sidecar, parts[0].File + SidecarSuffix);
             var factors = design.Factors.Select(f => f.Path).ToArray();
-            var check = new SweepRowCheck(design, options, reported);
+            var check = new SweepRowCheck(design, options, reported, mechanisms);
             string temporary = TemporaryName(output);
             var folder = Path.GetDirectoryName(Path.GetFullPath(output));
             if (folder is not null)
@@ -83,7 +83,8 @@ public static partial class SweepFile
 
             try
             {
-                using (var writer = SweepRowWriter.Create(temporary, factors, reported, FormatOf(output)))
+                // The merged file has the shards' layout: shards of formatVersion 2 give a file without the mechanism columns.
+                using (var writer = SweepRowWriter.Create(temporary, factors, reported, mechanisms, FormatOf(output)))
                 {
                     foreach (var part in ordered)
                     {
@@ -144,9 +145,10 @@ public static partial class SweepFile
         }
     }
 
-    /// <summary>The design, the options that shape the rows (seed, replications, rounds or periods, precision) and the
-    /// reporters' names, from a sidecar.</summary>
-    private static (ExperimentDesign Design, SweepOptions Options, string[] Reported) SweepOf(JsonDocument sidecar, string source)
+    /// <summary>The design, the options that shape the rows (seed, replications, rounds or periods, precision), the
+    /// reporters' names and whether the rows record the attribution by mechanism (formatVersion 3 and later), from a
+    /// sidecar.</summary>
+    private static (ExperimentDesign Design, SweepOptions Options, string[] Reported, bool Mechanisms) SweepOf(JsonDocument sidecar, string source)
     {
         try
         {
@@ -167,7 +169,14 @@ public static partial class SweepFile
             string[] reported = identity.TryGetProperty("reporters", out var names) && names.ValueKind == JsonValueKind.Array
                 ? [.. names.EnumerateArray().Select(n => n.GetString() ?? throw new FormatException("a reporter's name is not a string"))]
                 : [];
-            return (design, options, reported);
+            int version = identity.TryGetProperty("formatVersion", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;
+            if (version > FormatVersion)
+            {
+                throw new SweepFileException($"{source}: formatVersion {version}: written by a later version of the library than this one ({LibraryVersion}, formatVersion {FormatVersion}); merge with that version.");
+            }
+
+            bool mechanisms = version >= MechanismsFormatVersion;
+            return (design, options, reported, mechanisms);
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {

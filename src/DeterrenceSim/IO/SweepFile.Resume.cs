@@ -10,7 +10,7 @@ public static partial class SweepFile
     /// <paramref name="first"/> up to <paramref name="end"/>.</summary>
     private static SweepRowCheck CheckFile(ExperimentDesign design, SweepOptions options, string path, long first, long end, long? rows, string remedy)
     {
-        var check = new SweepRowCheck(design, options, Reported(options));
+        var check = new SweepRowCheck(design, options, Reported(options), mechanisms: true);
         try
         {
             check.Begin(first, end, path);
@@ -60,7 +60,10 @@ public static partial class SweepFile
                 string theirs = a.RootElement.TryGetProperty(name, out var value) ? value.GetRawText() : "(none)";
                 if (!string.Equals(Compact(mine), Compact(theirs), StringComparison.Ordinal))
                 {
-                    throw new SweepFileException($"{prefix}{source} records a different {name}: {Compact(theirs)} there, {Compact(mine)} in this run.");
+                    string why = name == "formatVersion"
+                        ? $" (files of formatVersion {MechanismsFormatVersion} and later end with the mechanism columns, butFor.NAME and shapley.NAME; earlier ones do not: {(prefix.StartsWith("cannot resume", StringComparison.Ordinal) ? "finish a run with the version that started it, or start again" : "merge the shards of one version")})"
+                        : "";
+                    throw new SweepFileException($"{prefix}{source} records a different {name}: {Compact(theirs)} there, {Compact(mine)} in this run{why}.");
                 }
             }
         }

@@ -33,7 +33,7 @@ public static partial class SweepFile
         {
             w.WriteStartObject();
             w.WriteString("format", "deterrence-sim sweep");
-            w.WriteNumber("formatVersion", 2);
+            w.WriteNumber("formatVersion", FormatVersion);
             w.WriteString("library", LibraryVersion);
             w.WriteString("scenario", sweep.Scenario.Name);
             w.WriteStartArray("overrides");
@@ -98,6 +98,14 @@ public static partial class SweepFile
         });
     }
 
+    /// <summary>The version of the sweep file format this library writes, recorded in the sidecar's identity: 3, the
+    /// files with the mechanism columns at the end (issue 12); 2 added the trials and count columns (and reporters);
+    /// files of DeterrenceSim 0.1.0 end at <c>error</c>. Files of version 2 are still read, merged and plotted.</summary>
+    internal const int FormatVersion = 3;
+
+    /// <summary>The first format version whose files have the mechanism columns.</summary>
+    internal const int MechanismsFormatVersion = 3;
+
     /// <summary>The names of a sweep's reporters, in order.</summary>
     private static string[] Reported(SweepOptions options) => [.. options.Reporters.Select(r => r.Name)];
 
@@ -117,7 +125,7 @@ public static partial class SweepFile
                 document.RootElement.WriteTo(w);
             }
 
-            w.WriteString("columns", "point, replication, seed, the parameter paths, then for each measure name, name_lower, name_upper (95% Wilson), then error, trials and for each measure name_count, then for each reporter name, name_lower, name_upper, name_count");
+            w.WriteString("columns", "point, replication, seed, the parameter paths, then for each measure name, name_lower, name_upper (95% Wilson), then error, trials and for each measure name_count, then for each reporter name, name_lower, name_upper, name_count, then for each mechanism factor F butFor.F, butFor.F_lower, butFor.F_upper, butFor.F_count, shapley.F, shapley.F_lower, shapley.F_upper (95% t), shapley.F_scaledSum, shapley.F_scaledSumOfSquares (sums of the per-round Shapley values times 8! = 40320 and of their squares times 8!^2), then shapley.rational, shapley.rational_lower, shapley.rational_upper, shapley.rational_count");
             w.WriteNumber("firstPoint", first);
             w.WriteNumber("endPoint", end);
             w.WriteNumber("rows", check.Rows);

@@ -162,11 +162,11 @@ public static partial class SweepFile
             throw new SweepFileException($"{partial}: chunks are missing after the run; run again with --resume.");
         }
 
-        var check = new SweepRowCheck(sweep.Design, sweep.Options, Reported(sweep.Options));
+        var check = new SweepRowCheck(sweep.Design, sweep.Options, Reported(sweep.Options), mechanisms: true);
         string temporary = TemporaryName(output);
         try
         {
-            using (var writer = SweepRowWriter.Create(temporary, factors, Reported(sweep.Options), FormatOf(output)))
+            using (var writer = SweepRowWriter.Create(temporary, factors, Reported(sweep.Options), mechanisms: true, FormatOf(output)))
             {
                 long lastFailed = -1;
                 foreach (var chunk in final)

@@ -8,7 +8,8 @@ namespace DeterrenceSim.IO;
 /// Checks that rows read back from a chunk, a shard or a finished output are exactly the rows of a sweep for a range
 /// of points: every point once and in order, its replications 0, 1, ... (exactly R, or from R up to the precision cap),
 /// the sweep's seed, the point's values bit for bit, and counts of the sweep's trials present unless the row carries an
-/// error (the readers have already held each rate to its count). A truncated,
+/// error (the readers have already held each rate to its count), and the attribution by mechanism's sums in files that
+/// record them (and only there). A truncated,
 /// edited, repeated or foreign file fails here instead of giving a silently wrong result. Also counts the points that
 /// reached the precision cap without meeting the target.
 /// </summary>
@@ -18,23 +19,31 @@ internal sealed class SweepRowCheck
     private readonly SweepOptions _options;
     private readonly double[] _values;
     private readonly Measure _metric;
+    private readonly bool _mechanisms;
+    private PooledMetric _pooled;
     private string _source = "";
     private long _end;
     private long _point;
     private int _replications;
     private bool _failed;
-    private long _pooled;
     private long _row;
 
     private readonly string[] _reported;
 
-    public SweepRowCheck(ExperimentDesign design, SweepOptions options, IReadOnlyList<string> reported)
+    /// <param name="design">The sweep's design.</param>
+    /// <param name="options">The options that shape its rows.</param>
+    /// <param name="reported">The names of its reporters.</param>
+    /// <param name="mechanisms">Whether its rows record the attribution by mechanism (sidecar formatVersion 3 and
+    /// later).</param>
+    public SweepRowCheck(ExperimentDesign design, SweepOptions options, IReadOnlyList<string> reported, bool mechanisms)
     {
         _reported = [.. reported];
         _design = design;
         _options = options;
         _values = new double[design.Factors.Count];
         _metric = options.Precision is { } p ? Measure.Parse(p.Metric) : Measure.War;
+        _mechanisms = mechanisms;
+        _pooled = new PooledMetric(_metric);
     }
 
     /// <summary>Points that played the most replications without meeting the precision target.</summary>
@@ -77,7 +86,7 @@ internal sealed class SweepRowCheck
             _point = row.Point;
             _replications = 1;
             _failed = !row.Ran;
-            _pooled = 0;
+            _pooled = new PooledMetric(_metric);
             if (_failed)
             {
                 FailedPoints++;
@@ -99,6 +108,13 @@ internal sealed class SweepRowCheck
             Fail($"point {row.Point}, replication {row.Replication}: the reporters are ({string.Join(", ", row.Reported)}), expected ({string.Join(", ", _reported)})");
         }
 
+        if (row.RecordsMechanisms != _mechanisms)
+        {
+            Fail(_mechanisms
+                ? $"point {row.Point}, replication {row.Replication}: the rows have no mechanism columns (butFor.NAME, shapley.NAME, ...), but the sidecar's formatVersion says they should"
+                : $"point {row.Point}, replication {row.Replication}: the rows have the mechanism columns (butFor.NAME, shapley.NAME, ...), but the sidecar's formatVersion is of files written before them");
+        }
+
         if (row.Seed != _options.Seed)
         {
             Fail($"point {row.Point}, replication {row.Replication}: seed {row.Seed}, expected {_options.Seed}");
@@ -113,12 +129,12 @@ internal sealed class SweepRowCheck
         if (row.Ran)
         {
             CheckCounts(row);
-            _pooled += row[_metric].Count;
+            _pooled.Add(row);
         }
     }
 
     /// <summary>The trials must be the sweep's, with a count for each measure and reporter (the readers have held each
-    /// count to the trials, the outcomes to the trials and the causes to the wars).</summary>
+    /// count to the trials, the outcomes to the trials and the causes to the wars, and the mechanism sums to the wars).</summary>
     private void CheckCounts(SweepRow row)
     {
         long trials = _options.TrialsPerReplication;
@@ -126,6 +142,11 @@ internal sealed class SweepRowCheck
         if (row.Trials != trials || counts != Measure.All.Count + _reported.Length)
         {
             Fail($"point {row.Point}, replication {row.Replication}: {counts} counts of {row.Trials} trials, expected {Measure.All.Count + _reported.Length} counts of {trials} trials");
+        }
+
+        if (_mechanisms && row.MechanismSums?.Length != Engine.MechanismLayout.RowLength)
+        {
+            Fail($"point {row.Point}, replication {row.Replication}: {row.MechanismSums?.Length ?? 0} mechanism sums, expected {Engine.MechanismLayout.RowLength}");
         }
     }
 
@@ -152,13 +173,9 @@ internal sealed class SweepRowCheck
             Fail($"point {_point} has {_replications} replication{(_replications == 1 ? "" : "s")}, expected {least}{(_failed || _options.Precision is null ? "" : $" to {_options.ReplicationCap}")}");
         }
 
-        if (!_failed && _options.Precision is { } target && _replications == _options.ReplicationCap)
+        if (!_failed && _options.Precision is { } target && _replications == _options.ReplicationCap && _pooled.HalfWidth > target.HalfWidth)
         {
-            var pooled = Proportion.Wilson(_pooled, _options.TrialsPerReplication * _replications);
-            if ((pooled.Upper - pooled.Lower) / 2 > target.HalfWidth)
-            {
-                PointsAtCap++;
-            }
+            PointsAtCap++;
         }
     }
 

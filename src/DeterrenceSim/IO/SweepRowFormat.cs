@@ -15,8 +15,8 @@ internal abstract class SweepRowFormat
     private static readonly Lazy<SweepRowFormat?> ParquetFormat = new(() =>
         Type.GetType(ParquetType, throwOnError: false) is { } type ? (SweepRowFormat?)Activator.CreateInstance(type, nonPublic: true) : null);
 
-    /// <summary>Starts a file of rows with the given columns.</summary>
-    public abstract ISweepRowSink Create(Stream stream, string[] factorPaths, string[] reported);
+    /// <summary>Starts a file of rows with the given columns (with the mechanism columns or without).</summary>
+    public abstract ISweepRowSink Create(Stream stream, string[] factorPaths, string[] reported, bool mechanisms);
 
     /// <summary>Reads the rows of a file, lazily (the caller owns the stream).</summary>
     public abstract IEnumerable<SweepRow> Read(Stream stream, string source, out IReadOnlyList<string> factorPaths, long? trials);

@@ -86,15 +86,24 @@ public sealed record SimulationResult
     /// <see cref="Reporter"/> counted, with its 95% Wilson interval; empty without reporters.</summary>
     public IReadOnlyDictionary<string, Proportion> Reported { get; init; } = new Dictionary<string, Proportion>();
 
-    /// <summary>Gets the rate of a measure: an outcome, a war cause or a reporter's, each over the rounds.</summary>
+    /// <summary>Gets the rate of a measure: an outcome, a war cause, a reporter's, a but-for share or
+    /// <c>shapley.rational</c> (<see cref="Mechanisms"/>), each over the rounds.</summary>
     /// <param name="measure">The measure, such as <see cref="Measure.War"/> or a reporter's <see cref="Reporter.Measure"/>.</param>
     /// <returns>Its rate with interval.</returns>
-    /// <exception cref="ArgumentException">A reporter's measure that this run did not count.</exception>
+    /// <exception cref="ArgumentException">A reporter's measure that this run did not count, or a Shapley share (a mean:
+    /// <c>Mechanisms[factor].Shapley</c>).</exception>
     public Proportion this[Measure measure]
     {
         get
         {
             ArgumentNullException.ThrowIfNull(measure);
+            if (measure.IsMechanism)
+            {
+                return measure.IsMean
+                    ? throw new ArgumentException($"'{measure.Name}' is a mean share, not a rate: read it as Mechanisms[factor].Shapley.", nameof(measure))
+                    : measure.MechanismFactor is { } factor ? Mechanisms[factor].ButFor : Mechanisms.Rational;
+            }
+
             if (measure.Outcome is Outcome outcome)
             {
                 return this[outcome];

@@ -15,8 +15,9 @@ namespace DeterrenceSim.Tests.IO;
 internal static class ReferenceParquet
 {
     /// <summary>Sweep rows as whole column arrays; <paramref name="counts"/> false writes a file of DeterrenceSim 0.1.0
-    /// (rates without the trials and count columns).</summary>
-    public static byte[] Sweep(IReadOnlyList<string> factors, IEnumerable<SweepRow> rows, int groupSize, bool counts = true)
+    /// (rates without the trials and count columns), <paramref name="mechanisms"/> false one of formatVersion 2 (without
+    /// the mechanism columns). The mechanism columns are named here from the contract, not from SweepColumns.</summary>
+    public static byte[] Sweep(IReadOnlyList<string> factors, IEnumerable<SweepRow> rows, int groupSize, bool counts = true, bool mechanisms = true)
     {
         var point = new DataField<long>("point");
         var replication = new DataField<int>("replication");
@@ -26,7 +27,29 @@ internal static class ReferenceParquet
         var error = new DataField<string>("error");
         var trials = new DataField<long?>("trials");
         var countFields = counts ? Measure.All.Select(m => new DataField<long?>(m.Name + "_count")).ToArray() : [];
-        Field[] fields = counts ? [point, replication, seed, .. values, .. rates, error, trials, .. countFields] : [point, replication, seed, .. values, .. rates, error];
+        // Per factor butFor.F, _lower, _upper (double), _count (int64), shapley.F, _lower, _upper (double), _scaledSum,
+        // _scaledSumOfSquares (int64); then shapley.rational, _lower, _upper, _count.
+        var mechanismFields = new List<Field>();
+        var mechanismValues = new List<Func<SweepRow, object?>>();
+        foreach (var factor in counts && mechanisms ? MechanismFactors.All : [])
+        {
+            AddRate("butFor." + factor.Name(), 3 * (int)factor);
+            string name = "shapley." + factor.Name();
+            int slot = (3 * (int)factor) + 1;
+            var shapley = Measure.Shapley(factor);
+            AddDouble(name, r => r.Mean(shapley).Mean);
+            AddDouble(name + "_lower", r => r.Mean(shapley).Lower);
+            AddDouble(name + "_upper", r => r.Mean(shapley).Upper);
+            AddLong(name + "_scaledSum", r => r.MechanismSums![slot]);
+            AddLong(name + "_scaledSumOfSquares", r => r.MechanismSums![slot + 1]);
+        }
+
+        if (counts && mechanisms)
+        {
+            AddRate("shapley.rational", 24);
+        }
+
+        Field[] fields = counts ? [point, replication, seed, .. values, .. rates, error, trials, .. countFields, .. mechanismFields] : [point, replication, seed, .. values, .. rates, error];
         return Write(fields, rows, groupSize, (group, g) =>
         {
             Wait(group.WriteAsync<long>(point, g.Select(r => r.Point).ToArray()));
@@ -51,8 +74,41 @@ internal static class ReferenceParquet
                 {
                     Wait(group.WriteAsync<long>(countFields[i], g.Select(r => r.Counts?[i]).ToArray()));
                 }
+
+                for (int i = 0; i < mechanismFields.Count; i++)
+                {
+                    if (mechanismFields[i] is DataField<double?> d)
+                    {
+                        Wait(group.WriteAsync<double>(d, g.Select(r => r.Ran ? (double?)mechanismValues[i](r) : null).ToArray()));
+                    }
+                    else
+                    {
+                        Wait(group.WriteAsync<long>((DataField<long?>)mechanismFields[i], g.Select(r => r.Ran ? (long?)mechanismValues[i](r) : null).ToArray()));
+                    }
+                }
             }
         });
+
+        // A rate's estimate and Wilson bounds from its count out of the trials, and the count.
+        void AddRate(string name, int slot)
+        {
+            AddDouble(name, r => Proportion.Wilson(r.MechanismSums![slot], r.Trials).Estimate);
+            AddDouble(name + "_lower", r => Proportion.Wilson(r.MechanismSums![slot], r.Trials).Lower);
+            AddDouble(name + "_upper", r => Proportion.Wilson(r.MechanismSums![slot], r.Trials).Upper);
+            AddLong(name + "_count", r => r.MechanismSums![slot]);
+        }
+
+        void AddDouble(string name, Func<SweepRow, double?> value)
+        {
+            mechanismFields.Add(new DataField<double?>(name));
+            mechanismValues.Add(r => value(r));
+        }
+
+        void AddLong(string name, Func<SweepRow, long> value)
+        {
+            mechanismFields.Add(new DataField<long?>(name));
+            mechanismValues.Add(r => value(r));
+        }
     }
 
     public static byte[] Periods(Scenario scenario, IEnumerable<PeriodRow> rows, int groupSize)

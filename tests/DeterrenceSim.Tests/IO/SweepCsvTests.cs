@@ -13,12 +13,14 @@ public sealed class SweepCsvTests
     private static readonly string[] Factors = ["crises.crisis-1.statusQuo"];
 
     [Fact]
-    public void Header_EndsWithErrorThenTrialsThenOneCountPerMeasure()
+    public void Header_EndsWithErrorThenTrialsThenOneCountPerMeasure_ThenTheMechanismColumns()
     {
         var header = SweepColumns.For(Factors);
         int error = header.ToList().IndexOf("error");
-        Assert.Equal(["trials", .. Measure.All.Select(m => m.Name + "_count")], header.Skip(error + 1));
+        Assert.Equal(["trials", .. Measure.All.Select(m => m.Name + "_count")], header.Skip(error + 1).Take(1 + Measure.All.Count));
+        Assert.Equal(SweepColumns.Mechanisms, header.Skip(error + 2 + Measure.All.Count));
         Assert.Equal(["war", "war_lower", "war_upper"], header.SkipWhile(c => c != "war").Take(3));
+        Assert.Equal(header.Take(header.Count - 76), SweepColumns.For(Factors, [], mechanisms: false));
     }
 
     [Fact]
@@ -53,7 +55,7 @@ public sealed class SweepCsvTests
         var rows = Rows();
         var failed = rows.First(r => r.Error is not null);
         string line = Csv([failed]).Split('\n')[1];
-        Assert.EndsWith("," + new string(',', Measure.All.Count), line, StringComparison.Ordinal);
+        Assert.EndsWith("," + new string(',', Measure.All.Count + 76), line, StringComparison.Ordinal);
         Assert.False(failed.Ran);
         Assert.Equal(Proportion.Wilson(0, 0), failed[Measure.War]);
     }
@@ -102,10 +104,10 @@ public sealed class SweepCsvTests
     {
         // The columns up to error, as DeterrenceSim 0.1.0 wrote them.
         var rows = Rows();
-        string old = string.Join("\n", Csv(rows).Split('\n').Select(l => l.Length == 0 ? l : string.Join(",", l.Split(',')[..^(1 + Measure.All.Count)])));
+        string old = string.Join("\n", Csv(rows).Split('\n').Select(l => l.Length == 0 ? l : string.Join(",", l.Split(',')[..^(1 + Measure.All.Count + 76)])));
         var e = Assert.Throws<InvalidDataException>(() => SweepCsv.Read(new StringReader(old), "old.csv", out _));
         Assert.Contains("old.csv: written before sweep results had the columns 'trials' and 'deterred_count'", e.Message, StringComparison.Ordinal);
-        Assert.Equal(rows, SweepCsv.Read(new StringReader(old), "old.csv", out _, trials: 400).ToList());
+        Assert.Equal(rows.Select(r => r with { MechanismSums = null, RecordsMechanisms = false }), SweepCsv.Read(new StringReader(old), "old.csv", out _, trials: 400).ToList());
 
         // The wrong trials cannot pass: 0.1.0's rates are held to their Wilson intervals of the trials given.
         var wrong = Assert.Throws<InvalidDataException>(() => SweepCsv.Read(new StringReader(old), "old.csv", out _, trials: 399).ToList());
