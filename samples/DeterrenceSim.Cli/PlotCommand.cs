@@ -208,7 +208,7 @@ internal static class PlotCommand
         }
 
         // Rates of a sweep over runs are shares of the periods of each run; a Shapley share is a mean over them.
-        string metric = z + (measure.IsMean ? " share of wars" : " rate") + (description?.Periods is null ? "" : measure.IsMean ? " (mean over periods)" : " (share of periods)");
+        string metric = z + (measure.IsMean ? " (contribution to the war rate)" : " rate") + (description?.Periods is null ? "" : measure.IsMean ? " (mean over periods)" : " (share of periods)");
         var perPoint = rows.GroupBy(r => r.Point).Select(g => g.Count()).ToList();
         string replications = perPoint.Min() == perPoint.Max()
             ? perPoint[0].ToString(CultureInfo.InvariantCulture)
