@@ -74,7 +74,8 @@ public static class SensitivityResultIO
     public static string ToCsv(SensitivityResult result) => ToCsv(result, null);
 
     /// <summary>The CSV table, each line ending with where it came from: the columns
-    /// <c>scenario_source,scenario_sha256,overrides,library</c> after <c>seed</c>.</summary>
+    /// <c>scenario_source,scenario_sha256,overrides,library</c> after <c>seed</c>, then <c>metric</c> (the measure the
+    /// indices are of, such as <c>war</c> or <c>shapley.defender.ownCredulity</c>) and <c>crisis</c>.</summary>
     /// <param name="result">The result.</param>
     /// <param name="provenance">The base scenario's source, hash and overrides, and the library version;
     /// <see langword="null"/> for none (no extra columns).</param>
@@ -84,8 +85,8 @@ public static class SensitivityResultIO
     {
         ArgumentNullException.ThrowIfNull(result);
         var c = CultureInfo.InvariantCulture;
-        var text = new StringBuilder("path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se,seed" + (provenance is null ? "" : Provenance.CsvHeader) + "\n");
-        string tail = result.Options.Seed.ToString(c) + (provenance?.CsvFields ?? "");
+        var text = new StringBuilder("path,first,first_lower,first_upper,first_se,total,total_lower,total_upper,total_se,seed" + (provenance is null ? "" : Provenance.CsvHeader) + ",metric,crisis\n");
+        string tail = result.Options.Seed.ToString(c) + (provenance?.CsvFields ?? "") + "," + Csv.Field(result.Metric) + "," + Csv.Field(result.Crisis);
         for (int i = 0; i < result.Design.Factors.Count; i++)
         {
             var s = result.Indices.FirstOrder[i];

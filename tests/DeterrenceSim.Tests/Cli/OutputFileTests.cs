@@ -201,7 +201,7 @@ public sealed class OutputFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Sensitivity_Csv_NamesItsSeed()
+    public async Task Sensitivity_Csv_NamesItsSeedMetricAndCrisis()
     {
         var (code, stdout, stderr) = await CliRunner.Run("sensitivity", "--vary", "states.CHN.perception.credulity=0:1", "--vary", "states.JPN.perception.credulity=0:1", "--samples", "8", "-n", "200", "--seed", "31", "-f", "csv");
         Assert.True(code == 0, stderr);
@@ -212,6 +212,9 @@ public sealed class OutputFileTests : IDisposable
         Assert.All(lines.Skip(1), l => Assert.Equal("31", l.Split(',')[seed]));
         int sha = Array.IndexOf(lines[0].Split(','), "scenario_sha256");
         Assert.All(lines.Skip(1), l => Assert.Equal(EmbeddedSha256, l.Split(',')[sha]));
+        int metric = Array.IndexOf(lines[0].Split(','), "metric"), crisis = Array.IndexOf(lines[0].Split(','), "crisis");
+        Assert.All(lines.Skip(1), l => Assert.Equal("war", l.Split(',')[metric]));
+        Assert.All(lines.Skip(1), l => Assert.Equal("east-china-sea", l.Split(',')[crisis]));
         (code, stdout, stderr) = await CliRunner.Run("sensitivity", "--vary", "states.CHN.perception.credulity=0:1", "--vary", "states.JPN.perception.credulity=0:1", "--samples", "8", "-n", "200", "--seed", "31", "-f", "json");
         Assert.True(code == 0, stderr);
         using var document = JsonDocument.Parse(stdout);
