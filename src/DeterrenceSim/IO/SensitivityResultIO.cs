@@ -74,7 +74,7 @@ public static class SensitivityResultIO
     public static string ToCsv(SensitivityResult result) => ToCsv(result, null);
 
     /// <summary>The CSV table, each line ending with where it came from: the columns
-    /// <c>scenario_source,scenario_sha256,overrides,library</c> after <c>seed</c>.</summary>
+    /// <c>scenario_source,scenario_sha256,overrides,library,variants</c> after <c>seed</c>.</summary>
     /// <param name="result">The result.</param>
     /// <param name="provenance">The base scenario's source, hash and overrides, and the library version;
     /// <see langword="null"/> for none (no extra columns).</param>

@@ -26,7 +26,7 @@ public static partial class ScenarioValidator
     [GeneratedRegex(@"^[A-Za-z0-9_-]+\z")]
     private static partial Regex IdPattern();
 
-    private sealed class Checker(string source)
+    private sealed partial class Checker(string source)
     {
         /// <summary>The states' ids, with their index, once the states are checked.</summary>
         private readonly Dictionary<string, int> _states = new(StringComparer.Ordinal);
@@ -88,6 +88,9 @@ public static partial class ScenarioValidator
                         }
 
                         CheckNoStateSupportsBothSides(s);
+                        return true;
+                    case "variants":
+                        CheckVariants(s);
                         return true;
                     default:
                         return false;
