@@ -80,7 +80,7 @@ public static class ParameterPaths
 
         if (list.Count == 0 || validateFirst)
         {
-            ScenarioValidator.Validate(scenario, source);
+            ScenarioValidator.Validate(scenario, source, applyVariants: false);
             if (list.Count == 0)
             {
                 return scenario;
@@ -149,7 +149,7 @@ public static class ParameterPaths
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(path);
         string source = "scenario '" + scenario.Name + "'";
-        ScenarioValidator.Validate(scenario, source);
+        ScenarioValidator.Validate(scenario, source, applyVariants: false);
         return [.. Targets(scenario, path, source).Select(t => new KeyValuePair<string, string>(t.ConcretePath, t.Value))];
     }
 

@@ -8,8 +8,9 @@ public static partial class ScenarioValidator
     private sealed partial class Checker
     {
         /// <summary>Checks the variants: a unique id-like name, a description, at least one override, each with a path,
-        /// a value, a rationale and sources; then applies each variant to the scenario as given (its other fields
-        /// already checked), so that every path must resolve and every value be valid.</summary>
+        /// a value, a rationale and sources; then, unless only the structure is asked for, applies each variant to the
+        /// scenario as given (its other fields already checked), so that every path must resolve and every value be
+        /// valid.</summary>
         private void CheckVariants(Scenario s)
         {
             NotNull(s.Variants, "$.variants", "an array");
@@ -50,7 +51,10 @@ public static partial class ScenarioValidator
                     Strings(o.Sources, p + ".sources");
                 }
 
-                _ = ScenarioVariants.Apply(plain, variant, i, source, validateFirst: false);
+                if (applyVariants)
+                {
+                    _ = ScenarioVariants.Apply(plain, variant, i, source, validateFirst: false);
+                }
             }
         }
     }

@@ -112,6 +112,28 @@ public class ScenarioVariantsTests
     }
 
     [Fact]
+    public void ADerivedScenario_IsNotInvalidatedByAVariantThatNoLongerApplies()
+    {
+        // A variant valid against the file (take-it-or-leave-it: defenderCost may be unset) but not after a --set of the
+        // protocol: the derived scenario still compiles, is written and swept; applying the variant to it is an error.
+        string json = MinimalScenario.With(root =>
+        {
+            MinimalScenario.Item(root, "crises")["bargaining"] = new JsonObject { ["protocol"] = "TakeItOrLeaveIt", ["defenderCostUpperBound"] = 0.5 };
+            root["variants"] = JsonNode.Parse("""
+                [ { "name": "no-defender-cost", "description": "Unsets the defender's cost.",
+                    "overrides": [ { "path": "crises.crisis-1.defenderCost", "value": null, "rationale": "A test.", "sources": ["none"] } ] } ]
+                """);
+        });
+        var scenario = MinimalScenario.Parse(json);
+        var derived = ParameterPaths.Set(scenario, "crises.crisis-1.bargaining.protocol", "NashSplit");
+        Assert.NotNull(DeterrenceSim.Compilation.CompiledScenario.Compile(derived));
+        Assert.Contains("no-defender-cost", ScenarioLoader.ToJson(derived), StringComparison.Ordinal);
+        Assert.NotNull(derived.With("states.AAA.capability", 0.4));
+        var e = Assert.Throws<ScenarioException>(() => derived.WithVariant("no-defender-cost"));
+        Assert.StartsWith("$.variants[0].overrides", e.JsonPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validation_StructuralErrors_NameTheirPath()
     {
         MinimalScenario.ParseError(WithVariants(v => v[0]!["name"] = "bad name"), "$.variants[0].name");
