@@ -33,6 +33,11 @@ internal sealed class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<string?> Variant { get; } = new("--variant")
+    {
+        Description = "Apply a named variant of the scenario (its 'variants'; list --scenario FILE shows them) before any --set.",
+    };
+
     public Option<string> Format { get; } = CreateFormat();
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log to standard error." };
@@ -43,6 +48,7 @@ internal sealed class CommonOptions
         command.Options.Add(Seed);
         command.Options.Add(Threads);
         command.Options.Add(Set);
+        command.Options.Add(Variant);
         if (format)
         {
             command.Options.Add(Format);
@@ -51,7 +57,7 @@ internal sealed class CommonOptions
         command.Options.Add(Verbose);
     }
 
-    /// <summary>Checks --threads and --scenario, loads the scenario, applies --set and compiles it; on error writes
+    /// <summary>Checks --threads and --scenario, loads the scenario, applies --variant then --set and compiles it; on error writes
     /// one line to standard error and returns <see langword="null"/> with the exit code.</summary>
     /// <param name="parse">The parsed command line.</param>
     /// <param name="stderr">Standard error.</param>
@@ -86,12 +92,19 @@ internal sealed class CommonOptions
                 return null;
             }
 
+            string? variant = parse.GetValue(Variant);
+            if (variant is not null && string.IsNullOrWhiteSpace(variant))
+            {
+                exitCode = CliApp.Fail(stderr, "--variant: expected the name of a variant of the scenario, found an empty string.", CliApp.InvalidInput);
+                return null;
+            }
+
             CompiledScenario compiled;
             try
             {
-                compiled = CompiledScenario.Compile(ParameterPaths.SetAll(ScenarioLoader.Load(name), assignments, source));
+                compiled = CompiledScenario.Compile(ParameterPaths.SetAll(WithVariant(ScenarioLoader.Load(name), variant, source), assignments, source));
             }
-            catch (ScenarioException) when (pointValues is { Count: > 0 } && Loads(name, assignments.Concat(pointValues).ToList()) is { } atPoint)
+            catch (ScenarioException) when (pointValues is { Count: > 0 } && Loads(name, variant, source, assignments.Concat(pointValues).ToList()) is { } atPoint)
             {
                 compiled = CompiledScenario.Compile(atPoint);
             }
@@ -117,17 +130,30 @@ internal sealed class CommonOptions
 
     /// <summary>The scenario with the assignments applied before it is validated, or <see langword="null"/> if it is
     /// invalid even so (the caller then reports the error of the scenario as given).</summary>
-    private static Model.Scenario? Loads(string name, IReadOnlyList<KeyValuePair<string, string>> assignments)
+    private static Model.Scenario? Loads(string name, string? variant, string source, IReadOnlyList<KeyValuePair<string, string>> assignments)
     {
         try
         {
-            return ScenarioLoader.Load(name, assignments);
+            if (variant is null)
+            {
+                return ScenarioLoader.Load(name, assignments);
+            }
+
+            // The variant applied to the scenario as given (its own values must be valid), then the point's values.
+            return ParameterPaths.SetAll(ScenarioVariants.Apply(ScenarioLoader.Load(name), variant, source), assignments, source);
         }
         catch (ScenarioException)
         {
             return null;
         }
     }
+
+    /// <summary>The scenario with the named variant applied, or as it is for none.</summary>
+    private static Model.Scenario WithVariant(Model.Scenario scenario, string? variant, string source) =>
+        variant is null ? scenario : ScenarioVariants.Apply(scenario, variant, source);
+
+    /// <summary>The names of the variants applied (--variant): none or one.</summary>
+    public string[] Variants(ParseResult parse) => parse.GetValue(Variant) is { } name ? [name] : [];
 
     /// <summary>Warns, on standard error, about each --set of a field that acts only between the periods of a run.</summary>
     /// <param name="parse">The parsed command line.</param>
@@ -146,8 +172,12 @@ internal sealed class CommonOptions
 
     /// <summary>Where a result comes from: the scenario's source and hash as run, the --set overrides and the library
     /// version.</summary>
-    public Provenance Provenance(ParseResult parse, CompiledScenario compiled) =>
-        IO.Provenance.Of(compiled.Scenario, Source(parse), parse.GetValue(Set) ?? []);
+    public Provenance Provenance(ParseResult parse, CompiledScenario compiled) => Provenance(parse, compiled.Scenario);
+
+    /// <summary>Where a result comes from, for a scenario as run: its source and hash, the --variant and the --set
+    /// overrides, and the library version.</summary>
+    public Provenance Provenance(ParseResult parse, Model.Scenario scenario) =>
+        IO.Provenance.Of(scenario, Source(parse), parse.GetValue(Set) ?? []) with { Variants = Variants(parse) };
 
     /// <summary>The scenario's name in error messages: <c>embedded:NAME</c> or the file path.</summary>
     public string Source(ParseResult parse)

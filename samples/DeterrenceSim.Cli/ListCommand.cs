@@ -14,9 +14,10 @@ internal static class ListCommand
     {
         var scenarioOption = new Option<string?>("--scenario", "-s") { Description = "A scenario file or embedded name (default: every embedded scenario; with --parameters, the default scenario)." };
         var parametersOption = new Option<bool>("--parameters", "-p") { Description = "List every parameter path of the scenario (for --set, --vary): its value, type, domain, default, and whether it acts in single rounds or only in runs over periods." };
+        var variantOption = new Option<string?>("--variant") { Description = "List the overrides of a named variant of the scenario, each with its value, rationale and sources; with --parameters, the values with the variant applied." };
         var formatOption = new Option<string>("--format", "-f") { Description = "Output format: table, json or csv.", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json", "csv");
-        var command = new Command("list", "List scenarios and their crises, or (--parameters) every parameter path of a scenario.") { scenarioOption, parametersOption, formatOption };
+        var command = new Command("list", "List scenarios and their crises, or (--parameters) every parameter path of a scenario.") { scenarioOption, parametersOption, variantOption, formatOption };
         command.SetAction(parse =>
         {
             string? requested = parse.GetValue(scenarioOption);
@@ -26,7 +27,13 @@ internal static class ListCommand
             }
 
             bool parameters = parse.GetValue(parametersOption);
-            if (parameters && requested is null)
+            string? variant = parse.GetValue(variantOption);
+            if (variant is not null && string.IsNullOrWhiteSpace(variant))
+            {
+                return CliApp.Fail(stderr, "--variant: expected the name of a variant of the scenario, found an empty string.", CliApp.InvalidInput);
+            }
+
+            if ((parameters || variant is not null) && requested is null)
             {
                 requested = ScenarioLoader.DefaultScenarioName;
             }
@@ -42,6 +49,31 @@ internal static class ListCommand
             }
 
             string format = parse.GetValue(formatOption) ?? "table";
+            if (variant is not null)
+            {
+                string source = ScenarioLoader.EmbeddedNames.Contains(requested!, StringComparer.Ordinal) ? "embedded:" + requested : requested!;
+                Model.Scenario applied;
+                try
+                {
+                    applied = ScenarioVariants.Apply(scenarios[0], variant, source);
+                }
+                catch (ScenarioException e)
+                {
+                    return CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
+                }
+
+                if (parameters)
+                {
+                    WriteParameters(stdout, ParameterCatalog.Describe(applied), format);
+                }
+                else
+                {
+                    WriteOverrides(stdout, scenarios[0].Variants.First(v => v.Name == variant), format);
+                }
+
+                return 0;
+            }
+
             if (parameters)
             {
                 WriteParameters(stdout, ParameterCatalog.Describe(scenarios[0]), format);
@@ -53,6 +85,16 @@ internal static class ListCommand
                 s.Name, s.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", c.Id, c.Challenger, c.Defender, c.Theatre.Region, c.Bargaining.Protocol.ToString(),
             })).ToList();
             Write(stdout, ["scenario", "year", "crisis", "challenger", "defender", "theatre", "protocol"], rows, format);
+            var variants = scenarios.SelectMany(sc => sc.Variants.Select(v => new[]
+            {
+                sc.Name, v.Name, v.Description, v.Overrides.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })).ToList();
+            if (variants.Count > 0 && format == "table")
+            {
+                // Only in the table: the JSON and CSV lists stay one table of crises (list --variant NAME gives a variant's overrides in every format).
+                Write(stdout, ["scenario", "variant", "description", "overrides"], variants, format);
+            }
+
             return 0;
         });
         return command;
@@ -102,6 +144,49 @@ internal static class ListCommand
 
         var rows = parameters.Select(p => new[] { p.Path, Plain(p.Value), p.Type, p.Domain, p.Default is null ? "(required)" : Plain(p.Default), Acts(p.Acts) }).ToList();
         Write(stdout, ["path", "value", "type", "domain", "default", "acts"], rows, format);
+    }
+
+    /// <summary>A variant's overrides: path, value (as --set takes it), rationale and sources (in JSON an array; in a
+    /// table and CSV joined by "; ").</summary>
+    private static void WriteOverrides(TextWriter stdout, Model.ScenarioVariant variant, string format)
+    {
+        if (format == "json")
+        {
+            stdout.Write(JsonOutput.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("variant", variant.Name);
+                w.WriteString("description", variant.Description);
+                w.WriteStartArray("overrides");
+                foreach (var o in variant.Overrides)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("path", o.Path);
+                    w.WriteString("value", o.Value);
+                    w.WriteString("rationale", o.Rationale);
+                    w.WriteStartArray("sources");
+                    foreach (string source in o.Sources)
+                    {
+                        w.WriteStringValue(source);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+            return;
+        }
+
+        if (format == "table")
+        {
+            CliApp.Console(stdout).WriteLine($"{variant.Name}: {variant.Description}");
+        }
+
+        var rows = variant.Overrides.Select(o => new[] { o.Path, o.Value, o.Rationale, string.Join("; ", o.Sources) }).ToList();
+        Write(stdout, ["path", "value", "rationale", "sources"], rows, format);
     }
 
     /// <summary>Where a parameter acts, in one word: rounds (every round), runs (only between periods), nowhere.</summary>

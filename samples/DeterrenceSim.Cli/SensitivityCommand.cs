@@ -84,10 +84,10 @@ internal static class SensitivityCommand
             switch (parse.GetValue(common.Format))
             {
                 case "json":
-                    stdout.Write(SensitivityResultIO.ToJson(result, DeterrenceSim.IO.Provenance.Of(sweep.Scenario, common.Source(parse), parse.GetValue(common.Set) ?? [])));
+                    stdout.Write(SensitivityResultIO.ToJson(result, common.Provenance(parse, sweep.Scenario)));
                     break;
                 case "csv":
-                    stdout.Write(SensitivityResultIO.ToCsv(result, DeterrenceSim.IO.Provenance.Of(sweep.Scenario, common.Source(parse), parse.GetValue(common.Set) ?? [])));
+                    stdout.Write(SensitivityResultIO.ToCsv(result, common.Provenance(parse, sweep.Scenario)));
                     break;
                 default:
                     Table(CliApp.Console(stdout), result);

@@ -133,6 +133,7 @@ internal static class SweepCommand
                 Shard = shard,
                 ScenarioSource = common.Source(parse),
                 Overrides = parse.GetValue(common.Set) ?? [],
+                Variants = common.Variants(parse),
             };
             summary = CommonOptions.IsTerminal(stderr)
                 ? SweepProgressBar.Show(stderr, "sweep", points, progress => SweepFile.Run(sweep, output, fileOptions, progress, Failed, cancellationToken))

@@ -79,6 +79,15 @@ public static class ScenarioExtensions
     /// <exception cref="ScenarioException">The path matches nothing, or the value makes the scenario invalid.</exception>
     public static Scenario With(this Scenario scenario, string path, double value) => ParameterPaths.Set(scenario, path, value);
 
+    /// <summary>The scenario with one of its named variants applied (<see cref="ScenarioVariants.Apply(Scenario, string, string?)"/>): the variant's
+    /// overrides, validated once after all of them. Chain <c>With</c> after it to adjust a value of the variant.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="name">The variant's name (<c>deterrence-sim list --scenario FILE</c> lists them).</param>
+    /// <returns>A new scenario; the original is unchanged.</returns>
+    /// <exception cref="ScenarioException">The scenario has no variant of that name (the message lists those it has),
+    /// or the variant makes the scenario invalid.</exception>
+    public static Scenario WithVariant(this Scenario scenario, string name) => ScenarioVariants.Apply(scenario, name);
+
     /// <summary>The scenario with one value set by its parameter path, the value written as in <c>--set</c>
     /// (<see cref="ParameterPaths.Set(Scenario, string, string)"/>): a number, <c>true</c>/<c>false</c>, a name such as
     /// <c>TakeItOrLeaveIt</c>, or <c>null</c> for the fields that can be unset.</summary>

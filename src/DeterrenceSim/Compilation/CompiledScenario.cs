@@ -65,7 +65,8 @@ public sealed class CompiledScenario
     /// <exception cref="ScenarioException">The scenario is invalid (see <see cref="ScenarioValidator"/>).</exception>
     public static CompiledScenario Compile(Scenario scenario)
     {
-        ScenarioValidator.Validate(scenario);
+        // Variants are checked where they are loaded or applied; compiling runs the scenario as it is.
+        ScenarioValidator.Validate(scenario, null, applyVariants: false);
         return new CompiledScenario(scenario);
     }
 

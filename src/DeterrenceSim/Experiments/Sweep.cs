@@ -61,7 +61,7 @@ public sealed class Sweep
         options ??= new SweepOptions();
         options.Validate();
         _source = source ?? "scenario '" + scenario.Name + "'";
-        ScenarioValidator.Validate(scenario, _source);
+        ScenarioValidator.Validate(scenario, _source, applyVariants: false); // variants: checked where loaded or applied
         string crisis = options.Crisis ?? (scenario.Crises.Count > 0 ? scenario.Crises[0].Id : "");
         if (!scenario.Crises.Any(c => string.Equals(c.Id, crisis, StringComparison.Ordinal)))
         {
@@ -292,7 +292,7 @@ public sealed class Sweep
 
             try
             {
-                ScenarioValidator.Validate(scenario, _source);
+                ScenarioValidator.Validate(scenario, _source, applyVariants: false);
                 return scenario;
             }
             catch (ScenarioException e)

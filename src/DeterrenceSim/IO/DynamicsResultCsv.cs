@@ -26,7 +26,7 @@ public static class DynamicsResultCsv
     public static void Write(DynamicsResult result, TextWriter writer) => Write(result, writer, null);
 
     /// <summary>Writes the header and the rows, each ending with where the result came from: the columns
-    /// <c>scenario_source,scenario_sha256,overrides,library</c> (overrides joined by <c>;</c>).</summary>
+    /// <c>scenario_source,scenario_sha256,overrides,library,variants</c> (overrides joined by <c>;</c>).</summary>
     /// <param name="result">The result.</param>
     /// <param name="writer">The destination.</param>
     /// <param name="provenance">The scenario source, hash, overrides and library version; <see langword="null"/> for

@@ -10,8 +10,8 @@ namespace DeterrenceSim.IO;
 /// Where a result came from: the scenario's source and SHA-256, the <c>--set</c> overrides applied to it and the
 /// library version. With the seed (which every result records) it identifies a run: the same four give the same
 /// numbers. Written by the JSON and CSV writers of results (keys <c>library</c>, <c>scenarioSource</c>,
-/// <c>scenarioSha256</c>, <c>overrides</c>; CSV columns <c>scenario_source</c>, <c>scenario_sha256</c>,
-/// <c>overrides</c>, <c>library</c>), by sidecars and by Parquet key-value metadata, under the names a sweep's
+/// <c>scenarioSha256</c>, <c>overrides</c>, and <c>variants</c> when a named variant was applied; CSV columns
+/// <c>scenario_source</c>, <c>scenario_sha256</c>, <c>overrides</c>, <c>library</c>, <c>variants</c>), by sidecars and by Parquet key-value metadata, under the names a sweep's
 /// sidecar uses.
 /// </summary>
 /// <param name="ScenarioSource">The scenario's source: <c>embedded:NAME</c> for an embedded scenario, otherwise the
@@ -22,6 +22,12 @@ namespace DeterrenceSim.IO;
 /// <param name="Overrides">The overrides, <c>PATH=VALUE</c>, in the order given; empty for none.</param>
 public sealed record Provenance(string ScenarioSource, string ScenarioSha256, IReadOnlyList<string> Overrides)
 {
+    /// <summary>Gets the names of the scenario's variants applied before the overrides (<c>--variant</c>), in order;
+    /// empty (the default) for none. Written as the key <c>variants</c> only when there are some, so that documents
+    /// without variants keep their bytes; the CSV column <c>variants</c> (names joined by <c>;</c>) is always there, after
+    /// <c>library</c>.</summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
+
     /// <summary>Gets the library version that computed the result (the assembly's informational version).</summary>
     public string Library { get; init; } = SweepFile.LibraryVersion;
 
@@ -60,12 +66,19 @@ public sealed record Provenance(string ScenarioSource, string ScenarioSha256, IR
         writer.WriteString("scenarioSha256", ScenarioSha256);
         writer.WritePropertyName("overrides");
         WriteOverrides(writer);
+        if (Variants.Count > 0)
+        {
+            writer.WritePropertyName("variants");
+            WriteStrings(writer, Variants);
+        }
     }
 
-    private void WriteOverrides(Utf8JsonWriter writer)
+    private void WriteOverrides(Utf8JsonWriter writer) => WriteStrings(writer, Overrides);
+
+    private static void WriteStrings(Utf8JsonWriter writer, IReadOnlyList<string> values)
     {
         writer.WriteStartArray();
-        foreach (string assignment in Overrides)
+        foreach (string assignment in values)
         {
             writer.WriteStringValue(assignment);
         }
@@ -74,30 +87,40 @@ public sealed record Provenance(string ScenarioSource, string ScenarioSha256, IR
     }
 
     /// <summary>The four facts as key-value metadata (for a Parquet footer), under the JSON keys; <c>overrides</c> is a
-    /// JSON array of strings.</summary>
-    /// <returns>A new dictionary: <c>library</c>, <c>scenarioSource</c>, <c>scenarioSha256</c>, <c>overrides</c>.</returns>
-    public Dictionary<string, string> ToMetadata() => new(StringComparer.Ordinal)
+    /// JSON array of strings; <c>variants</c>, likewise, only when there are some.</summary>
+    /// <returns>A new dictionary: <c>library</c>, <c>scenarioSource</c>, <c>scenarioSha256</c>, <c>overrides</c>
+    /// (and <c>variants</c>).</returns>
+    public Dictionary<string, string> ToMetadata()
     {
-        ["library"] = Library,
-        ["scenarioSource"] = ScenarioSource,
-        ["scenarioSha256"] = ScenarioSha256,
-        ["overrides"] = OverridesJson(),
-    };
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["library"] = Library,
+            ["scenarioSource"] = ScenarioSource,
+            ["scenarioSha256"] = ScenarioSha256,
+            ["overrides"] = StringsJson(Overrides),
+        };
+        if (Variants.Count > 0)
+        {
+            metadata["variants"] = StringsJson(Variants);
+        }
 
-    private string OverridesJson()
+        return metadata;
+    }
+
+    private static string StringsJson(IReadOnlyList<string> values)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
-            WriteOverrides(writer);
+            WriteStrings(writer, values);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>The CSV header columns this adds, with a leading comma.</summary>
-    internal const string CsvHeader = ",scenario_source,scenario_sha256,overrides,library";
+    internal const string CsvHeader = ",scenario_source,scenario_sha256,overrides,library,variants";
 
     /// <summary>The CSV fields, with a leading comma.</summary>
-    internal string CsvFields => "," + Csv.Field(ScenarioSource) + "," + ScenarioSha256 + "," + Csv.Field(JoinedOverrides) + "," + Csv.Field(Library);
+    internal string CsvFields => "," + Csv.Field(ScenarioSource) + "," + ScenarioSha256 + "," + Csv.Field(JoinedOverrides) + "," + Csv.Field(Library) + "," + Csv.Field(string.Join(';', Variants));
 }

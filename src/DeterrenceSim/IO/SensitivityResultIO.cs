@@ -74,8 +74,8 @@ public static class SensitivityResultIO
     public static string ToCsv(SensitivityResult result) => ToCsv(result, null);
 
     /// <summary>The CSV table, each line ending with where it came from: the columns
-    /// <c>scenario_source,scenario_sha256,overrides,library</c> after <c>seed</c>, then <c>metric</c> (the measure the
-    /// indices are of, such as <c>war</c> or <c>shapley.defender.ownCredulity</c>) and <c>crisis</c>.</summary>
+    /// <c>scenario_source,scenario_sha256,overrides,library,variants</c> after <c>seed</c>, then <c>metric</c> (the
+    /// measure the indices are of, such as <c>war</c> or <c>shapley.defender.ownCredulity</c>) and <c>crisis</c>.</summary>
     /// <param name="result">The result.</param>
     /// <param name="provenance">The base scenario's source, hash and overrides, and the library version;
     /// <see langword="null"/> for none (no extra columns).</param>

@@ -30,7 +30,7 @@ public static class SimulationResultCsv
     public static void Write(IEnumerable<SimulationResult> results, TextWriter writer) => Write(results, writer, null);
 
     /// <summary>Writes the header and the rows of each result, each row ending with where the results came from: the
-    /// columns <c>scenario_source,scenario_sha256,overrides,library</c> (overrides joined by <c>;</c>).</summary>
+    /// columns <c>scenario_source,scenario_sha256,overrides,library,variants</c> (overrides joined by <c>;</c>).</summary>
     /// <param name="results">The results, all computed from the scenario that <paramref name="provenance"/> describes.</param>
     /// <param name="writer">The destination.</param>
     /// <param name="provenance">The scenario source, hash, overrides and library version; <see langword="null"/> for

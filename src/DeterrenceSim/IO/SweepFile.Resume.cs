@@ -54,7 +54,10 @@ public static partial class SweepFile
             using var a = JsonDocument.Parse(found);
             using var b = JsonDocument.Parse(expected);
             // Keys of either side: a key only one side has (reporters, periods) differs too.
-            foreach (string name in b.RootElement.EnumerateObject().Select(p => p.Name).Union(a.RootElement.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal))
+            // variants first: another variant also changes the scenario's hash, and the variant is the better explanation.
+            var names = b.RootElement.EnumerateObject().Select(p => p.Name).Union(a.RootElement.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal)
+                .OrderBy(n => n == "variants" ? 0 : 1);
+            foreach (string name in names)
             {
                 string mine = b.RootElement.TryGetProperty(name, out var own) ? own.GetRawText() : "(none)";
                 string theirs = a.RootElement.TryGetProperty(name, out var value) ? value.GetRawText() : "(none)";

@@ -27,7 +27,7 @@ public static partial class SweepFile
         return Provenance.HashOf(sweep.Scenario);
     }
 
-    private static string Identity(Sweep sweep, SweepShard? shard, IReadOnlyList<string> overrides)
+    private static string Identity(Sweep sweep, SweepShard? shard, IReadOnlyList<string> overrides, IReadOnlyList<string> variants)
     {
         return JsonText.Write(w =>
         {
@@ -43,6 +43,18 @@ public static partial class SweepFile
             }
 
             w.WriteEndArray();
+            if (variants.Count > 0)
+            {
+                // Only with variants, so that sidecars without them keep their bytes.
+                w.WriteStartArray("variants");
+                foreach (string name in variants)
+                {
+                    w.WriteStringValue(name);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteString("scenarioSha256", ScenarioHash(sweep));
             w.WriteString("crisis", sweep.Crisis);
             w.WriteNumber("seed", sweep.Options.Seed);

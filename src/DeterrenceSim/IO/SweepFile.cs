@@ -52,7 +52,7 @@ public static partial class SweepFile
         CheckNames(output, merge: false);
         var started = DateTimeOffset.UtcNow;
         var shard = options.Shard;
-        string identity = Identity(sweep, shard, options.Overrides ?? []);
+        string identity = Identity(sweep, shard, options.Overrides ?? [], options.Variants ?? []);
         string partial = output + PartialSuffix;
         string sidecar = output + SidecarSuffix;
         long first = shard?.First(sweep.Design.PointCount) ?? 0;

@@ -18,4 +18,9 @@ public sealed record SweepFileOptions
     /// <c>--set</c>): recorded in the sidecar and part of the sweep's identity, so a resume with other overrides is
     /// refused naming them.</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
+
+    /// <summary>Gets the names of the scenario's variants applied before the overrides (<c>--variant</c>): recorded in
+    /// the sidecar's identity as <c>variants</c> (only when there are some, so that other sidecars keep their bytes),
+    /// so a resume or a merge with other variants is refused naming them.</summary>
+    public IReadOnlyList<string> Variants { get; init; } = [];
 }

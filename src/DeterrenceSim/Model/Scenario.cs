@@ -49,4 +49,11 @@ public sealed record Scenario(string Name, IReadOnlyList<State> States, IReadOnl
     /// default value is 1.
     /// </summary>
     public double Overstretch { get; init; } = 1;
+
+    /// <summary>
+    /// Gets the named variants: sets of parameter overrides, each value with its rationale and sources, applied with
+    /// <see cref="ScenarioExtensions.WithVariant(Scenario, string)"/> (DESIGN.md section 6). Names unique. The default
+    /// value is empty; a scenario file without variants leaves the field out.
+    /// </summary>
+    public IReadOnlyList<ScenarioVariant> Variants { get; init; } = [];
 }

@@ -63,7 +63,7 @@ public static class ParameterCatalog
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var list = new List<ParameterDescription>();
-        Walk(ScenarioJsonWriter.ToNode(scenario), "", list);
+        Walk(ScenarioJsonWriter.ToNode(scenario with { Variants = [] }), "", list);
         return list;
     }
 

@@ -58,7 +58,16 @@ public static class ParameterPaths
     /// <summary>As <see cref="SetAll(Scenario, IEnumerable{KeyValuePair{string, string}}, string?)"/>; with
     /// <paramref name="validateFirst"/> false the scenario need not be valid before the assignments (it is validated
     /// after them, also when there are none).</summary>
-    internal static Scenario SetAll(Scenario scenario, IEnumerable<KeyValuePair<string, string>> assignments, string? source, bool validateFirst)
+    internal static Scenario SetAll(Scenario scenario, IEnumerable<KeyValuePair<string, string>> assignments, string? source, bool validateFirst) =>
+        SetAll(scenario, assignments, source, validateFirst, blame: null);
+
+    /// <summary>As <see cref="SetAll(Scenario, IEnumerable{KeyValuePair{string, string}}, string?, bool)"/>; an error
+    /// is passed to <paramref name="blame"/> with the index of the assignment it is attributed to (-1 for all of them)
+    /// and whether its path (rather than its value) is at fault, and the exception it returns is thrown. The
+    /// scenario's variants are kept as they are: their overrides are not parameters, and are checked against the
+    /// scenario as given.</summary>
+    internal static Scenario SetAll(
+        Scenario scenario, IEnumerable<KeyValuePair<string, string>> assignments, string? source, bool validateFirst, Func<int, ScenarioException, bool, ScenarioException>? blame)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(assignments);
@@ -71,32 +80,63 @@ public static class ParameterPaths
 
         if (list.Count == 0 || validateFirst)
         {
-            ScenarioValidator.Validate(scenario, source);
+            ScenarioValidator.Validate(scenario, source, applyVariants: false);
             if (list.Count == 0)
             {
                 return scenario;
             }
         }
 
-        var root = ScenarioJsonWriter.ToNode(scenario);
+        var variants = scenario.Variants ?? [];
+        var root = ScenarioJsonWriter.ToNode(scenario with { Variants = [] });
         var written = new List<(string Path, string JsonPath)>();
-        foreach (var (path, value) in list)
+        var writers = new List<int>();
+        for (int k = 0; k < list.Count; k++)
         {
-            foreach (var target in Resolve(root, path, source))
+            var (path, value) = list[k];
+            List<Target> targets;
+            try
             {
-                target.Parent[target.Key] = ParseValue(target, value, path, source);
+                targets = Resolve(root, path, source);
+            }
+            catch (ScenarioException e) when (blame is not null)
+            {
+                throw blame(k, e, true);
+            }
+
+            foreach (var target in targets)
+            {
+                try
+                {
+                    target.Parent[target.Key] = ParseValue(target, value, path, source);
+                }
+                catch (ScenarioException e) when (blame is not null)
+                {
+                    throw blame(k, e, false);
+                }
+
                 written.Add((path, target.JsonPath));
+                writers.Add(k);
             }
         }
 
+        Scenario result;
         try
         {
-            return ScenarioJsonReader.Read(root.ToJsonString(), source);
+            result = ScenarioJsonReader.Read(root.ToJsonString(), source);
         }
         catch (ScenarioException e)
         {
-            throw Attribute(e, written);
+            if (blame is null)
+            {
+                throw Attribute(e, written);
+            }
+
+            int culprit = Culprit(e, written);
+            throw blame(culprit < 0 ? -1 : writers[culprit], e, false);
         }
+
+        return variants.Count == 0 ? result : result with { Variants = variants };
     }
 
     /// <summary>Lists the concrete parameter paths a (possibly wildcard) path matches, with their current values.</summary>
@@ -109,7 +149,7 @@ public static class ParameterPaths
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(path);
         string source = "scenario '" + scenario.Name + "'";
-        ScenarioValidator.Validate(scenario, source);
+        ScenarioValidator.Validate(scenario, source, applyVariants: false);
         return [.. Targets(scenario, path, source).Select(t => new KeyValuePair<string, string>(t.ConcretePath, t.Value))];
     }
 
@@ -118,7 +158,7 @@ public static class ParameterPaths
     /// <exception cref="ScenarioException">The path matches nothing.</exception>
     internal static IReadOnlyList<(string ConcretePath, string JsonPath, string Value)> Targets(Scenario scenario, string path, string source)
     {
-        var root = ScenarioJsonWriter.ToNode(scenario);
+        var root = ScenarioJsonWriter.ToNode(scenario with { Variants = [] });
         return [.. Resolve(root, path, source).Select(t => (t.ConcretePath, t.JsonPath, t.Parent[t.Key]?.ToJsonString() ?? "null"))];
     }
 
@@ -126,8 +166,23 @@ public static class ParameterPaths
     /// (or a value inside it), or else all of them.</summary>
     internal static ScenarioException Attribute(ScenarioException e, IReadOnlyList<(string Path, string JsonPath)> written)
     {
-        var culprit = written.LastOrDefault(w => e.JsonPath == w.JsonPath || e.JsonPath.StartsWith(w.JsonPath + ".", StringComparison.Ordinal) || e.JsonPath.StartsWith(w.JsonPath + "[", StringComparison.Ordinal));
-        return e.WithParameterPath(culprit.Path ?? string.Join(", ", written.Select(w => w.Path).Distinct(StringComparer.Ordinal)));
+        int culprit = Culprit(e, written);
+        return e.WithParameterPath(culprit >= 0 ? written[culprit].Path : string.Join(", ", written.Select(w => w.Path).Distinct(StringComparer.Ordinal)));
+    }
+
+    /// <summary>The index of the last write of the offending value (or a value inside it), or -1.</summary>
+    private static int Culprit(ScenarioException e, IReadOnlyList<(string Path, string JsonPath)> written)
+    {
+        for (int i = written.Count - 1; i >= 0; i--)
+        {
+            string w = written[i].JsonPath;
+            if (e.JsonPath == w || e.JsonPath.StartsWith(w + ".", StringComparison.Ordinal) || e.JsonPath.StartsWith(w + "[", StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Splits a <c>path=value</c> assignment, as given to the CLI's <c>--set</c>.</summary>

@@ -26,6 +26,8 @@ internal sealed class ScenarioJsonReader
     internal static readonly string[] TheatreFields = ScenarioKinds.Theatre.FieldNames;
     internal static readonly string[] BargainingFields = ScenarioKinds.Bargaining.FieldNames;
     internal static readonly string[] EscalationFields = ScenarioKinds.Escalation.FieldNames;
+    internal static readonly string[] VariantFields = ScenarioKinds.Variant.FieldNames;
+    internal static readonly string[] VariantOverrideFields = ScenarioKinds.VariantOverride.FieldNames;
 
     /// <summary>The fields whose <c>null</c> means "unset" (the model has no value for them); for every other field null is an error.</summary>
     internal static readonly IReadOnlySet<string> NullableFields = ScenarioKinds.NullableNames;
@@ -95,6 +97,7 @@ internal sealed class ScenarioJsonReader
             "sources" => s with { Sources = OptionalStringArray(e, path, "sources") ?? [] },
             "alliances" => s with { Alliances = OptionalArray(e, path, "alliances", ReadAlliance) ?? [] },
             "commitments" => s with { Commitments = OptionalArray(e, path, "commitments", ReadCommitment) ?? [] },
+            "variants" => s with { Variants = OptionalArray(e, path, "variants", ReadVariant) ?? [] },
             _ => null,
         }, "name", "states", "crises");
     }
@@ -210,6 +213,32 @@ internal sealed class ScenarioJsonReader
     {
         CheckObject(e, path, EscalationFields);
         return ReadFields(ScenarioKinds.Escalation, e, path, new EscalationStrike("", "", 0));
+    }
+
+    private ScenarioVariant ReadVariant(JsonElement e, string path)
+    {
+        CheckObject(e, path, VariantFields);
+        return new ScenarioVariant(
+            RequiredString(e, path, "name"),
+            RequiredString(e, path, "description"),
+            RequiredArray(e, path, "overrides", ReadVariantOverride));
+    }
+
+    private VariantOverride ReadVariantOverride(JsonElement e, string path)
+    {
+        CheckObject(e, path, VariantOverrideFields);
+        string p = path + ".value";
+        var v = Required(e, path, "value", "a number, a string, true, false or null");
+        string value = v.ValueKind switch
+        {
+            JsonValueKind.Null => "null",
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.String => Text(v, p),
+            JsonValueKind.Number => Number(v, p).ToString("R", CultureInfo.InvariantCulture),
+            _ => throw Error(p, "a number, a string, true, false or null", Describe(v)),
+        };
+        return new VariantOverride(RequiredString(e, path, "path"), value, RequiredString(e, path, "rationale"), RequiredStringArray(e, path, "sources"));
     }
 
     // ---- the fields of an object, from the table of the format -----------------------------------------------

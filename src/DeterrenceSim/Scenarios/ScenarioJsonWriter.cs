@@ -14,7 +14,20 @@ internal static class ScenarioJsonWriter
 
     public static string Write(Scenario s) => ToNode(s).ToJsonString(Indented);
 
-    public static JsonObject ToNode(Scenario s) => Write(ScenarioKinds.Scenario, s, name => name switch
+    /// <summary>The scenario as a JSON object; <c>variants</c> is left out when there are none, so that files without
+    /// variants keep their canonical bytes (and their hash).</summary>
+    public static JsonObject ToNode(Scenario s)
+    {
+        var node = WriteRoot(s);
+        if (s.Variants is not { Count: > 0 })
+        {
+            node.Remove("variants");
+        }
+
+        return node;
+    }
+
+    private static JsonObject WriteRoot(Scenario s) => Write(ScenarioKinds.Scenario, s, name => name switch
     {
         "name" => s.Name,
         "description" => s.Description,
@@ -23,6 +36,7 @@ internal static class ScenarioJsonWriter
         "alliances" => Array(s.Alliances, Alliance),
         "commitments" => Array(s.Commitments, Commitment),
         "crises" => Array(s.Crises, Crisis),
+        "variants" => s.Variants is { Count: > 0 } ? Array(s.Variants, Variant) : null,
         _ => throw ScenarioStructure.Unhandled("writer", ScenarioKinds.Scenario, name),
     });
 
@@ -58,6 +72,30 @@ internal static class ScenarioJsonWriter
         "preferences" => Preferences(a.Preferences),
         _ => throw ScenarioStructure.Unhandled("writer", ScenarioKinds.Alliance, name),
     });
+
+    private static JsonObject Variant(ScenarioVariant v) => new()
+    {
+        ["name"] = v.Name,
+        ["description"] = v.Description,
+        ["overrides"] = Array(v.Overrides, o => new JsonObject
+        {
+            ["path"] = o.Path,
+            ["value"] = OverrideValue(o.Value),
+            ["rationale"] = o.Rationale,
+            ["sources"] = Strings(o.Sources),
+        }),
+    };
+
+    /// <summary>An override's value as the file holds it: a finite number as a number, <c>true</c> and <c>false</c> as
+    /// booleans, <c>null</c> as null, anything else as a string (the same text, so the same override).</summary>
+    private static JsonNode? OverrideValue(string value) => value switch
+    {
+        "null" => null,
+        "true" => JsonValue.Create(true),
+        "false" => JsonValue.Create(false),
+        _ when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) && double.IsFinite(d) => JsonValue.Create(d),
+        _ => JsonValue.Create(value),
+    };
 
     private static JsonObject Preferences(IReadOnlyDictionary<string, MemberPreference> preferences)
     {

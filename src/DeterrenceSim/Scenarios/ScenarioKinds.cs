@@ -27,6 +27,7 @@ internal static class ScenarioKinds
         Boolean<Scenario>("learning", s => s.Learning, (s, v) => s with { Learning = v }, "Credibility learning in runs over periods. Default true.", @default: "true", acts: ParameterActs.Runs),
         Number<Scenario>("priorStrength", s => s.PriorStrength, (s, v) => s with { PriorStrength = v }, "Pseudo-observations n0 of each prior belief, >= 0; 0 lets the first observation dominate. Default 10.", min: 0, @default: "10", acts: ParameterActs.Runs),
         Number<Scenario>("overstretch", s => s.Overstretch, (s, v) => s with { Overstretch = v }, "Factor, >= 1, by which a state that fought projects less into later crises of the period; 1 (the default) is none.", min: 1, @default: "1", acts: ParameterActs.Runs, hint: "1: no overstretch"),
+        Structure("variants", nameof(Model.Scenario.Variants)),
     ]);
 
     /// <summary>Gets a state.</summary>
@@ -149,8 +150,25 @@ internal static class ScenarioKinds
         Number<EscalationStrike>("probability", e => e.Probability, (e, v) => e with { Probability = v }, "Probability in [0, 1] of the strike in a war.", min: 0, max: 1),
     ]);
 
+    /// <summary>Gets a named variant of the scenario: no parameters, only structure (its overrides name parameters).</summary>
+    public static readonly ScenarioKind Variant = new("variant", "variants.*", typeof(ScenarioVariant),
+    [
+        Structure("name", nameof(ScenarioVariant.Name)),
+        Structure("description", nameof(ScenarioVariant.Description)),
+        Structure("overrides", nameof(ScenarioVariant.Overrides)),
+    ]);
+
+    /// <summary>Gets one override of a variant: a parameter path, its value, a rationale and sources.</summary>
+    public static readonly ScenarioKind VariantOverride = new("variantOverride", "variants.*.overrides.*", typeof(VariantOverride),
+    [
+        Structure("path", nameof(Model.VariantOverride.Path)),
+        Structure("value", nameof(Model.VariantOverride.Value)),
+        Structure("rationale", nameof(Model.VariantOverride.Rationale)),
+        Structure("sources", nameof(Model.VariantOverride.Sources)),
+    ]);
+
     /// <summary>Gets every kind, the root first, each before the kinds nested in it.</summary>
-    public static readonly IReadOnlyList<ScenarioKind> All = [Scenario, State, Perception, Alliance, Preference, Commitment, Deepening, Crisis, Theatre, Projection, Bargaining, Escalation];
+    public static readonly IReadOnlyList<ScenarioKind> All = [Scenario, State, Perception, Alliance, Preference, Commitment, Deepening, Crisis, Theatre, Projection, Bargaining, Escalation, Variant, VariantOverride];
 
     /// <summary>Gets every parameter, in the order of <see cref="All"/>.</summary>
     public static readonly IReadOnlyList<ScenarioField> Fields = [.. All.SelectMany(k => k.Fields)];

@@ -161,7 +161,7 @@ public static class ScenarioLoader
     public static string ToJson(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        ScenarioValidator.Validate(scenario);
+        ScenarioValidator.Validate(scenario, null, applyVariants: false);
         return ScenarioJsonWriter.Write(scenario);
     }
 }

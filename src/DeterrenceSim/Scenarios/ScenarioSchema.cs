@@ -174,6 +174,20 @@ public static class ScenarioSchema
         ("scenario", "states") => (new JsonObject { ["description"] = "The states (agents), at least one; ids unique.", ["type"] = "array", ["minItems"] = 1, ["items"] = Ref("state") }, true),
         ("scenario", "alliances") => (new JsonObject { ["description"] = "The alliances; ids unique. Default [].", ["type"] = "array", ["items"] = Ref("alliance"), ["default"] = new JsonArray() }, false),
         ("scenario", "commitments") => (new JsonObject { ["description"] = "The commitments, one per (supporter, protege). Default [].", ["type"] = "array", ["items"] = Ref("commitment"), ["default"] = new JsonArray() }, false),
+        ("scenario", "variants") => (new JsonObject { ["description"] = "Named variants: sets of parameter overrides, each value with its rationale and sources, applied with --variant NAME (before any --set) or Scenario.WithVariant; names unique. Every override path must resolve in the scenario and its value be valid. Default [] (left out).", ["type"] = "array", ["items"] = Ref("variant"), ["default"] = new JsonArray() }, false),
+        ("variant", "name") => (Described("The variant's name, unique in variants: letters, digits, '_' and '-'.", Ref("id")), true),
+        ("variant", "description") => (Described("What the variant depicts (non-blank).", Ref("text")), true),
+        ("variant", "overrides") => (new JsonObject { ["description"] = "The overrides, at least one, applied in order and validated once after all of them.", ["type"] = "array", ["minItems"] = 1, ["items"] = Ref("variantOverride") }, true),
+        ("variantOverride", "path") => (Described("A parameter path (docs/DESIGN.md section 6), such as states.CHN.perception.credulity; * and commitment patterns select several values. It must resolve in this scenario.", Ref("text")), true),
+        ("variantOverride", "value") => (new JsonObject
+        {
+            ["description"] = "The value, as --set PATH=VALUE gives it: a number, a name, true or false, or null to unset a nullable field. It must be valid at the path.",
+            ["anyOf"] = new JsonArray(
+                new JsonObject { ["type"] = "number", ["minimum"] = -double.MaxValue, ["maximum"] = double.MaxValue },
+                new JsonObject { ["type"] = new JsonArray("string", "boolean", "null") }),
+        }, true),
+        ("variantOverride", "rationale") => (Described("Why the value is what it is (non-blank).", Ref("text")), true),
+        ("variantOverride", "sources") => (new JsonObject { ["description"] = "The sources of the value, one citation each; at least one.", ["type"] = "array", ["minItems"] = 1, ["items"] = Ref("text") }, true),
         ("scenario", "crises") => (new JsonObject { ["description"] = "The crises, at least one, played in this order each period; ids unique.", ["type"] = "array", ["minItems"] = 1, ["items"] = Ref("crisis") }, true),
         ("state", "id") => (Described("The state's id, unique in states: letters, digits, '_' and '-'.", Ref("id")), true),
         ("state", "name") => (Described("The state's name (non-blank).", Ref("text")), true),
@@ -197,6 +211,8 @@ public static class ScenarioSchema
     {
         "state" => "A state: an agent with a material capability and a perception profile.",
         "perception" => "How the state misperceives. Default: accurate (every field 0).",
+        "variant" => "A named variant of the scenario: overrides of its parameters, each value with its rationale and sources (--variant NAME, Scenario.WithVariant).",
+        "variantOverride" => "One override of a variant: a parameter path and its value, with the reason for the value and its sources.",
         "alliance" => "A multilateral institution.",
         "preference" => "A member's probabilities of a yes vote on deepening.",
         "commitment" => "A tie from a supporter to a protege.",

@@ -16,17 +16,24 @@ public static partial class ScenarioValidator
     /// <param name="scenario">The scenario to check.</param>
     /// <param name="source">The file or source name used in error messages. The default value is <c>&lt;code&gt;</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="scenario"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ScenarioException">The first invalid value found, with its JSON path.</exception>
-    public static void Validate(Scenario scenario, string? source = null)
+    /// <exception cref="ScenarioException">The first invalid value found, with its JSON path. A named variant
+    /// (<see cref="Scenario.Variants"/>) is checked by applying it to the scenario as given: a path that resolves
+    /// nowhere or a value out of its domain is an error at <c>$.variants[i].overrides[j]</c>.</exception>
+    public static void Validate(Scenario scenario, string? source = null) => Validate(scenario, source, applyVariants: true);
+
+    /// <summary>As <see cref="Validate(Scenario, string?)"/>; with <paramref name="applyVariants"/> false the variants'
+    /// structure is checked but they are not applied: for a scenario derived by overrides (a sweep's point, a
+    /// <c>--set</c>), whose variants were checked against the scenario as loaded and are not what it runs.</summary>
+    internal static void Validate(Scenario scenario, string? source, bool applyVariants)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        new Checker(source ?? "<code>").Check(scenario);
+        new Checker(source ?? "<code>", applyVariants).Check(scenario);
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]+\z")]
     private static partial Regex IdPattern();
 
-    private sealed class Checker(string source)
+    private sealed partial class Checker(string source, bool applyVariants)
     {
         /// <summary>The states' ids, with their index, once the states are checked.</summary>
         private readonly Dictionary<string, int> _states = new(StringComparer.Ordinal);
@@ -88,6 +95,9 @@ public static partial class ScenarioValidator
                         }
 
                         CheckNoStateSupportsBothSides(s);
+                        return true;
+                    case "variants":
+                        CheckVariants(s);
                         return true;
                     default:
                         return false;

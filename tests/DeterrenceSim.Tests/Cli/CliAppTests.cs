@@ -57,9 +57,9 @@ public class CliAppTests
             var (code, csv, _) = await Cli("run", "--rounds", "20000", "--format", "csv");
             Assert.Equal(0, code);
             var lines = csv.TrimEnd('\n').Split('\n');
-            Assert.Equal("scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper,scenario_source,scenario_sha256,overrides,library", lines[0]);
+            Assert.Equal("scenario,crisis,rounds,seed,replication,group,name,count,trials,estimate,lower,upper,scenario_source,scenario_sha256,overrides,library,variants", lines[0]);
             var war = lines.Single(l => l.Contains(",outcomes,war,", StringComparison.Ordinal)).Split(',');
-            Assert.Equal(16, war.Length);
+            Assert.Equal(17, war.Length);
             double estimate = double.Parse(war[9], CultureInfo.InvariantCulture);
             Assert.InRange(estimate, 0, 1);
             Assert.Contains('.', war[10]);

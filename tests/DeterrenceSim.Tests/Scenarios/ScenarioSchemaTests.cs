@@ -167,6 +167,8 @@ public partial class ScenarioSchemaTests
         { "/$defs/theatre", ScenarioJsonReader.TheatreFields },
         { "/$defs/bargaining", ScenarioJsonReader.BargainingFields },
         { "/$defs/escalationStrike", ScenarioJsonReader.EscalationFields },
+        { "/$defs/variant", ScenarioJsonReader.VariantFields },
+        { "/$defs/variantOverride", ScenarioJsonReader.VariantOverrideFields },
     };
 
     [Theory]
@@ -193,7 +195,9 @@ public partial class ScenarioSchemaTests
     [Fact]
     public void NullableProperties_AreTheReadersNullableFields()
     {
+        // A variant's override value may be null (an override that unsets a nullable field): not itself an unset field.
         var nullable = Objects()
+            .Where(row => (string)row[0] != "/$defs/variantOverride")
             .SelectMany(row => At((string)row[0])["properties"]!.AsObject())
             .Where(p => AcceptsNull(p.Value!))
             .Select(p => p.Key)
@@ -424,6 +428,12 @@ public partial class ScenarioSchemaTests
         full["learning"] = false;
         full["priorStrength"] = 4.5;
         full["overstretch"] = 1.5;
+        full["variants"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "v-1",
+            ["description"] = "every field of a variant",
+            ["overrides"] = new JsonArray(new JsonObject { ["path"] = "states.AAA.perception.credulity", ["value"] = 0.5, ["rationale"] = "a test", ["sources"] = new JsonArray("S2") }),
+        });
         foreach (var state in full["states"]!.AsArray())
         {
             state!["regions"] = new JsonArray(state["homeRegion"]!.GetValue<string>(), "Pacific");
@@ -497,11 +507,13 @@ public partial class ScenarioSchemaTests
         "/crises/*/theatre" => ScenarioJsonReader.TheatreFields,
         "/crises/*/bargaining" => ScenarioJsonReader.BargainingFields,
         "/crises/*/escalation/*" => ScenarioJsonReader.EscalationFields,
+        "/variants/*" => ScenarioJsonReader.VariantFields,
+        "/variants/*/overrides/*" => ScenarioJsonReader.VariantOverrideFields,
         _ => null,
     };
 
     // Array indices, and the keys of the two maps keyed by state id.
-    [GeneratedRegex(@"(?<=/(?:states|alliances|commitments|crises|escalation|preferences))/[^/]+")]
+    [GeneratedRegex(@"(?<=/(?:states|alliances|commitments|crises|escalation|preferences|variants|overrides))/[^/]+")]
     private static partial Regex PointerPattern();
 
     /// <summary>Every node of a tree with its JSON pointer, the root first.</summary>
