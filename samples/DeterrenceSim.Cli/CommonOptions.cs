@@ -120,6 +120,10 @@ internal sealed class CommonOptions
         {
             exitCode = CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
         }
+        catch (VariantNameException e)
+        {
+            exitCode = CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
+        }
         catch (FormatException e)
         {
             exitCode = CliApp.Fail(stderr, "--set: " + e.Message, CliApp.InvalidInput);
@@ -149,8 +153,27 @@ internal sealed class CommonOptions
     }
 
     /// <summary>The scenario with the named variant applied, or as it is for none.</summary>
-    private static Model.Scenario WithVariant(Model.Scenario scenario, string? variant, string source) =>
-        variant is null ? scenario : ScenarioVariants.Apply(scenario, variant, source);
+    private static Model.Scenario WithVariant(Model.Scenario scenario, string? variant, string source)
+    {
+        if (variant is null)
+        {
+            return scenario;
+        }
+
+        // An unknown name is the option's fault, not the file's.
+        var names = (scenario.Variants ?? []).Select(v => v?.Name).ToList();
+        if (!names.Contains(variant, StringComparer.Ordinal))
+        {
+            throw new VariantNameException(names.Count == 0
+                ? $"--variant: {source} has no variants, found '{variant}'."
+                : $"--variant: expected a variant of {source} ({string.Join(", ", names)}), found '{variant}'.");
+        }
+
+        return ScenarioVariants.Apply(scenario, variant, source);
+    }
+
+    /// <summary>An unknown <c>--variant</c> name, reported as the option's error.</summary>
+    private sealed class VariantNameException(string message) : Exception(message);
 
     /// <summary>The names of the variants applied (--variant): none or one.</summary>
     public string[] Variants(ParseResult parse) => parse.GetValue(Variant) is { } name ? [name] : [];

@@ -234,7 +234,9 @@ internal sealed class ScenarioJsonReader
             JsonValueKind.Null => "null",
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
-            JsonValueKind.String => Text(v, p),
+            JsonValueKind.String => double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out _) || v.GetString() is "null" or "true" or "false"
+                ? throw Error(p, "a number, true, false or null as itself (a JSON string only for a choice or a reference, such as \"TakeItOrLeaveIt\")", Describe(v))
+                : Text(v, p),
             JsonValueKind.Number => Number(v, p).ToString("R", CultureInfo.InvariantCulture),
             _ => throw Error(p, "a number, a string, true, false or null", Describe(v)),
         };

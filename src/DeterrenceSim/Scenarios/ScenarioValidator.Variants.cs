@@ -34,12 +34,19 @@ public static partial class ScenarioValidator
                     throw Error(path + ".overrides", "at least one override", "an empty array");
                 }
 
+                var paths = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (int j = 0; j < variant.Overrides.Count; j++)
                 {
                     var o = variant.Overrides[j];
                     string p = At(path + ".overrides", j);
                     NotNull(o, p, "an override object");
                     NonEmpty(o.Path, p + ".path");
+                    if (!paths.TryAdd(o.Path, j))
+                    {
+                        // As --set refuses a path given twice: the second value would silently win.
+                        throw Error(p + ".path", "each path once in a variant", $"\"{o.Path}\", already the path of {At(path + ".overrides", paths[o.Path])}");
+                    }
+
                     NotNull(o.Value, p + ".value", "a value");
                     NonEmpty(o.Rationale, p + ".rationale");
                     NotNull(o.Sources, p + ".sources", "an array of sources");

@@ -69,12 +69,13 @@ public sealed class VariantCliTests : IDisposable
         Assert.Equal(CliApp.InvalidInput, code);
         Assert.Equal("", stdout);
         Assert.Contains("credulous-china, thin-partnerships", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("deterrence-sim: error: --variant: ", stderr, StringComparison.Ordinal); // the option's fault, not the file's
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
 
         (code, stdout, stderr) = await CliRunner.Run("simulate", "--variant", "nope", "-r", "2");
         Assert.Equal(CliApp.InvalidInput, code);
         Assert.Equal("", stdout);
-        Assert.Contains("has none", stderr, StringComparison.Ordinal);
+        Assert.Contains("has no variants", stderr, StringComparison.Ordinal);
 
         var root = JsonNode.Parse(File.ReadAllText(Scenario))!;
         root["variants"]![1]!["overrides"]![0]!["path"] = "commitments.Nothing.signal";
@@ -85,6 +86,21 @@ public sealed class VariantCliTests : IDisposable
         Assert.Contains("$.variants[1].overrides[0].path", stderr, StringComparison.Ordinal);
         Assert.Contains("bad.json", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        // The same path twice in a variant is refused, as --set refuses it; a number written as a JSON string too.
+        root = JsonNode.Parse(File.ReadAllText(Scenario))!;
+        var overrides = root["variants"]![1]!["overrides"]!.AsArray();
+        overrides.Add(overrides[0]!.DeepClone());
+        File.WriteAllText(PathOf("twice.json"), root.ToJsonString());
+        (code, stdout, stderr) = await CliRunner.Run("run", "-s", PathOf("twice.json"), "-n", "100");
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains($"$.variants[1].overrides[{overrides.Count - 1}].path", stderr, StringComparison.Ordinal);
+        root = JsonNode.Parse(File.ReadAllText(Scenario))!;
+        root["variants"]![1]!["overrides"]![0]!["value"] = "0.9";
+        File.WriteAllText(PathOf("string.json"), root.ToJsonString());
+        (code, stdout, stderr) = await CliRunner.Run("run", "-s", PathOf("string.json"), "-n", "100");
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("$.variants[1].overrides[0].value", stderr, StringComparison.Ordinal);
 
         (code, _, stderr) = await CliRunner.Run("sweep", "-s", Scenario, "--variant", "nope", "--vary", "states.JPN.perception.credulity=0:1:2", "-n", "100", "-o", PathOf("none.csv"));
         Assert.Equal(CliApp.InvalidInput, code);
