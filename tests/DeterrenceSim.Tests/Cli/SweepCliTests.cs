@@ -5,6 +5,7 @@ using DeterrenceSim.IO;
 
 namespace DeterrenceSim.Tests.Cli;
 
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class SweepCliTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sweep-cli-").FullName;

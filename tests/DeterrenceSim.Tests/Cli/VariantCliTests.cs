@@ -132,7 +132,8 @@ public sealed class VariantCliTests : IDisposable
         Assert.Contains("records a different variants", stderr, StringComparison.Ordinal);
 
         // A sweep without a variant writes no variants key (sidecars keep their bytes).
-        Assert.Equal(0, (await CliRunner.Run([.. sweep, "-o", PathOf("plain.csv")])).Code);
+        (code, _, stderr) = await CliRunner.Run([.. sweep, "-o", PathOf("plain.csv")]);
+        Assert.True(code == 0, stderr);
         using var plain = JsonDocument.Parse(File.ReadAllText(PathOf("plain.csv") + SweepFile.SidecarSuffix));
         Assert.False(plain.RootElement.GetProperty("identity").TryGetProperty("variants", out _));
     }
