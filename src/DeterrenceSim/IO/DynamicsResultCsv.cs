@@ -62,26 +62,19 @@ public static class DynamicsResultCsv
                 Rate("warCauses", crisis.Crisis + "/" + SimulationResultJson.CamelCase(cause.ToString()), null, rate);
             }
 
-            foreach (var (group, share) in SimulationResultJson.MechanismGroups())
+            foreach (var (group, name, rate, mean) in SimulationResultJson.MechanismEstimates(crisis.Mechanisms))
             {
-                foreach (var factor in crisis.Mechanisms.Factors)
+                string g = group is null ? "mechanisms" : "mechanisms." + group;
+                if (rate is not null)
                 {
-                    switch (share(factor))
-                    {
-                        case Proportion rate:
-                            Rate("mechanisms." + group, crisis.Crisis + "/" + factor.Name, null, rate);
-                            break;
-                        case MeanEstimate mean:
-                            Mean("mechanisms." + group, crisis.Crisis + "/" + factor.Name, null, mean);
-                            break;
-                    }
+                    Rate(g, crisis.Crisis + "/" + name, null, rate);
+                }
+                else
+                {
+                    Mean(g, crisis.Crisis + "/" + name, null, mean!);
                 }
             }
 
-            Rate("mechanisms", crisis.Crisis + "/rational", null, crisis.Mechanisms.Rational);
-            Rate("mechanisms", crisis.Crisis + "/rationalPreventive", null, crisis.Mechanisms.RationalPreventive);
-            Rate("mechanisms", crisis.Crisis + "/rationalBargaining", null, crisis.Mechanisms.RationalBargaining);
-            Rate("mechanisms", crisis.Crisis + "/rationalOfWars", null, crisis.Mechanisms.RationalOfWars);
             Rate("anyWar", crisis.Crisis, null, crisis.AnyWar);
             Mean("periodOfFirstWar", crisis.Crisis, null, crisis.PeriodOfFirstWar);
             Mean("shareOfPeriodsAtWar", crisis.Crisis, null, crisis.ShareOfPeriodsAtWar);

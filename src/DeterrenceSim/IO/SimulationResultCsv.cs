@@ -64,26 +64,19 @@ public static class SimulationResultCsv
             }
 
             Row(writer, suffix, r, "preventiveFromMisperception", "preventiveFromMisperception", r.PreventiveFromMisperception);
-            foreach (var (group, share) in SimulationResultJson.MechanismGroups())
+            foreach (var (group, name, rate, mean) in SimulationResultJson.MechanismEstimates(r.Mechanisms))
             {
-                foreach (var factor in r.Mechanisms.Factors)
+                string g = group is null ? "mechanisms" : "mechanisms." + group;
+                if (rate is not null)
                 {
-                    switch (share(factor))
-                    {
-                        case Proportion rate:
-                            Row(writer, suffix, r, "mechanisms." + group, factor.Name, rate);
-                            break;
-                        case MeanEstimate mean:
-                            Row(writer, suffix, r, "mechanisms." + group, factor.Name, mean.Count, mean.Count, mean.Mean, Finite(mean.Lower), Finite(mean.Upper));
-                            break;
-                    }
+                    Row(writer, suffix, r, g, name, rate);
+                }
+                else
+                {
+                    Row(writer, suffix, r, g, name, mean!.Count, mean.Count, mean.Mean, Finite(mean.Lower), Finite(mean.Upper));
                 }
             }
 
-            Row(writer, suffix, r, "mechanisms", "rational", r.Mechanisms.Rational);
-            Row(writer, suffix, r, "mechanisms", "rationalPreventive", r.Mechanisms.RationalPreventive);
-            Row(writer, suffix, r, "mechanisms", "rationalBargaining", r.Mechanisms.RationalBargaining);
-            Row(writer, suffix, r, "mechanisms", "rationalOfWars", r.Mechanisms.RationalOfWars);
             Row(writer, suffix, r, "challengerVictoryGivenWar", "challengerVictoryGivenWar", r.ChallengerVictoryGivenWar);
             Row(writer, suffix, r, "accurateWinProbability", "accurateWinProbability", null, null, Finite(r.AccurateWinProbability), null, null);
             Row(writer, suffix, r, "expectedWinProbability", "expectedWinProbability", null, null, Finite(r.ExpectedWinProbability), null, null);

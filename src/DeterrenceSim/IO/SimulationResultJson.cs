@@ -130,29 +130,39 @@ public static class SimulationResultJson
     internal static void WriteMechanisms(Utf8JsonWriter writer, MechanismAttribution mechanisms)
     {
         writer.WriteStartObject("mechanisms");
-        foreach (var (group, share) in MechanismGroups())
+        string? open = null;
+        foreach (var (group, name, rate, mean) in MechanismEstimates(mechanisms))
         {
-            writer.WriteStartObject(group);
-            foreach (var factor in mechanisms.Factors)
+            if (group != open)
             {
-                switch (share(factor))
+                if (open is not null)
                 {
-                    case Proportion rate:
-                        WriteProportion(writer, factor.Name, rate);
-                        break;
-                    case MeanEstimate mean:
-                        WriteMean(writer, factor.Name, mean);
-                        break;
+                    writer.WriteEndObject();
                 }
+
+                if (group is not null)
+                {
+                    writer.WriteStartObject(group);
+                }
+
+                open = group;
             }
 
+            if (rate is not null)
+            {
+                WriteProportion(writer, name, rate);
+            }
+            else
+            {
+                WriteMean(writer, name, mean!);
+            }
+        }
+
+        if (open is not null)
+        {
             writer.WriteEndObject();
         }
 
-        WriteProportion(writer, "rational", mechanisms.Rational);
-        WriteProportion(writer, "rationalPreventive", mechanisms.RationalPreventive);
-        WriteProportion(writer, "rationalBargaining", mechanisms.RationalBargaining);
-        WriteProportion(writer, "rationalOfWars", mechanisms.RationalOfWars);
         writer.WriteStartObject("descriptions");
         foreach (var factor in mechanisms.Factors)
         {
@@ -163,16 +173,34 @@ public static class SimulationResultJson
         writer.WriteEndObject();
     }
 
-    /// <summary>The groups of <c>mechanisms</c> keyed by factor, as in the JSON and the CSV (<c>mechanisms.butFor</c>).</summary>
-    internal static IEnumerable<(string Group, Func<MechanismShare, object> Share)> MechanismGroups() =>
-    [
-        ("butFor", s => s.ButFor),
-        ("shapley", s => s.Shapley),
-        ("shapleyPreventive", s => s.ShapleyPreventive),
-        ("shapleyBargaining", s => s.ShapleyBargaining),
-        ("butForOfWars", s => s.ButForOfWars),
-        ("shapleyOfWars", s => s.ShapleyOfWars),
-    ];
+    /// <summary>Every estimate of <c>mechanisms</c> in the order of the JSON and the CSV: the groups keyed by factor
+    /// (<c>butFor</c>, <c>shapley</c>, ..., each a rate or a mean per factor), then the rational wars' rates, whose group
+    /// is <see langword="null"/> (they stand at the top of <c>mechanisms</c>). The one list the JSON writer and both CSV
+    /// writers (run, simulate) walk.</summary>
+    internal static IEnumerable<(string? Group, string Name, Proportion? Rate, MeanEstimate? Mean)> MechanismEstimates(MechanismAttribution mechanisms)
+    {
+        (string Group, Func<MechanismShare, Proportion>? Rate, Func<MechanismShare, MeanEstimate>? Mean)[] groups =
+        [
+            ("butFor", s => s.ButFor, null),
+            ("shapley", null, s => s.Shapley),
+            ("shapleyPreventive", null, s => s.ShapleyPreventive),
+            ("shapleyBargaining", null, s => s.ShapleyBargaining),
+            ("butForOfWars", s => s.ButForOfWars, null),
+            ("shapleyOfWars", null, s => s.ShapleyOfWars),
+        ];
+        foreach (var (group, rate, mean) in groups)
+        {
+            foreach (var share in mechanisms.Factors)
+            {
+                yield return (group, share.Name, rate?.Invoke(share), mean?.Invoke(share));
+            }
+        }
+
+        yield return (null, "rational", mechanisms.Rational, null);
+        yield return (null, "rationalPreventive", mechanisms.RationalPreventive, null);
+        yield return (null, "rationalBargaining", mechanisms.RationalBargaining, null);
+        yield return (null, "rationalOfWars", mechanisms.RationalOfWars, null);
+    }
 
     internal static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
