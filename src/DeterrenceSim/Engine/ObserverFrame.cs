@@ -112,7 +112,9 @@ internal sealed class ObserverFrame
     /// <summary>The belief logit without supporter noise: constant within a period.</summary>
     public double ConstantLogit { get; private set; }
 
-    public double ConstantDeepenedLogit { get; private set; }
+    /// <summary>The belief logit after the foresight without supporter noise: the mask of every factor of
+    /// <see cref="ConstantDeepenedLogits"/> (the same sums in the same order as <see cref="Belief"/>).</summary>
+    public double ConstantDeepenedLogit => ConstantDeepenedLogits[AllFactors];
 
     /// <summary>The observer's perceived strength of its own side without supporter noise.</summary>
     public double ConstantOwnStrength { get; private set; }
@@ -178,7 +180,6 @@ internal sealed class ObserverFrame
         OpponentBias = Math.Exp(perception.CapabilityBias);
         ConstantLogit = Belief(frame, deepened: false, epsilons: default, out double ownStrength);
         ConstantOwnStrength = ownStrength;
-        ConstantDeepenedLogit = Belief(frame, deepened: true, epsilons: default, out _);
         MaskLogits(frame, deepened: false, epsilons: default, ConstantLogits, firstMask: 0);
         MaskLogits(frame, deepened: true, epsilons: default, ConstantDeepenedLogits, firstMask: 0);
 

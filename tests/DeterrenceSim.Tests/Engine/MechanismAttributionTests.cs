@@ -164,7 +164,7 @@ public sealed class MechanismAttributionTests
         var logits = new double[ObserverFrame.AllFactors + 1];
         foreach (var observer in new[] { frame.Challenger, frame.Defender })
         {
-            Assert.Equal(deepened ? observer.ConstantDeepenedLogit : observer.ConstantLogit, (deepened ? observer.ConstantDeepenedLogits : observer.ConstantLogits)[ObserverFrame.AllFactors]);
+            Assert.Equal(observer.Belief(frame, deepened, default, out _), (deepened ? observer.ConstantDeepenedLogits : observer.ConstantLogits)[ObserverFrame.AllFactors]);
             for (int trial = 0; trial < 100; trial++)
             {
                 double[] eps = [.. Enumerable.Range(0, frame.Crisis.SideCount).Select(_ => (random.NextDouble() * 6) - 3)];
