@@ -134,6 +134,8 @@ internal sealed class CompiledCrisis
 
         AllianceIds = scenario.Alliances.Select(a => a.Id).ToArray();
         TriggerableAlliances = triggerable.ToArray();
+        ChallengerCohesion = CohesionOf(scenario, crisis, stateIndex, observer: crisis.Challenger, first: ChallengerSupporterCount, count: DefenderSupporterCount);
+        DefenderCohesion = CohesionOf(scenario, crisis, stateIndex, observer: crisis.Defender, first: 0, count: ChallengerSupporterCount);
         ChallengerPerception = challenger.Perception;
         DefenderPerception = defender.Perception;
     }
@@ -211,8 +213,80 @@ internal sealed class CompiledCrisis
 
     public PerceptionProfile ChallengerPerception { get; }
 
+    /// <summary>Gets the alliance members the challenger reads as opposing supporters under perceived cohesion χ.</summary>
+    public CohesionMembers ChallengerCohesion { get; }
+
+    /// <summary>Gets the alliance members the defender reads as opposing supporters under perceived cohesion χ.</summary>
+    public CohesionMembers DefenderCohesion { get; }
+
     public PerceptionProfile DefenderPerception { get; }
+
+    /// <summary>
+    /// Perceived cohesion's members for one observer (DESIGN.md section 3): for each alliance that does not count the
+    /// observer among its members and that names at least one commitment to the opponent protagonist (a partnership,
+    /// such as NATO's with Japan), every other member that is neither protagonist nor on either side already; each with
+    /// the opponent-side participants whose commitments name one of its alliances (the partners whose perceived
+    /// reliability it is read at).
+    /// </summary>
+    private CohesionMembers CohesionOf(Scenario scenario, Crisis crisis, Dictionary<string, int> stateIndex, string observer, int first, int count)
+    {
+        var sides = new HashSet<int>(ParticipantState.Take(SideCount)) { ChallengerState, DefenderState };
+        var members = new List<int>();
+        var partners = new List<SortedSet<int>>();
+        foreach (var alliance in scenario.Alliances)
+        {
+            if (alliance.Members.Contains(observer))
+            {
+                continue;
+            }
+
+            var partnered = new List<int>();
+            for (int p = first; p < first + count; p++)
+            {
+                int k = ParticipantCommitment[p];
+                if (k >= 0 && scenario.Commitments[k].Alliance == alliance.Id)
+                {
+                    partnered.Add(p);
+                }
+            }
+
+            if (partnered.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var id in alliance.Members)
+            {
+                int s = stateIndex[id];
+                if (sides.Contains(s))
+                {
+                    continue;
+                }
+
+                int i = members.IndexOf(s);
+                if (i < 0)
+                {
+                    members.Add(s);
+                    partners.Add([]);
+                    i = members.Count - 1;
+                }
+
+                partners[i].UnionWith(partnered);
+            }
+        }
+
+        var projection = members.Select(s => crisis.Theatre.Projection.TryGetValue(scenario.States[s].Id, out double pi) ? pi : crisis.Theatre.DefaultProjection).ToArray();
+        return new CohesionMembers(members.ToArray(), projection, partners.Select(p => p.ToArray()).ToArray());
+    }
 
     private int IndexOfDefenderSide(List<(int State, Commitment? Commitment)> participants, int state) =>
         participants.FindIndex(ChallengerSupporterCount, DefenderSupporterCount, x => x.State == state);
+}
+
+/// <summary>The alliance members an observer reads as opposing supporters under perceived cohesion: their states,
+/// projections π into the theatre, and for each the side participants (partners) whose largest perceived reliability,
+/// times χ, it is read at.</summary>
+internal sealed record CohesionMembers(int[] State, double[] Projection, int[][] Partners)
+{
+    public int Count => State.Length;
 }

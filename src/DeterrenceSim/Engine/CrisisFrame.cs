@@ -34,6 +34,13 @@ internal sealed class CrisisFrame
             _outlook[p] = Math.Pow(1 + growth[crisis.ParticipantState[p]], crisis.Foresight);
         }
 
+        StateOutlook = new double[growth.Length];
+        for (int state = 0; state < growth.Length; state++)
+        {
+            StateOutlook[state] = Math.Pow(1 + growth[state], crisis.Foresight);
+        }
+
+        StateCapability = world.Capability;
         _challengerOutlook = Math.Pow(1 + growth[crisis.ChallengerState], crisis.Foresight);
         _defenderOutlook = Math.Pow(1 + growth[crisis.DefenderState], crisis.Foresight);
         Challenger = new ObserverFrame(crisis, isChallenger: true);
@@ -47,6 +54,15 @@ internal sealed class CrisisFrame
     private readonly double _defenderOutlook;
 
     public CompiledCrisis Crisis { get; }
+
+    /// <summary>Capability K of each state now (the world's array).</summary>
+    public double[] StateCapability { get; private set; }
+
+    /// <summary>(1 + g)^H of each state: the foresight's growth outlook.</summary>
+    public double[] StateOutlook { get; }
+
+    /// <summary>(1 + g)^H of each participant.</summary>
+    public ReadOnlySpan<double> Outlook => _outlook;
 
     /// <summary>K π of each participant as perceived and planned: without overstretch.</summary>
     public double[] Strength { get; }
@@ -95,6 +111,7 @@ internal sealed class CrisisFrame
     {
         var c = Crisis;
         var capability = world.Capability;
+        StateCapability = capability;
         int h = c.Foresight;
 
         // The preventive test looks H periods ahead: capabilities grow by (1 + g)^H (DESIGN.md section 4's growth,

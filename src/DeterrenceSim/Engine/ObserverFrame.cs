@@ -9,7 +9,11 @@ namespace DeterrenceSim.Engine;
 /// coalition (own or opponent's), the anchor a_ij is the true ρ_j, or with learning the posterior mean of i's Beta
 /// belief about j (section 4), and ā its value kept inside [1e-9, 1 - 1e-9] (the same rule with learning on and off). The perceived strength of a side is
 /// (K_prot π_prot + Σ ρ̂_ij K_j π_j) · exp(b_i · 1[side is not i's]); i's belief about C's chance is the logit of the
-/// contest success function, m (ln Ŝ(C) - ln Ŝ(D)), plus σ_i times its optimism shock.
+/// contest success function, m (ln Ŝ(C) - ln Ŝ(D)), plus σ_i times its optimism shock. The observer's perception of
+/// the opposing coalition (issue 13) adds perceived reach (π̂ = π + r (1 - π) for opposing supporters), anticipated
+/// commitment (the foresight's anchor a' = ā' + α max(0, v' - ā')) and perceived cohesion (alliance members read as
+/// opposing supporters at χ times their partners' largest perceived reliability); each is zero by default and then
+/// changes nothing, bit for bit.
 /// </summary>
 internal sealed class ObserverFrame
 {
@@ -27,26 +31,45 @@ internal sealed class ObserverFrame
         DeepenedAnchorLogit = new double[n];
         Uncredulous = new double[n];
         DeepenedUncredulous = new double[n];
-        _credulity = new double[n];
         ConstantLogits = new double[AllFactors + 1];
         ConstantDeepenedLogits = new double[AllFactors + 1];
         _signal = new double[n];
         _deepenedSignal = new double[n];
         SupporterNoise = new double[n];
+        _plain = new bool[n];
+        _deepenedPlain = new bool[n];
+        _perceivedStrength = new double[n];
+        _deepenedPerceivedStrength = new double[n];
+        _strengthOn = _perceivedStrength;
+        _deepenedStrengthOn = _deepenedPerceivedStrength;
+        _cohesion = isChallenger ? crisis.ChallengerCohesion : crisis.DefenderCohesion;
     }
 
     // The inputs of the cached logits: a period recomputes only what a belief, deepening or vote changed.
     private readonly double[] _signal;
     private readonly double[] _deepenedSignal;
-    private readonly double[] _credulity;
     private bool _cached;
+
+    // Whether switching the coalition's factor off leaves participant p's perceived reliability as it is (its credulity
+    // and, after the foresight, its anticipation are zero): then "off" is "on", bit for bit.
+    private readonly bool[] _plain;
+    private readonly bool[] _deepenedPlain;
+
+    // The strengths K π̂ the observer perceives (reach on the opposing supporters), now and after the foresight: the
+    // frame's own arrays when the reach is zero.
+    private readonly double[] _perceivedStrength;
+    private readonly double[] _deepenedPerceivedStrength;
+    private double[] _strengthOn;
+    private double[] _deepenedStrengthOn;
+    private readonly CohesionMembers _cohesion;
 
     /// <summary>The factor bits of a mechanism mask (issue 12's factors, per observer): credulity towards the
     /// observer's own supporters, towards the opponent's, the capability bias, and the noise (optimism shock and
     /// supporter noise together). A factor switched off sets its parameter, or its draws, to zero.</summary>
     public const int OwnCredulityFactor = 1;
 
-    /// <summary>The credulity towards the opponent's supporters.</summary>
+    /// <summary>The perception of the opposing coalition: credulity towards the opponent's supporters, and perceived
+    /// reach, anticipated commitment and perceived cohesion (all switched off together).</summary>
     public const int OpponentCredulityFactor = 2;
 
     /// <summary>The capability bias.</summary>
@@ -119,6 +142,14 @@ internal sealed class ObserverFrame
     /// <summary>The observer's perceived strength of its own side without supporter noise.</summary>
     public double ConstantOwnStrength { get; private set; }
 
+    /// <summary>Perceived cohesion's addition to the opposing side's perceived strength: Σ_m χ max_j ρ̂_ij K_m π̂_m over
+    /// the alliance members m read as opposing supporters (0 when χ = 0).</summary>
+    public double CohesionStrength { get; private set; }
+
+    /// <summary>The same after the foresight: the partners' perceived reliabilities after deepening and anticipation, and
+    /// the members' capabilities grown by (1 + g)^H.</summary>
+    public double DeepenedCohesionStrength { get; private set; }
+
     /// <summary>Recomputes the observer's perception; <paramref name="world"/> <see langword="null"/> anchors on the truth.</summary>
     public void Update(CrisisFrame frame, PerceptionProfile perception, WorldState? world)
     {
@@ -138,12 +169,15 @@ internal sealed class ObserverFrame
             bool believed = learning && crisis.ParticipantInScope[p];
             bool isOwn = crisis.ParticipantOwnObserver[p] == own;
             double credulity = isOwn ? perception.EffectiveOwnCredulity : perception.EffectiveOpponentCredulity;
+            double anticipation = isOwn ? 0 : perception.Anticipation;
             bool exact = credulity == 0 && perception.SupporterNoise == 0;
             double anchor = believed ? world!.BeliefMean(k) : frame.Reliability[p];
 
             double deepenedAnchor = believed
                 ? Math.Clamp(anchor + (crisis.Foresight * world!.Scenario.DeepeningReliability[k]), 0, 1)
                 : frame.DeepenedReliability[p];
+            _plain[p] = credulity == 0;
+            _deepenedPlain[p] = credulity == 0 && anticipation == 0;
             if (!_cached || anchor != Anchor[p] || frame.Signal[p] != _signal[p])
             {
                 Anchor[p] = anchor;
@@ -158,13 +192,17 @@ internal sealed class ObserverFrame
             {
                 DeepenedAnchor[p] = deepenedAnchor;
                 _deepenedSignal[p] = frame.DeepenedSignal[p];
-                DeepenedLogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(deepenedAnchor), frame.DeepenedSignal[p]);
-                DeepenedPerceived[p] = exact ? deepenedAnchor : CrisisFrame.Logistic(DeepenedLogitBase[p]);
-                DeepenedAnchorLogit[p] = credulity == 0 ? DeepenedLogitBase[p] : AnchorLogitOf(deepenedAnchor);
-                DeepenedUncredulous[p] = credulity == 0 ? DeepenedPerceived[p] : deepenedAnchor;
-            }
 
-            _credulity[p] = credulity;
+                // Anticipated commitment: the observer expects the opposing supporter to close a share α of the gap from
+                // its reliability to its signal over the foresight.
+                double anticipated = anticipation == 0
+                    ? deepenedAnchor
+                    : deepenedAnchor + (anticipation * Math.Max(0, frame.DeepenedSignal[p] - deepenedAnchor));
+                DeepenedLogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anticipated), frame.DeepenedSignal[p]);
+                DeepenedPerceived[p] = exact ? anticipated : CrisisFrame.Logistic(DeepenedLogitBase[p]);
+                DeepenedAnchorLogit[p] = _deepenedPlain[p] ? DeepenedLogitBase[p] : AnchorLogitOf(deepenedAnchor);
+                DeepenedUncredulous[p] = _deepenedPlain[p] ? DeepenedPerceived[p] : deepenedAnchor;
+            }
 
             SupporterNoise[p] = perception.SupporterNoise * (isOwn ? 1 - frame.InformationSharing[p] : 1);
             anyNoise |= SupporterNoise[p] > 0;
@@ -175,6 +213,7 @@ internal sealed class ObserverFrame
         }
 
         _cached = true;
+        UpdateOpposingCoalition(frame, perception);
         HasSupporterNoise = anyNoise;
         Noise = perception.Noise * sharing;
         OpponentBias = Math.Exp(perception.CapabilityBias);
@@ -187,9 +226,70 @@ internal sealed class ObserverFrame
         bool ownSupporters = IsChallenger ? nC > 0 : n > nC;
         bool opponentSupporters = IsChallenger ? n > nC : nC > 0;
         NullFactors = (perception.EffectiveOwnCredulity == 0 || !ownSupporters ? OwnCredulityFactor : 0)
-            | (perception.EffectiveOpponentCredulity == 0 || !opponentSupporters ? OpponentCredulityFactor : 0)
+            | ((perception.EffectiveOpponentCredulity == 0 && perception.SeesOpposingCoalitionAsIs) || !opponentSupporters ? OpponentCredulityFactor : 0)
             | (perception.CapabilityBias == 0 ? CapabilityBiasFactor : 0)
             | (Noise == 0 && !HasSupporterNoise ? NoiseFactor : 0);
+    }
+
+    /// <summary>
+    /// Perceived reach and cohesion for this period: the strengths K π̂ the observer perceives for the opposing
+    /// supporters (the frame's own when r = 0), and cohesion's members at χ times their partners' largest perceived
+    /// reliability (without supporter noise), now and after the foresight. Runs after the reliabilities are perceived.
+    /// </summary>
+    private void UpdateOpposingCoalition(CrisisFrame frame, PerceptionProfile perception)
+    {
+        var crisis = frame.Crisis;
+        double reach = perception.Reach;
+        if (reach == 0)
+        {
+            _strengthOn = frame.Strength;
+            _deepenedStrengthOn = frame.DeepenedStrength;
+        }
+        else
+        {
+            int own = IsChallenger ? 0 : 1;
+            var outlook = frame.Outlook;
+            for (int p = 0; p < crisis.SideCount; p++)
+            {
+                if (crisis.ParticipantOwnObserver[p] == own)
+                {
+                    _perceivedStrength[p] = frame.Strength[p];
+                    _deepenedPerceivedStrength[p] = frame.DeepenedStrength[p];
+                }
+                else
+                {
+                    double projection = crisis.ParticipantProjection[p];
+                    _perceivedStrength[p] = frame.StateCapability[crisis.ParticipantState[p]] * (projection + (reach * (1 - projection)));
+                    _deepenedPerceivedStrength[p] = _perceivedStrength[p] * outlook[p];
+                }
+            }
+
+            _strengthOn = _perceivedStrength;
+            _deepenedStrengthOn = _deepenedPerceivedStrength;
+        }
+
+        double cohesion = perception.Cohesion, now = 0, deepened = 0;
+        if (cohesion > 0)
+        {
+            for (int m = 0; m < _cohesion.Count; m++)
+            {
+                double partner = 0, deepenedPartner = 0;
+                foreach (int j in _cohesion.Partners[m])
+                {
+                    partner = Math.Max(partner, Perceived[j]);
+                    deepenedPartner = Math.Max(deepenedPartner, DeepenedPerceived[j]);
+                }
+
+                int state = _cohesion.State[m];
+                double projection = _cohesion.Projection[m];
+                double strength = frame.StateCapability[state] * (projection + (reach * (1 - projection)));
+                now += cohesion * partner * strength;
+                deepened += cohesion * deepenedPartner * strength * frame.StateOutlook[state];
+            }
+        }
+
+        CohesionStrength = now;
+        DeepenedCohesionStrength = deepened;
     }
 
     /// <summary>
@@ -229,6 +329,8 @@ internal sealed class ObserverFrame
         var perceived = deepened ? DeepenedPerceived : Perceived;
         var uncredulous = deepened ? DeepenedUncredulous : Uncredulous;
         var strength = deepened ? frame.DeepenedStrength : frame.Strength;
+        var strengthOn = deepened ? _deepenedStrengthOn : _strengthOn;
+        var plain = deepened ? _deepenedPlain : _plain;
         bool noisy = !epsilons.IsEmpty;
         double challengerOn = deepened ? frame.DeepenedChallengerStrength : frame.ChallengerStrength;
         double defenderOn = deepened ? frame.DeepenedDefenderStrength : frame.DefenderStrength;
@@ -241,7 +343,7 @@ internal sealed class ObserverFrame
             if (noisy)
             {
                 on = CrisisFrame.Logistic(logitBase[p] + (SupporterNoise[p] * epsilons[p]));
-                off = _credulity[p] == 0 ? on : CrisisFrame.Logistic(anchorLogits[p] + (SupporterNoise[p] * epsilons[p]));
+                off = plain[p] ? on : CrisisFrame.Logistic(anchorLogits[p] + (SupporterNoise[p] * epsilons[p]));
             }
             else
             {
@@ -251,15 +353,17 @@ internal sealed class ObserverFrame
 
             if (p < nC)
             {
-                challengerOn += on * strength[p];
+                challengerOn += on * strengthOn[p];
                 challengerOff += off * strength[p];
             }
             else
             {
-                defenderOn += on * strength[p];
+                defenderOn += on * strengthOn[p];
                 defenderOff += off * strength[p];
             }
         }
+
+        AddCohesion(deepened, ref challengerOn, ref defenderOn);
 
         for (int mask = firstMask; mask <= AllFactors; mask++)
         {
@@ -297,7 +401,7 @@ internal sealed class ObserverFrame
         var crisis = frame.Crisis;
         var perceived = deepened ? DeepenedPerceived : Perceived;
         var logits = deepened ? DeepenedLogitBase : LogitBase;
-        var strength = deepened ? frame.DeepenedStrength : frame.Strength;
+        var strength = deepened ? _deepenedStrengthOn : _strengthOn;
         bool noisy = !epsilons.IsEmpty;
         double challengerSide = deepened ? frame.DeepenedChallengerStrength : frame.ChallengerStrength;
         double defenderSide = deepened ? frame.DeepenedDefenderStrength : frame.DefenderStrength;
@@ -316,6 +420,7 @@ internal sealed class ObserverFrame
             }
         }
 
+        AddCohesion(deepened, ref challengerSide, ref defenderSide);
         if (IsChallenger)
         {
             ownStrength = challengerSide;
@@ -329,6 +434,26 @@ internal sealed class ObserverFrame
 
         // logit(CSF(x, y)) = m ln(x / y) for the ratio-form contest success function (Tullock 1980).
         return crisis.Decisiveness * Math.Log(challengerSide / defenderSide);
+    }
+
+    /// <summary>Adds perceived cohesion's members to the opposing side's perceived strength (nothing when χ = 0, so the
+    /// sums stay bit for bit).</summary>
+    private void AddCohesion(bool deepened, ref double challengerSide, ref double defenderSide)
+    {
+        double cohesion = deepened ? DeepenedCohesionStrength : CohesionStrength;
+        if (cohesion == 0)
+        {
+            return;
+        }
+
+        if (IsChallenger)
+        {
+            defenderSide += cohesion;
+        }
+        else
+        {
+            challengerSide += cohesion;
+        }
     }
 
     /// <summary>The anchor's logit, the anchor kept inside [1e-9, 1 - 1e-9] like the signals (DESIGN.md section 3):

@@ -31,13 +31,33 @@ namespace DeterrenceSim.Model;
 /// with κ_opp &gt; 0 reads the opposing coalition by its signals (Shifrinson's first mechanism). Range: 0 ≤ κ_opp ≤ 1,
 /// or <see langword="null"/> (the default) for <paramref name="Credulity"/>.
 /// </param>
+/// <param name="Reach">
+/// Perceived reach r: how far the observer overrates the opponent's supporters' projection into the theatre, read as
+/// π̂ = π + r (1 - π) (threat inflation; Jervis 1976, ch. 3). Range: 0 ≤ r ≤ 1; r = 0 (the default) sees the true
+/// projection, r = 1 counts every opposing supporter at its full capability.
+/// </param>
+/// <param name="Anticipation">
+/// Anticipated commitment α: the share of the gap between each opposing supporter's reliability and its signal that the
+/// observer expects to close over the preventive test's foresight, a' = ā' + α max(0, v' - ā') (extrapolating the
+/// engagement trend; Shifrinson 2023; Powell 2006's shifting power as perceived). Only the foresight moves. Range:
+/// 0 ≤ α ≤ 1; the default 0 expects only the scenario's deepening.
+/// </param>
+/// <param name="Cohesion">
+/// Perceived cohesion χ: the observer reads the opponent's partnerships with an alliance's members (commitments that
+/// name the alliance) as that alliance's collective commitment, and counts every other member as an opposing supporter
+/// with perceived reliability χ times the largest perceived reliability of the partnered members ("an Asian NATO";
+/// Jervis 1976 on perceiving unity in the adversary). Range: 0 ≤ χ ≤ 1; the default 0 sees only the commitments.
+/// </param>
 public sealed record PerceptionProfile(
     double Credulity = 0,
     double Noise = 0,
     double SupporterNoise = 0,
     double CapabilityBias = 0,
     double? OwnCredulity = null,
-    double? OpponentCredulity = null)
+    double? OpponentCredulity = null,
+    double Reach = 0,
+    double Anticipation = 0,
+    double Cohesion = 0)
 {
     /// <summary>Gets the accurate profile: κ = σ = s = b = 0.</summary>
     public static PerceptionProfile Accurate { get; } = new();
@@ -50,6 +70,11 @@ public sealed record PerceptionProfile(
     /// or <see cref="Credulity"/> when that is <see langword="null"/>. Range: [0, 1].</summary>
     public double EffectiveOpponentCredulity => OpponentCredulity ?? Credulity;
 
+    /// <summary>Gets a value indicating whether the observer's perception of the opposing coalition adds nothing to the
+    /// truth beyond its credulity: reach, anticipation and cohesion all zero.</summary>
+    internal bool SeesOpposingCoalitionAsIs => Reach == 0 && Anticipation == 0 && Cohesion == 0;
+
     /// <summary>Gets a value indicating whether every parameter in effect is zero (accurate perception).</summary>
-    public bool IsAccurate => EffectiveOwnCredulity == 0 && EffectiveOpponentCredulity == 0 && Noise == 0 && SupporterNoise == 0 && CapabilityBias == 0;
+    public bool IsAccurate => EffectiveOwnCredulity == 0 && EffectiveOpponentCredulity == 0 && Noise == 0 && SupporterNoise == 0 && CapabilityBias == 0
+        && SeesOpposingCoalitionAsIs;
 }
