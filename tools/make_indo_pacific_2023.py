@@ -463,6 +463,142 @@ def nato_preferences():
     return prefs
 
 
+# --------------------------------------------------------------------------------------
+# Variants (issue 13): named sets of overrides, each value with its rationale and sources;
+# ranges and the findings they lead to in docs/scenarios/indo-pacific-2023.md, section 5.
+# --------------------------------------------------------------------------------------
+
+SRC_ITPP = ("NATO, Individually Tailored Partnership Programme between NATO and Japan "
+            "2023-2026 (12 July 2023): dialogue, interoperability, cyber, maritime security, "
+            "'reinforcing information sharing'.")
+SRC_LIAISON = ("Reports of a NATO liaison office in Tokyo, NATO's first in Asia (Nikkei Asia, "
+               "May 2023), held up by France's objection before the Vilnius summit (July 2023).")
+SRC_SHIFRINSON = ("Joshua Shifrinson, quoted by the Japan Times (2023): deeper engagement may "
+                  "make Beijing believe it faces greater Western opposition than it does, and "
+                  "give it incentives to lash out preventively.")
+SRC_LI = ("Li Shangfu, PRC Minister of National Defense, Shangri-La Dialogue, 4 June 2023: "
+          "attempts to push for NATO-like alliances in the Asia-Pacific.")
+SRC_VILNIUS = ("PRC Mission to the EU, response to NATO's Vilnius Summit Communique, July "
+               "2023: opposes NATO's eastward move into the Asia-Pacific.")
+SRC_SENKAKU = ("Japan-US Joint Leaders' Statement, 13 January 2023, and President Obama in "
+               "Tokyo, 24 April 2014: Article V applies to the Senkaku Islands.")
+SRC_BF = ("Berkemeier, Molly and Matthew Fuhrmann (2018), 'Reassessing the Fulfillment of "
+          "Alliance Commitments in War', Research & Politics 5(2): 22% honoured 1945-2003.")
+SRC_LEEDS = ("Leeds, Brett Ashley, Andrew G. Long and Sara McLaughlin Mitchell (2000), "
+             "Journal of Conflict Resolution 44(5):686-699: 74.5% honoured 1816-1944.")
+SRC_REVIEW = ("docs/scenarios/indo-pacific-2023.md, section 5 (this repository): the frontier "
+              "where the preventive test fires, mapped by samples/sweeps/first-mechanism.sh.")
+
+ENGAGEMENT_DEEPENED = {
+    "signal": (0.6,
+               "the ITPP in force and a liaison office in Tokyo: visible steps short of a "
+               "pledge; 0.6 is where ten approved NATO votes take the partnership signal "
+               "(+0.02 a vote), below the lowest US treaty signal (USA>PHL 0.8); defended "
+               "range 0.4 (mid-2023) to 0.8",
+               [SRC_ITPP, SRC_LIAISON]),
+    "reliability": (0.1,
+                    "still no defence obligation; 0.1 is where ten approved votes take it "
+                    "(+0.005 a vote); defended range 0.05 (mid-2023) to 0.22, the post-1945 "
+                    "honouring rate of formal alliances, which a partnership should not exceed",
+                    [SRC_ITPP, SRC_BF]),
+    "informationSharing": (0.035,
+                           "the ITPP's 'reinforcing information sharing': the six ties "
+                           "compound to 1 - 0.965^6 = 19% less noise for Japan, just below the "
+                           "US alliance's own 0.2, the upper end of the defended range "
+                           "0.03-0.037 a tie",
+                           [SRC_ITPP]),
+    "deepening.signal": (0.03,
+                         "a liaison office and a three-year programme make visible steps "
+                         "more frequent: +0.03 a period against +0.02 in mid-2023; defended "
+                         "range 0.02-0.04 (an assumption: no measure of the pace exists)",
+                         [SRC_ITPP, SRC_LIAISON]),
+}
+
+
+def engagement_overrides():
+    out = []
+    for field, (value, rationale, sources) in ENGAGEMENT_DEEPENED.items():
+        for s in ITPP_SUPPORTERS:
+            out.append({"path": f"commitments.{s}>JPN.{field}", "value": value,
+                        "rationale": rationale, "sources": list(sources)})
+    return out
+
+
+def build_variants():
+    preventive = engagement_overrides() + [
+        {"path": "states.CHN.perception.opponentCredulity", "value": 0.0,
+         "rationale": "Beijing discounts today's partnership pledges (not legally binding), "
+                      "reading them at their reliability; its overrating lies in where the "
+                      "engagement is heading (anticipation). At the shipped 0.5 (or 0.25) the "
+                      "signals are already priced in and no closing window opens at this "
+                      "variant's reach and costs; range 0-1",
+         "sources": [SRC_SHIFRINSON, SRC_REVIEW]},
+        {"path": "states.CHN.perception.anticipation", "value": 1.0,
+         "rationale": "China expects the partnerships to become what their signals say "
+                      "within the foresight (one year): 'where the engagement is heading'; "
+                      "range 0-1, the top of it",
+         "sources": [SRC_SHIFRINSON, SRC_VILNIUS]},
+        {"path": "states.CHN.perception.cohesion", "value": 1.0,
+         "rationale": "'an Asian NATO': China reads the partnerships with six members as "
+                      "the whole alliance's commitment, every other member at the partners' "
+                      "perceived reliability; range 0-1, the top of it",
+         "sources": [SRC_LI, SRC_VILNIUS]},
+        {"path": "states.CHN.perception.reach", "value": 0.75,
+         "rationale": "NATO's reach into the region as Beijing describes it: European "
+                      "projection into East Asia read as 0.76-0.78 instead of 0.05-0.1. "
+                      "IMPLAUSIBLE by the loss-of-strength gradient the scenario uses; the "
+                      "lowest reach at which the mechanism fires with the costs below "
+                      "(0.5 gives no preventive war): a finding, not an estimate",
+         "sources": [SRC_VILNIUS, SRC_REVIEW]},
+        {"path": "crises.east-china-sea.challengerCost", "value": 0.02,
+         "rationale": "IMPLAUSIBLE: a fifth of the shipped 0.1 (itself an assumption), for a "
+                      "war between China and Japan with the United States. At the shipped "
+                      "costs no value of the three perceptions opens a window: the whole of "
+                      "NATO at full reach and commitment moves China's perceived chance by at "
+                      "most about 0.14, the threshold is above 0.2. A finding, not an estimate",
+         "sources": [SRC_REVIEW]},
+        {"path": "crises.east-china-sea.defenderCost", "value": 0.02,
+         "rationale": "IMPLAUSIBLE, as the challenger's cost: the preventive threshold is "
+                      "(1 - delta)(1 - p) + c_C + delta c_D",
+         "sources": [SRC_REVIEW]},
+    ]
+    overconfidence = [
+        {"path": "commitments.USA>JPN.signal", "value": 0.95,
+         "rationale": "repeated presidential affirmations that Article V covers the Senkakus, "
+                      "as loud as the US signal to South Korea (0.95); range 0.9-0.95",
+         "sources": [SRC_SENKAKU]},
+        {"path": "commitments.USA>JPN.reliability", "value": 0.3,
+         "rationale": "a US that may not fight a nuclear China over uninhabited islands: near "
+                      "the post-1945 honouring rate of 22%; defended range 0.22-0.745",
+         "sources": [SRC_BF, SRC_LEEDS]},
+        {"path": "states.JPN.perception.ownCredulity", "value": 1.0,
+         "rationale": "Japan takes its coalition's public commitments at face value "
+                      "(Shifrinson's second mechanism at its strongest); range 0-1",
+         "sources": [SRC_SHIFRINSON, SRC_SENKAKU]},
+    ]
+    return [
+        {"name": "engagement-deepened",
+         "description": "The engagement the Japan Times article describes (the NATO-Japan ITPP "
+                        "in force, a NATO liaison office in Tokyo, more information sharing) "
+                        "as changes of NATO's six partnership ties to Japan, for comparing a "
+                        "crisis with and without it.",
+         "overrides": engagement_overrides()},
+        {"name": "shifrinson-preventive",
+         "description": "Shifrinson's first mechanism: with the engagement deepened, China "
+                        "reads NATO and its partners as one bloc reaching into East Asia and "
+                        "heading towards commitment, and strikes before the window closes. "
+                        "It fires only with implausible reach and nearly free war (marked "
+                        "IMPLAUSIBLE; docs/scenarios section 5).",
+         "overrides": preventive},
+        {"name": "shifrinson-overconfidence",
+         "description": "Shifrinson's second mechanism: Japan takes the United States' "
+                        "repeated Article V affirmations for the Senkakus at face value, while "
+                        "the US commitment to fight for them is near the post-1945 honouring "
+                        "rate.",
+         "overrides": overconfidence},
+    ]
+
+
 def build_scenario(rows, trend):
     sc = {
         "$schema": SCHEMA_REF,
@@ -484,6 +620,7 @@ def build_scenario(rows, trend):
         "learning": LEARNING,
         "priorStrength": PRIOR_STRENGTH,
         "overstretch": OVERSTRETCH,
+        "variants": build_variants(),
     }
     calibrate_status_quo(sc)
     return sc
@@ -496,10 +633,10 @@ def build_scenario(rows, trend):
 FIELDS = {
     "scenario": {"name", "year", "description", "sources", "states", "alliances",
                  "commitments", "crises", "periods", "learning", "priorStrength",
-                 "overstretch", "$schema"},
+                 "overstretch", "variants", "$schema"},
     "state": {"id", "name", "capability", "homeRegion", "regions", "growthRate", "perception"},
     "perception": {"credulity", "noise", "supporterNoise", "capabilityBias", "ownCredulity",
-                   "opponentCredulity"},
+                   "opponentCredulity", "reach", "anticipation", "cohesion"},
     "alliance": {"id", "members", "scope", "decisionRule", "memberReliability", "votePeriod",
                  "preferences"},
     "preference": {"support", "supportUnderThreat"},

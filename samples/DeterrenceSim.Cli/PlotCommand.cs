@@ -214,9 +214,11 @@ internal static class PlotCommand
             ? perPoint[0].ToString(CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{perPoint.Min()} to {perPoint.Max()}");
         string fixedNote = string.Join(", ", fixedValues.Select(f => paths[f.Key] + (atAxes[f.Key].IsBinned ? " in the bin of " : " = ") + f.Value.ToString("G6", CultureInfo.InvariantCulture)));
+        // A long metric (a mechanism's Shapley share) gets a line of its own, so the title fits a 900-pixel image.
+        string separator = metric.Length > 40 ? "\n" : " ";
         string title = (description is null
-                ? $"{metric}: {replications} replications a point (no sidecar: crisis and rounds unknown)"
-                : $"{metric} in {description.Crisis}: {replications} replications of {description.Replication} a point")
+                ? $"{metric}:{separator}{replications} replications a point (no sidecar: crisis and rounds unknown)"
+                : $"{metric}{separator}in {description.Crisis}: {replications} replications of {description.Replication} a point")
             + (fixedNote.Length > 0 ? "\nat " + fixedNote : "") + (note.Length > 0 ? "\n" + note : "");
         var xAxis = PlotAxis.Of(rows.Select(r => r.Values[xi]), scattered, ranges[xi].Lower, ranges[xi].Upper);
         if (yi < 0)
@@ -227,7 +229,9 @@ internal static class PlotCommand
         else
         {
             var (hx, hy) = PlotAxis.ForHeatmap([.. rows.Select(r => (r.Values[xi], r.Values[yi]))], xAxis, PlotAxis.Of(rows.Select(r => r.Values[yi]), scattered, ranges[yi].Lower, ranges[yi].Upper));
-            plot = SweepPlot.Heatmap(rows, xi, yi, measure, hx, hy, x, y!, title, metric + ", mean over replications");
+            // The colour bar names the quantity; the title names the factor.
+            string quantity = measure.IsMean ? "contribution to the war rate" + (description?.Periods is null ? "" : " (mean over periods)") : metric;
+            plot = SweepPlot.Heatmap(rows, xi, yi, measure, hx, hy, x, y!, title, quantity + ", mean over replications");
         }
 
         used = $"{rows.Count} rows{(failed > 0 ? $"; {failed} rows of points that could not run left out" : "")}";

@@ -81,7 +81,7 @@ public sealed class MechanismMetricCliTests : IDisposable
         Assert.True(code == 0, stderr);
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         Assert.Equal(0, PlotCommand.Prepare(PathOf("p.csv"), Jpn, null, "shapley.challenger.noise", [], writer, out var plot, out _));
-        Assert.Contains("shapley.challenger.noise (contribution to the war rate) in east-china-sea", plot!.Title, StringComparison.Ordinal);
+        Assert.Contains("shapley.challenger.noise (contribution to the war rate)\nin east-china-sea", plot!.Title, StringComparison.Ordinal);
 
         // The file's own column, averaged over the replications of each point.
         var lines = File.ReadAllLines(PathOf("p.csv"));

@@ -75,7 +75,7 @@ public sealed class VariantCliTests : IDisposable
         (code, stdout, stderr) = await CliRunner.Run("simulate", "--variant", "nope", "-r", "2");
         Assert.Equal(CliApp.InvalidInput, code);
         Assert.Equal("", stdout);
-        Assert.Contains("has no variants", stderr, StringComparison.Ordinal);
+        Assert.Contains("engagement-deepened, shifrinson-preventive, shifrinson-overconfidence", stderr, StringComparison.Ordinal);
 
         var root = JsonNode.Parse(File.ReadAllText(Scenario))!;
         root["variants"]![1]!["overrides"]![0]!["path"] = "commitments.Nothing.signal";
