@@ -47,6 +47,9 @@ namespace DeterrenceSim.Model;
 /// name the alliance) as that alliance's collective commitment, and counts every other member as an opposing supporter
 /// with perceived reliability χ times the largest perceived reliability of the partnered members ("an Asian NATO";
 /// Jervis 1976 on perceiving unity in the adversary). Range: 0 ≤ χ ≤ 1; the default 0 sees only the commitments.
+/// In the attribution by mechanism, reach, anticipation and cohesion belong to the observer's
+/// <c>*.opponentCredulity</c> factor (its whole perception of the opposing coalition), switched off with it. Out-of-range
+/// values are refused when a scenario is loaded or validated (<see cref="Scenarios.ScenarioException"/>).
 /// </param>
 public sealed record PerceptionProfile(
     double Credulity = 0,

@@ -11,15 +11,20 @@ public enum MechanismFactor
     /// <summary><c>challenger.ownCredulity</c>: the challenger reads its own supporters by their signals.</summary>
     ChallengerOwnCredulity,
 
-    /// <summary><c>challenger.opponentCredulity</c>: the challenger reads the opposing coalition by its signals
-    /// (Shifrinson's first mechanism: the challenger overrating the Western engagement).</summary>
+    /// <summary><c>challenger.opponentCredulity</c>: the challenger's perception of the opposing coalition — it reads
+    /// the opposing supporters by their signals, and overrates their reach, anticipates their commitment and reads an
+    /// alliance as one bloc where <see cref="Model.PerceptionProfile.Reach"/>,
+    /// <see cref="Model.PerceptionProfile.Anticipation"/> and <see cref="Model.PerceptionProfile.Cohesion"/> are set
+    /// (all switched off together). Shifrinson's first mechanism: the challenger overrating the Western
+    /// engagement.</summary>
     ChallengerOpponentCredulity,
 
     /// <summary><c>defender.ownCredulity</c>: the defender reads its own coalition by its signals (Shifrinson's second
     /// mechanism: the defender overrating its allies' engagement).</summary>
     DefenderOwnCredulity,
 
-    /// <summary><c>defender.opponentCredulity</c>: the defender reads the challenger's supporters by their signals.</summary>
+    /// <summary><c>defender.opponentCredulity</c>: the defender's perception of the challenger's coalition: its
+    /// credulity towards the challenger's supporters, and its reach, anticipation and cohesion.</summary>
     DefenderOpponentCredulity,
 
     /// <summary><c>challenger.capabilityBias</c>: the challenger's bias b on the defender side's strength.</summary>
