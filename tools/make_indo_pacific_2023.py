@@ -554,8 +554,9 @@ def build_variants():
          "rationale": "IMPLAUSIBLE: a fifth of the shipped 0.1 (itself an assumption), for a "
                       "war between China and Japan with the United States. At the shipped "
                       "costs no value of the three perceptions opens a window: the whole of "
-                      "NATO at full reach and commitment moves China's perceived chance by at "
-                      "most about 0.14, the threshold is above 0.2. A finding, not an estimate",
+                      "NATO at full reach and commitment lowers China's perceived chance over "
+                      "the year by about 0.16, while Powell's test then needs about 0.25. A "
+                      "finding, not an estimate",
          "sources": [SRC_REVIEW]},
         {"path": "crises.east-china-sea.defenderCost", "value": 0.02,
          "rationale": "IMPLAUSIBLE, as the challenger's cost: the preventive threshold is "

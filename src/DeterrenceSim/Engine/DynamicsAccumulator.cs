@@ -117,7 +117,7 @@ internal sealed class DynamicsAccumulator
                 DeterredByPeriod = ByPeriod(Outcome.Deterred),
                 ConcessionByPeriod = ByPeriod(Outcome.Concession),
                 WarCauses = Enum.GetValues<WarCause>().ToDictionary(c => c, c => Proportion.Wilson(_causes[(k * OutcomeLayout.Causes) + (int)c], (long)r * _periods)),
-                Mechanisms = MechanismLayout.ToAttribution(_mechanisms.AsSpan(k * MechanismLayout.Length, MechanismLayout.Length).ToArray(), (long)r * _periods),
+                Mechanisms = MechanismLayout.ToAttribution(_mechanisms.AsSpan(k * MechanismLayout.Length, MechanismLayout.Length).ToArray(), (long)r * _periods, _scenario.Crises[k].ChallengerPerception, _scenario.Crises[k].DefenderPerception),
                 AnyWar = Proportion.Wilson(_anyWar[k], r),
                 PeriodOfFirstWar = _firstWar[k].Estimate(1, _periods),
                 ShareOfPeriodsAtWar = _share[k].Estimate(0, 1),

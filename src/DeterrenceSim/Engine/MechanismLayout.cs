@@ -1,3 +1,4 @@
+using DeterrenceSim.Model;
 using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Engine;
@@ -51,8 +52,15 @@ internal static class MechanismLayout
         }
     }
 
-    /// <summary>The attribution from exact integer sums (<c>Engine.MechanismLayout</c>).</summary>
-    public static MechanismAttribution ToAttribution(long[] sums, long rounds)
+    /// <summary>A factor's words, for its observer's perception when known.</summary>
+    private static string Words(MechanismFactor factor, PerceptionProfile? challenger, PerceptionProfile? defender) =>
+        (factor.Name().StartsWith("challenger.", StringComparison.Ordinal) ? challenger : defender) is { } observer
+            ? factor.Description(observer)
+            : factor.Description();
+
+    /// <summary>The attribution from exact integer sums (<c>Engine.MechanismLayout</c>); the factors' words follow the
+    /// protagonists' perceptions when given (<see cref="MechanismFactors.Description(MechanismFactor, PerceptionProfile)"/>).</summary>
+    public static MechanismAttribution ToAttribution(long[] sums, long rounds, PerceptionProfile? challenger = null, PerceptionProfile? defender = null)
     {
         long wars = sums[WarsIndex];
         var factors = new MechanismShare[Factors];
@@ -71,6 +79,7 @@ internal static class MechanismLayout
             {
                 ButForOfWars = Proportion.Wilson(sums[ButForOffset + f], wars),
                 ShapleyOfWars = Mean(wars, preventive + bargaining, preventiveSquares + bargainingSquares),
+                Description = Words((MechanismFactor)f, challenger, defender),
             };
         }
 

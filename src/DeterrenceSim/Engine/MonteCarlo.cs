@@ -523,7 +523,7 @@ public sealed class MonteCarlo
             AlliancesTriggered = alliances,
             SupportRates = support,
             Reported = options.Reporters.Select((r, j) => (r.Name, Rate: Proportion.Wilson(reported[j], rounds))).ToDictionary(x => x.Name, x => x.Rate, StringComparer.Ordinal),
-            Mechanisms = MechanismLayout.ToAttribution(tally.Mechanisms, rounds),
+            Mechanisms = MechanismLayout.ToAttribution(tally.Mechanisms, rounds, crisis.ChallengerPerception, crisis.DefenderPerception),
         };
     }
 

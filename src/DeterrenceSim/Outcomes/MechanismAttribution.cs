@@ -73,6 +73,8 @@ public sealed record MechanismShare(
     /// <summary>Gets the factor's name, such as <c>defender.ownCredulity</c>.</summary>
     public string Name => Factor.Name();
 
-    /// <summary>Gets the factor in words, such as "the defender believes its own coalition's signals of engagement".</summary>
-    public string Description => Factor.Description();
+    /// <summary>Gets the factor in words, such as "the defender believes its own coalition's signals of engagement";
+    /// for an <c>*.opponentCredulity</c> factor whose observer has reach, anticipation or cohesion set, the words of
+    /// its whole perception of the opposing coalition (<see cref="MechanismFactors.Description(MechanismFactor, Model.PerceptionProfile)"/>).</summary>
+    public string Description { get; init; } = Factor.Description();
 }

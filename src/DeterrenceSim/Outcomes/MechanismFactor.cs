@@ -80,6 +80,28 @@ public static class MechanismFactors
     /// <exception cref="ArgumentOutOfRangeException">Not a defined factor.</exception>
     public static string Description(this MechanismFactor factor) => Descriptions[Check(factor)];
 
+    /// <summary>The factor in words for an observer with this perception: as <see cref="Description(MechanismFactor)"/>,
+    /// except that an <c>*.opponentCredulity</c> factor whose observer has reach, anticipation or cohesion set (issue
+    /// 13) is named as the whole perception of the opposing coalition it then holds, such as "the challenger's
+    /// perception of the opposing coalition: its signals of engagement, reach, cohesion and coming commitment".</summary>
+    /// <param name="factor">The factor.</param>
+    /// <param name="observer">The perception of the factor's observer (the challenger's for a <c>challenger.*</c> factor).</param>
+    /// <returns>A phrase.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined factor.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="observer"/> is <see langword="null"/>.</exception>
+    public static string Description(this MechanismFactor factor, Model.PerceptionProfile observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        return factor switch
+        {
+            MechanismFactor.ChallengerOpponentCredulity when !observer.SeesOpposingCoalitionAsIs =>
+                "the challenger's perception of the opposing coalition: its signals of engagement, reach, cohesion and coming commitment",
+            MechanismFactor.DefenderOpponentCredulity when !observer.SeesOpposingCoalitionAsIs =>
+                "the defender's perception of the challenger's coalition: its signals of engagement, reach, cohesion and coming commitment",
+            _ => factor.Description(),
+        };
+    }
+
     /// <summary>The factor with a name.</summary>
     /// <param name="name">The name, such as <c>defender.ownCredulity</c> (case-sensitive).</param>
     /// <param name="factor">The factor.</param>

@@ -52,7 +52,7 @@ internal static class ScenarioKinds
         NullableNumber<PerceptionProfile>("ownCredulity", p => p.OwnCredulity, (p, v) => p with { OwnCredulity = v }, "Credulity in [0, 1] towards the observer's own supporters; null (the default): as credulity.", min: 0, max: 1),
         NullableNumber<PerceptionProfile>("opponentCredulity", p => p.OpponentCredulity, (p, v) => p with { OpponentCredulity = v }, "Credulity in [0, 1] towards the opponent's supporters; null (the default): as credulity.", min: 0, max: 1),
         Number<PerceptionProfile>("reach", p => p.Reach, (p, v) => p with { Reach = v }, "Perceived reach r in [0, 1]: the opponent's supporters' projection is read as pi + r (1 - pi). Default 0.", min: 0, max: 1, @default: "0"),
-        Number<PerceptionProfile>("anticipation", p => p.Anticipation, (p, v) => p with { Anticipation = v }, "Anticipated commitment alpha in [0, 1]: the share of each opposing supporter's gap from reliability to signal expected to close over the foresight. Default 0.", min: 0, max: 1, @default: "0"),
+        Number<PerceptionProfile>("anticipation", p => p.Anticipation, (p, v) => p with { Anticipation = v }, "Anticipated commitment alpha in [0, 1]: the share of each opposing supporter's gap from reliability to signal expected to close over the foresight (acts through the preventive test, so only the challenger's). Default 0.", min: 0, max: 1, @default: "0"),
         Number<PerceptionProfile>("cohesion", p => p.Cohesion, (p, v) => p with { Cohesion = v }, "Perceived cohesion chi in [0, 1]: partnerships with an alliance's members read as the whole alliance's commitment, at chi times the partners' perceived reliability. Default 0.", min: 0, max: 1, @default: "0"),
     ]);
 

@@ -61,7 +61,16 @@ public static class ScenarioLoader
         bool embedded = EmbeddedNames.Contains(nameOrPath, StringComparer.Ordinal);
         string source = embedded ? "embedded:" + nameOrPath : nameOrPath;
         var scenario = ScenarioJsonReader.Read(embedded ? EmbeddedText(nameOrPath) : FileText(nameOrPath), source, validate: false);
-        return ParameterPaths.SetAll(scenario, overrides, source, validateFirst: false);
+        var result = ParameterPaths.SetAll(scenario, overrides, source, validateFirst: false);
+
+        // The file's variants are checked as when it loads without overrides (each applied, every path resolving and
+        // every value valid), here on the scenario as the overrides complete it; errors name the file.
+        if (result.Variants is { Count: > 0 })
+        {
+            ScenarioValidator.Validate(result, source, applyVariants: true);
+        }
+
+        return result;
     }
 
     private static string EmbeddedText(string name)

@@ -62,6 +62,33 @@ public sealed class VariantCliTests : IDisposable
         Assert.Equal(plain.Split('\n')[1][..plain.Split('\n')[1].LastIndexOf(',')], lines[1][..lines[1].LastIndexOf(',')]);
     }
 
+    [Theory]
+    [InlineData("sweep")]
+    [InlineData("sensitivity")]
+    public async Task AFileWithABadVariant_IsRefusedBySweepAndSensitivityToo_NamingTheFile(string command)
+    {
+        // Without --variant: loading the file checks its variants, as run and simulate do (a fresh review found sweep
+        // and sensitivity skipped it, and named "<code>" instead of the file for a variant without sources).
+        var root = JsonNode.Parse(File.ReadAllText(Scenario))!;
+        root["variants"]![0]!["overrides"]![0]!["path"] = "states.CHN.perception.reach";
+        root["variants"]![0]!["overrides"]![0]!["value"] = 1.5;
+        string bad = PathOf("bad-variant.json");
+        File.WriteAllText(bad, root.ToJsonString());
+        string output = PathOf(command + ".csv");
+        string[] args = command == "sweep"
+            ? ["sweep", "-s", bad, "--vary", "states.CHN.perception.cohesion=0:1:2", "-r", "1", "-n", "100", "-o", output]
+            : ["sensitivity", "-s", bad, "--vary", "states.CHN.perception.cohesion=0:1", "--vary", "states.JPN.perception.noise=0:1", "--samples", "4", "-n", "100"];
+
+        var (code, stdout, stderr) = await CliRunner.Run(args);
+
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(bad, stderr, StringComparison.Ordinal);
+        Assert.Contains("$.variants[0].overrides[0].value", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code>", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public async Task BadVariants_FailWithOneLineAndExitCode2()
     {

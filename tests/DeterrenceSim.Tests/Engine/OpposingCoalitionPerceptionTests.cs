@@ -121,6 +121,19 @@ public sealed class OpposingCoalitionPerceptionTests
         Assert.NotEqual(before[Measure.War].Count, inflated[Measure.War].Count);
     }
 
+    [Fact]
+    public void Run_ConstructsSet_TheFactorIsNamedAsTheWholePerceptionOfTheOpposingCoalition()
+    {
+        var embedded = ScenarioLoader.LoadEmbedded(ScenarioLoader.DefaultScenarioName);
+        var options = new RoundOptions { Rounds = 1_000, Seed = 9, Threads = 1 };
+        var plain = new MonteCarlo(CompiledScenario.Compile(embedded)).Run("east-china-sea", options);
+        var reach = new MonteCarlo(CompiledScenario.Compile(ParameterPaths.Set(embedded, "states.CHN.perception.reach", 0.2))).Run("east-china-sea", options);
+
+        Assert.Equal(MechanismFactor.ChallengerOpponentCredulity.Description(), plain.Mechanisms[MechanismFactor.ChallengerOpponentCredulity].Description);
+        Assert.StartsWith("the challenger's perception of the opposing coalition", reach.Mechanisms[MechanismFactor.ChallengerOpponentCredulity].Description, StringComparison.Ordinal);
+        Assert.Equal(MechanismFactor.DefenderOpponentCredulity.Description(), reach.Mechanisms[MechanismFactor.DefenderOpponentCredulity].Description);
+    }
+
     private static Commitment Supporter(string id, double reliability, double signal) =>
         new(id, "D", CommitmentKind.BilateralDefence, reliability, signal) { Scope = ["Theatre"] };
 
