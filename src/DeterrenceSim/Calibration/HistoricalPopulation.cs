@@ -29,7 +29,7 @@ public sealed class HistoricalPopulation
         _challengerStrength = new double[n];
         _defenderStrength = new double[n];
         _supporterStart = new int[n + 1];
-        AccurateWinProbability = new double[n];
+        _accurate = new double[n];
         var strength = new List<double>();
         var reliability = new List<double>();
         var forChallenger = new List<bool>();
@@ -58,11 +58,12 @@ public sealed class HistoricalPopulation
             }
 
             // p_acc = CSF(E[S(C)], E[S(D)]) (DESIGN.md section 3); a side of zero strength loses for sure.
-            AccurateWinProbability[i] = Csf(expectedC, expectedD, rules.Decisiveness);
+            _accurate[i] = Csf(expectedC, expectedD, rules.Decisiveness);
             _logitAccurate[i] = rules.Decisiveness * (Math.Log(expectedC) - Math.Log(expectedD));
         }
 
         _supporterStart[n] = strength.Count;
+        AccurateWinProbability = _accurate;
         _supporterStrength = [.. strength];
         _supporterReliability = [.. reliability];
         _supporterForChallenger = [.. forChallenger];
@@ -78,6 +79,7 @@ public sealed class HistoricalPopulation
     }
 
     private readonly double[] _logitAccurate;
+    private readonly double[] _accurate;
     private readonly double[] _challengerStrength;
     private readonly double[] _defenderStrength;
     private readonly int[] _supporterStart;
@@ -146,7 +148,7 @@ public sealed class HistoricalPopulation
             var terms = new BargainingTerms(0, cost, Rules.ChallengerPower, 0);
             if (!NashSplit.IsWar(in terms, pC, pD, cost, out double settlement))
             {
-                double statusQuo = Math.Clamp(AccurateWinProbability[i] - parameters.Dissatisfaction, 0, 1);
+                double statusQuo = Math.Clamp(_accurate[i] - parameters.Dissatisfaction, 0, 1);
                 outcomes[i] = settlement <= statusQuo ? HistoricalOutcome.Deterred : HistoricalOutcome.Concession;
                 challengerWon[i] = -1;
                 continue;
