@@ -58,6 +58,8 @@ public static class CliApp
         root.Subcommands.Add(SensitivityCommand.Create(stdout, stderr));
         root.Subcommands.Add(PlotCommand.Create(stdout, stderr));
         root.Subcommands.Add(ListCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CalibrateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CalibrateCommand.CreatePredict(stdout, stderr));
         // Ctrl-C cancels the run between chunks; the command then reports "cancelled." and exits 130 itself
         // (System.CommandLine's own handler would return 130 before the message is written).
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
