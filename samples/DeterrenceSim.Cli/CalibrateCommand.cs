@@ -15,6 +15,7 @@ internal static class CalibrateCommand
         var (population, from, to) = PopulationOptions(1816, 1944);
         var output = new Option<string>("--output", "-o") { Description = "The posterior file to write (JSON): summaries, posterior predictive, generations and the weighted samples.", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace an existing output file." };
+        var plot = new Option<string?>("--plot") { Description = "Also write a corner plot of the posterior (PNG): each parameter's weighted marginal with its 95% interval, and the pairs." };
         var particles = new Option<int>("--particles", "-n") { Description = "Particles of the ABC-SMC population (>= 2).", DefaultValueFactory = _ => 1000 };
         var generations = new Option<int>("--generations") { Description = "The most generations, counting the prior's (>= 1).", DefaultValueFactory = _ => 10 };
         var statistics = new Option<string>("--statistics") { Description = $"The statistics matched, comma-separated, from: {string.Join(", ", PopulationStatistics.All)}.", DefaultValueFactory = _ => string.Join(",", PopulationStatistics.Default) };
@@ -22,7 +23,7 @@ internal static class CalibrateCommand
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (>= 1).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("calibrate", "Calibrate the optimism noise, the cost of war and the challenger's dissatisfaction to the historical record by ABC-SMC (Toni et al. 2009): the militarized disputes of GML MID 2.2.1 placed as crises (docs/DESIGN.md section 10).")
         {
-            population, from, to, output, force, particles, generations, statistics, seed, threads,
+            population, from, to, output, force, plot, particles, generations, statistics, seed, threads,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -36,6 +37,12 @@ internal static class CalibrateCommand
             if (File.Exists(path) && !parse.GetValue(force))
             {
                 return Task.FromResult(CliApp.Fail(stderr, $"--output: {path} exists; pass --force to replace it.", CliApp.InvalidInput));
+            }
+
+            string? plotPath = parse.GetValue(plot);
+            if (plotPath is not null && (!plotPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || (File.Exists(plotPath) && !parse.GetValue(force))))
+            {
+                return Task.FromResult(CliApp.Fail(stderr, plotPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? $"--plot: {plotPath} exists; pass --force to replace it." : $"--plot: expected a .png file, found '{plotPath}'.", CliApp.InvalidInput));
             }
 
             var names = parse.GetValue(statistics)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -79,6 +86,21 @@ internal static class CalibrateCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return Task.FromResult(CliApp.Fail(stderr, $"--output: could not write {path}: {e.Message}", CliApp.OutputFailed));
+            }
+
+            if (plotPath is not null)
+            {
+                try
+                {
+                    string temporary = plotPath + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".png";
+                    PosteriorPlot.Save(posterior, temporary);
+                    File.Move(temporary, plotPath, overwrite: true);
+                    stderr.WriteLine($"deterrence-sim: wrote {plotPath}.");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return Task.FromResult(CliApp.Fail(stderr, $"--plot: could not write {plotPath}: {e.Message}", CliApp.OutputFailed));
+                }
             }
 
             Table(CliApp.Console(stdout), posterior, null);
