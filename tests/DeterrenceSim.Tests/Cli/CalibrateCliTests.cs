@@ -16,8 +16,9 @@ public sealed class CalibrateCliTests : IDisposable
     public async Task CalibrateThenPredict_WriteTheContractsKeys_AndTheSameSeedGivesTheSameFile()
     {
         string[] calibrate = ["calibrate", "--from", "1900", "--to", "1944", "--particles", "60", "--generations", "3", "--seed", "5"];
-        var (code, _, stderr) = await CliRunner.Run([.. calibrate, "--threads", "1", "--output", PathOf("a.json")]);
+        var (code, _, stderr) = await CliRunner.Run([.. calibrate, "--threads", "1", "--output", PathOf("a.json"), "--plot", PathOf("a.png")]);
         Assert.True(code == 0, stderr);
+        Assert.True(new FileInfo(PathOf("a.png")).Length > 10_000); // the corner plot
         (code, _, stderr) = await CliRunner.Run([.. calibrate, "--threads", "2", "--output", PathOf("b.json")]);
         Assert.True(code == 0, stderr);
         string a = File.ReadAllText(PathOf("a.json"));
@@ -61,6 +62,7 @@ public sealed class CalibrateCliTests : IDisposable
     [InlineData("calibrate|--population|cow", "--population: expected gml-mid, found 'cow'")]
     [InlineData("calibrate|--particles|1", "--particles: expected an integer >= 2, found 1")]
     [InlineData("calibrate|--from|2050|--to|2060", "no dispute of gml-mid starts from 2050 to 2060")]
+    [InlineData("calibrate|--plot|corner.svg", "--plot: expected a .png file, found 'corner.svg'")]
     public async Task Calibrate_BadInput_OneLineExitCode2AndNoFile(string args, string expected)
     {
         var (code, _, stderr) = await CliRunner.Run([.. args.Split('|'), "--output", PathOf("bad.json")]);
