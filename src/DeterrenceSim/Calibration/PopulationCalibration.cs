@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeterrenceSim.Engine;
 
 namespace DeterrenceSim.Calibration;
@@ -26,15 +27,17 @@ public static class PopulationCalibration
         new("dissatisfaction", new UniformPrior(-0.3, 0.5)),
     ];
 
-    /// <summary>Calibrates the parameters to the population's record.</summary>
-    /// <param name="population">The compiled population whose record is matched.</param>
+    /// <summary>Calibrates the parameters to the population's record, or to the statistics given in
+    /// <see cref="PopulationCalibrationOptions.Observed"/> (such as those of a data set simulated from the population).</summary>
+    /// <param name="population">The compiled population whose record (or given statistics) is matched.</param>
     /// <param name="options">The statistics, priors and sampler settings; <see langword="null"/> for the defaults.</param>
     /// <param name="progress">Reports each generation.</param>
     /// <param name="cancellationToken">Stops between batches of proposals.</param>
     /// <returns>The posterior, with its posterior predictive of every statistic of <see cref="PopulationStatistics.All"/>
     /// that the population defines.</returns>
     /// <exception cref="ArgumentException">A statistic the population does not define (no crisis counts, such as
-    /// <c>war.from1945</c> in 1816-1944), an unknown statistic, or priors that are not the three parameters in order.</exception>
+    /// <c>war.from1945</c> in 1816-1944), an unknown statistic, priors that are not the three parameters in order, or
+    /// given <see cref="PopulationCalibrationOptions.Observed"/> values not one a statistic or not shares in [0, 1].</exception>
     public static PopulationPosterior Calibrate(
         HistoricalPopulation population,
         PopulationCalibrationOptions? options = null,
@@ -58,6 +61,24 @@ public static class PopulationCalibration
             {
                 throw new ArgumentException($"the statistic '{names[s]}' is not defined in {population.Source.Name} {population.Source.FromYear}-{population.Source.ToYear}: no crisis of the population counts for it", nameof(options));
             }
+        }
+
+        if (options.Observed is { } given)
+        {
+            if (given.Count != names.Count)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Observed holds {given.Count} values, but {names.Count} statistics are matched ({string.Join(", ", names)}); give one value a statistic, in that order"), nameof(options));
+            }
+
+            for (int s = 0; s < names.Count; s++)
+            {
+                if (!(given[s] >= 0 && given[s] <= 1))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Observed[{s}] ('{names[s]}') is {given[s]:R}; expected a share in [0, 1]"), nameof(options));
+                }
+            }
+
+            observed = [.. given];
         }
 
         var result = AbcSmc.Run(
@@ -151,6 +172,16 @@ public sealed record PopulationCalibrationOptions
     /// <summary>Gets the statistics matched (<see cref="PopulationStatistics.All"/>). The default value is
     /// <see cref="PopulationStatistics.Default"/>.</summary>
     public IReadOnlyList<string> Statistics { get; init; } = PopulationStatistics.Default;
+
+    /// <summary>Gets the observed values of <see cref="Statistics"/>, one a statistic in that order, matched in place of
+    /// the population's record; <see langword="null"/> (the default) for the record's values
+    /// (<see cref="PopulationStatistics.Observed"/>). Given values calibrate against another data set of the same crises,
+    /// such as one simulated at known parameters (<see cref="HistoricalPopulation.Simulate"/> and
+    /// <see cref="PopulationStatistics.Compute"/>) to check that they are recovered (simulation-based calibration; Talts,
+    /// Betancourt, Simpson, Vehtari &amp; Gelman 2018, arXiv:1804.06788). The posterior predictive
+    /// (<see cref="PopulationPosterior.Predictive"/>) still sets each statistic beside the record's value. Range: shares
+    /// in [0, 1], as many as <see cref="Statistics"/>.</summary>
+    public IReadOnlyList<double>? Observed { get; init; }
 
     /// <summary>Gets the priors of noise, cost and dissatisfaction, in that order; <see langword="null"/> (the default)
     /// for <see cref="PopulationCalibration.DefaultPriors"/>.</summary>
