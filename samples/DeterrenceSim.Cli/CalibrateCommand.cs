@@ -10,6 +10,9 @@ namespace DeterrenceSim.Cli;
 /// dissatisfaction to a historical population, and its posterior predictive of another.</summary>
 internal static class CalibrateCommand
 {
+    /// <summary>The most particles: each holds its statistics, and a million already takes hours.</summary>
+    private const int MaxParticles = 1_000_000;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var (population, from, to) = PopulationOptions(1816, 1944);
@@ -45,7 +48,28 @@ internal static class CalibrateCommand
                 return Task.FromResult(CliApp.Fail(stderr, plotPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? $"--plot: {plotPath} exists; pass --force to replace it." : $"--plot: expected a .png file, found '{plotPath}'.", CliApp.InvalidInput));
             }
 
-            var names = parse.GetValue(statistics)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            // Before any work: the files' folders exist and their names (with the temporary suffix) fit the limits.
+            foreach (var (option, file) in new[] { ("--output", path), ("--plot", plotPath) })
+            {
+                if (file is null)
+                {
+                    continue;
+                }
+
+                string? folder = Path.GetDirectoryName(Path.GetFullPath(file));
+                string? problem = OutputPaths.Problem(file, [file + ".tmp-" + int.MaxValue.ToString(CultureInfo.InvariantCulture) + ".png"])
+                    ?? (folder is not null && !Directory.Exists(folder) ? $"the folder {folder} does not exist" : null);
+                if (problem is not null)
+                {
+                    return Task.FromResult(CliApp.Fail(stderr, $"{option}: {problem}.".Replace("..", ".", StringComparison.Ordinal), CliApp.InvalidInput));
+                }
+            }
+
+            var names = parse.GetValue(statistics)!.Split(',', StringSplitOptions.TrimEntries);
+            if (names.Any(n => n.Length == 0))
+            {
+                return Task.FromResult(CliApp.Fail(stderr, $"--statistics: expected names separated by single commas, found an empty name in '{parse.GetValue(statistics)}'.", CliApp.InvalidInput));
+            }
             var options = new PopulationCalibrationOptions
             {
                 Statistics = names,
@@ -54,9 +78,9 @@ internal static class CalibrateCommand
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };
-            if (options.Particles < 2 || options.Generations < 1 || options.Threads < 1)
+            if (options.Particles is < 2 or > MaxParticles || options.Generations is < 1 or > 100 || options.Threads < 1)
             {
-                return Task.FromResult(CliApp.Fail(stderr, options.Particles < 2 ? $"--particles: expected an integer >= 2, found {options.Particles}." : options.Generations < 1 ? $"--generations: expected an integer >= 1, found {options.Generations}." : $"--threads: expected an integer >= 1, found {options.Threads}.", CliApp.InvalidInput));
+                return Task.FromResult(CliApp.Fail(stderr, options.Particles is < 2 or > MaxParticles ? $"--particles: expected an integer from 2 to {MaxParticles}, found {options.Particles}." : options.Generations is < 1 or > 100 ? $"--generations: expected an integer from 1 to 100, found {options.Generations}." : $"--threads: expected an integer >= 1, found {options.Threads}.", CliApp.InvalidInput));
             }
 
             PopulationPosterior posterior;
@@ -76,31 +100,30 @@ internal static class CalibrateCommand
                 return Task.FromResult(CliApp.Fail(stderr, e.Message, CliApp.InvalidInput));
             }
 
+            // Both files go to temporary names beside their targets and are moved only when both are written: never a
+            // half-written posterior, nor a posterior without the plot asked for.
+            string suffix = ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            string posteriorTemporary = path + suffix, plotTemporary = plotPath + suffix + ".png";
+            string current = "--output";
             try
             {
-                // Written to a temporary file beside the output, then moved: never a half-written posterior.
-                string temporary = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-                File.WriteAllText(temporary, PosteriorJson.Write(posterior, options.Seed));
-                File.Move(temporary, path, overwrite: true);
+                File.WriteAllText(posteriorTemporary, PosteriorJson.Write(posterior, options.Seed));
+                if (plotPath is not null)
+                {
+                    current = "--plot";
+                    PosteriorPlot.Save(posterior, plotTemporary);
+                    File.Move(plotTemporary, plotPath, overwrite: true);
+                    stderr.WriteLine($"deterrence-sim: wrote {plotPath}.");
+                }
+
+                current = "--output";
+                File.Move(posteriorTemporary, path, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return Task.FromResult(CliApp.Fail(stderr, $"--output: could not write {path}: {e.Message}", CliApp.OutputFailed));
-            }
-
-            if (plotPath is not null)
-            {
-                try
-                {
-                    string temporary = plotPath + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".png";
-                    PosteriorPlot.Save(posterior, temporary);
-                    File.Move(temporary, plotPath, overwrite: true);
-                    stderr.WriteLine($"deterrence-sim: wrote {plotPath}.");
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    return Task.FromResult(CliApp.Fail(stderr, $"--plot: could not write {plotPath}: {e.Message}", CliApp.OutputFailed));
-                }
+                File.Delete(posteriorTemporary);
+                File.Delete(plotTemporary);
+                return Task.FromResult(CliApp.Fail(stderr, $"{current}: could not write {(current == "--plot" ? plotPath : path)}: {e.Message.Replace(suffix, "", StringComparison.Ordinal)}", CliApp.OutputFailed));
             }
 
             Table(CliApp.Console(stdout), posterior, null);

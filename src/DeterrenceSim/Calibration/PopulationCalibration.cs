@@ -48,6 +48,10 @@ public static class PopulationCalibration
         options ??= new PopulationCalibrationOptions();
         var names = options.Statistics;
         PopulationStatistics.Check(names);
+        if (names.Contains("challengerWinsGivenWar"))
+        {
+            throw new ArgumentException("the statistic 'challengerWinsGivenWar' can be predicted but not matched: a simulated data set without a war leaves it undefined", nameof(options));
+        }
         var priors = options.Priors ?? DefaultPriors;
         if (priors.Count != 3 || !priors.Select(p => p.Name).SequenceEqual(PopulationParameters.Names))
         {
@@ -98,7 +102,7 @@ public static class PopulationCalibration
     /// <param name="posterior">The posterior.</param>
     /// <param name="population">The population to predict.</param>
     /// <param name="seed">The seed of the predictive draws.</param>
-    /// <param name="threads">Worker threads. Range: ≥ 1.</param>
+    /// <param name="threads">Worker threads; 0 (the default) for the processor count. Results do not depend on them.</param>
     /// <returns>Every statistic of <see cref="PopulationStatistics.All"/> that the population defines.</returns>
     public static IReadOnlyList<StatisticEstimate> Predict(PopulationPosterior posterior, HistoricalPopulation population, ulong seed = 1, int threads = 0)
     {

@@ -161,22 +161,49 @@ public static class PosteriorJson
             }
             catch (ArgumentOutOfRangeException e)
             {
-                throw new InvalidDataException($"{source}: key 'rules.{char.ToLowerInvariant(e.ParamName![0])}{e.ParamName[1..]}': {e.Message.Split(" (Parameter")[0]}");
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{source}: key 'rules.{char.ToLowerInvariant(e.ParamName![0])}{e.ParamName[1..]}': {e.Message.Split(" (Parameter")[0]}, found {e.ActualValue}"));
             }
 
-            var matched = Property(root, "matched", source, JsonValueKind.Array).EnumerateArray().Select(e => e.GetString() ?? "").ToArray();
+            var matched = Property(root, "matched", source, JsonValueKind.Array).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()).ToArray();
+            var unknown = matched.FirstOrDefault(m => !PopulationStatistics.All.Contains(m));
+            if (unknown is not null)
+            {
+                throw new InvalidDataException($"{source}: key 'matched': expected statistics of {string.Join(", ", PopulationStatistics.All)}, found '{unknown}'");
+            }
+
+            // The priors bound the particles: a sample outside its prior's support is not one the sampler can produce.
+            var bounds = new Dictionary<string, (double Lower, double Upper)>(StringComparer.Ordinal);
+            if (root.TryGetProperty("priors", out var priors) && priors.ValueKind == JsonValueKind.Object)
+            {
+                foreach (string p in PopulationParameters.Names)
+                {
+                    if (priors.TryGetProperty(p, out var prior) && prior.ValueKind == JsonValueKind.Object
+                        && prior.TryGetProperty("distribution", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "uniform")
+                    {
+                        bounds[p] = (Number(prior, "lower", source, "priors." + p), Number(prior, "upper", source, "priors." + p));
+                    }
+                }
+            }
             var summaries = new List<ParameterSummary>();
             var posteriorElement = Property(root, "posterior", source, JsonValueKind.Object);
             foreach (string p in PopulationParameters.Names)
             {
-                var s = Property(posteriorElement, p, source, JsonValueKind.Object);
-                summaries.Add(new ParameterSummary(p, Number(s, "mean", source), Number(s, "sd", source), Number(s, "q025", source), Number(s, "q975", source)));
+                string at = "posterior." + p;
+                var s = Property(posteriorElement, p, source, JsonValueKind.Object, "posterior");
+                var summary = new ParameterSummary(p, Number(s, "mean", source, at), Number(s, "sd", source, at), Number(s, "q025", source, at), Number(s, "q975", source, at));
+                if (!(summary.Q025 <= summary.Mean && summary.Mean <= summary.Q975 && summary.StandardDeviation >= 0))
+                {
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{source}: key '{at}': expected q025 <= mean <= q975 and sd >= 0, found q025 {summary.Q025}, mean {summary.Mean}, q975 {summary.Q975}, sd {summary.StandardDeviation}"));
+                }
+
+                summaries.Add(summary);
             }
 
             var predictive = new List<StatisticEstimate>();
             foreach (var s in Property(root, "statistics", source, JsonValueKind.Object).EnumerateObject())
             {
-                predictive.Add(new StatisticEstimate(s.Name, Number(s.Value, "observed", source), Number(s.Value, "predicted", source), Number(s.Value, "lower", source), Number(s.Value, "upper", source)));
+                string at = "statistics." + s.Name;
+                predictive.Add(new StatisticEstimate(s.Name, Number(s.Value, "observed", source, at), Number(s.Value, "predicted", source, at), Number(s.Value, "lower", source, at), Number(s.Value, "upper", source, at)));
             }
 
             var samples = new List<AbcParticle>();
@@ -202,15 +229,24 @@ public static class PosteriorJson
                 }
                 catch (ArgumentOutOfRangeException e)
                 {
-                    throw new InvalidDataException($"{source}: key '{at}.{char.ToLowerInvariant(e.ParamName![0])}{e.ParamName[1..]}': {e.Message.Split(" (Parameter")[0]}");
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{source}: key '{at}.{char.ToLowerInvariant(e.ParamName![0])}{e.ParamName[1..]}': {e.Message.Split(" (Parameter")[0]}, found {e.ActualValue}"));
+                }
+
+                for (int i = 0; i < theta.Length; i++)
+                {
+                    if (bounds.TryGetValue(PopulationParameters.Names[i], out var b) && (theta[i] < b.Lower || theta[i] > b.Upper))
+                    {
+                        throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{source}: key '{at}.{PopulationParameters.Names[i]}': expected a value in its prior's support [{b.Lower}, {b.Upper}], found {theta[i]}"));
+                    }
                 }
 
                 samples.Add(new AbcParticle(theta, weight, double.NaN, [], 0));
             }
 
-            if (samples.Count == 0 || samples.Sum(p => p.Weight) <= 0)
+            double total = samples.Sum(p => p.Weight);
+            if (samples.Count == 0 || !(total > 0) || !double.IsFinite(total))
             {
-                throw new InvalidDataException($"{source}: key 'samples': expected particles with positive total weight, found {(samples.Count == 0 ? "none" : "weights summing to 0")}");
+                throw new InvalidDataException($"{source}: key 'samples': expected particles with a positive, finite total weight, found {(samples.Count == 0 ? "none" : total > 0 ? "weights summing past the largest double" : "weights summing to 0")}");
             }
 
             return new PopulationPosterior(MidPopulation.GmlMid.Between(from, to), rules, samples, summaries, matched, predictive);
@@ -338,8 +374,10 @@ public static class PosteriorJson
 
     private static double Number(JsonElement e, string key, string source, string? at = null)
     {
-        double value = Property(e, key, source, JsonValueKind.Number, at).GetDouble();
-        return double.IsFinite(value) ? value : throw new InvalidDataException($"{source}: key '{key}': expected a finite number");
+        var element = Property(e, key, source, JsonValueKind.Number, at);
+        return element.TryGetDouble(out double value) && double.IsFinite(value)
+            ? value
+            : throw new InvalidDataException($"{source}: key '{(at is null ? key : at + "." + key)}': expected a finite number, found {element.GetRawText()}");
     }
 
     private static int Integer(JsonElement e, string key, string source) =>

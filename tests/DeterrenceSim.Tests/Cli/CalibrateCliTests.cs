@@ -60,9 +60,13 @@ public sealed class CalibrateCliTests : IDisposable
     [InlineData("calibrate|--statistics|war,nope", "unknown statistic 'nope'")]
     [InlineData("calibrate|--from|1950|--to|1940", "--to: expected a year >= --from (1950), found 1940")]
     [InlineData("calibrate|--population|cow", "--population: expected gml-mid, found 'cow'")]
-    [InlineData("calibrate|--particles|1", "--particles: expected an integer >= 2, found 1")]
+    [InlineData("calibrate|--particles|1", "--particles: expected an integer from 2 to 1000000, found 1")]
     [InlineData("calibrate|--from|2050|--to|2060", "no dispute of gml-mid starts from 2050 to 2060")]
     [InlineData("calibrate|--plot|corner.svg", "--plot: expected a .png file, found 'corner.svg'")]
+    [InlineData("calibrate|--statistics|war,challengerWinsGivenWar", "'challengerWinsGivenWar' can be predicted but not matched")]
+    [InlineData("calibrate|--statistics|war,,concession", "--statistics: expected names separated by single commas")]
+    [InlineData("calibrate|--particles|2000000000", "--particles: expected an integer from 2 to 1000000, found 2000000000")]
+    [InlineData("calibrate|--plot|/nonexistent-folder/x.png", "--plot: the folder /nonexistent-folder does not exist")]
     public async Task Calibrate_BadInput_OneLineExitCode2AndNoFile(string args, string expected)
     {
         var (code, _, stderr) = await CliRunner.Run([.. args.Split('|'), "--output", PathOf("bad.json")]);
@@ -77,6 +81,41 @@ public sealed class CalibrateCliTests : IDisposable
     [InlineData("{\"population\": \"gml-mid\", \"from\": 1816}", "key 'to': expected a number, found nothing (missing)")]
     [InlineData("{\"population\": \"gml-mid\", \"from\": 1816, \"to\": 1944, \"rules\": {\"projectionHalfDistanceKm\": -1, \"reliability\": 0.7, \"challengerPower\": 0.5, \"decisiveness\": 1}}", "key 'rules.projectionHalfDistanceKm'")]
     public async Task Predict_ABadPosteriorFile_NamesTheFileAndKey(string text, string expected)
+    {
+        await PredictFails(text, expected);
+    }
+
+    [Theory]
+    [InlineData("noise", "key 'samples[0].noise': expected a value in its prior's support [0, 4], found 7.5")]
+    [InlineData("weights", "weights summing past the largest double")]
+    [InlineData("matched", "key 'matched': expected statistics of")]
+    [InlineData("summary", "key 'posterior.noise': expected q025 <= mean <= q975")]
+    public async Task Predict_ATamperedPosteriorFile_IsRefused(string tamper, string expected)
+    {
+        var (code, _, stderr) = await CliRunner.Run("calibrate", "--from", "1900", "--to", "1944", "--particles", "20", "--generations", "1", "--output", PathOf("ok.json"));
+        Assert.True(code == 0, stderr);
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(PathOf("ok.json")))!;
+        switch (tamper)
+        {
+            case "noise":
+                root["samples"]![0]!["noise"] = 7.5;
+                break;
+            case "weights":
+                root["samples"]![0]!["weight"] = 1e308;
+                root["samples"]![1]!["weight"] = 1e308;
+                break;
+            case "matched":
+                root["matched"]![0] = "bogus";
+                break;
+            default:
+                root["posterior"]!["noise"]!["mean"] = 99.0;
+                break;
+        }
+
+        await PredictFails(root.ToJsonString(), expected);
+    }
+
+    private async Task PredictFails(string text, string expected)
     {
         File.WriteAllText(PathOf("p.json"), text);
         var (code, stdout, stderr) = await CliRunner.Run("predict", "--posterior", PathOf("p.json"));
