@@ -23,7 +23,7 @@ internal static class CalibrateCommand
         var generations = new Option<int>("--generations") { Description = "The most generations, counting the prior's (>= 1).", DefaultValueFactory = _ => 10 };
         var statistics = new Option<string>("--statistics") { Description = $"The statistics matched, comma-separated, from: {string.Join(", ", PopulationStatistics.All)}.", DefaultValueFactory = _ => string.Join(",", PopulationStatistics.Default) };
         var seed = new Option<ulong>("--seed") { Description = "The seed: the same seed gives the same posterior on any thread count.", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (>= 1).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = CommonOptions.CreateThreads();
         var command = new Command("calibrate", "Calibrate the optimism noise, the cost of war and the challenger's dissatisfaction to the historical record by ABC-SMC (Toni et al. 2009): the militarized disputes of GML MID 2.2.1 placed as crises (docs/DESIGN.md section 10).")
         {
             population, from, to, output, force, plot, particles, generations, statistics, seed, threads,
@@ -78,9 +78,9 @@ internal static class CalibrateCommand
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };
-            if (options.Particles is < 2 or > MaxParticles || options.Generations is < 1 or > 100 || options.Threads < 1)
+            if (options.Particles is < 2 or > MaxParticles || options.Generations is < 1 or > 100 || CommonOptions.ThreadsProblem(options.Threads) is not null)
             {
-                return Task.FromResult(CliApp.Fail(stderr, options.Particles is < 2 or > MaxParticles ? $"--particles: expected an integer from 2 to {MaxParticles}, found {options.Particles}." : options.Generations is < 1 or > 100 ? $"--generations: expected an integer from 1 to 100, found {options.Generations}." : $"--threads: expected an integer >= 1, found {options.Threads}.", CliApp.InvalidInput));
+                return Task.FromResult(CliApp.Fail(stderr, options.Particles is < 2 or > MaxParticles ? $"--particles: expected an integer from 2 to {MaxParticles}, found {options.Particles}." : options.Generations is < 1 or > 100 ? $"--generations: expected an integer from 1 to 100, found {options.Generations}." : CommonOptions.ThreadsProblem(options.Threads)!, CliApp.InvalidInput));
             }
 
             PopulationPosterior posterior;
@@ -137,10 +137,9 @@ internal static class CalibrateCommand
     {
         var (population, from, to) = PopulationOptions(1945, 2010);
         var posteriorFile = new Option<string>("--posterior") { Description = "A posterior file written by calibrate.", Required = true };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: table, json or csv.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var format = CommonOptions.CreateFormat();
         var seed = new Option<ulong>("--seed") { Description = "The seed of the predictive draws.", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (>= 1).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = CommonOptions.CreateThreads();
         var command = new Command("predict", "Predict a historical population's outcome shares and P(challenger wins | war) from a posterior: each weighted particle plays the population once; 95% posterior predictive intervals beside the record.")
         {
             population, from, to, posteriorFile, format, seed, threads,
@@ -153,9 +152,9 @@ internal static class CalibrateCommand
                 return Task.FromResult(code);
             }
 
-            if (parse.GetValue(threads) < 1)
+            if (CommonOptions.ThreadsProblem(parse.GetValue(threads)) is { } problem)
             {
-                return Task.FromResult(CliApp.Fail(stderr, $"--threads: expected an integer >= 1, found {parse.GetValue(threads)}.", CliApp.InvalidInput));
+                return Task.FromResult(CliApp.Fail(stderr, problem, CliApp.InvalidInput));
             }
 
             string file = parse.GetValue(posteriorFile)!;

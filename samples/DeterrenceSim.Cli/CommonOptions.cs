@@ -20,11 +20,7 @@ internal sealed class CommonOptions
 
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Master seed (0 to 18446744073709551615).", DefaultValueFactory = _ => 1 };
 
-    public Option<int> Threads { get; } = new("--threads", "-t")
-    {
-        Description = "Worker threads (1 to 1024); results do not depend on it.",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
+    public Option<int> Threads { get; } = CreateThreads();
 
     public Option<string[]> Set { get; } = new("--set")
     {
@@ -68,10 +64,9 @@ internal sealed class CommonOptions
     public CompiledScenario? Load(ParseResult parse, TextWriter stderr, out int exitCode, IReadOnlyList<KeyValuePair<string, string>>? pointValues = null)
     {
         exitCode = 0;
-        int threads = parse.GetValue(Threads);
-        if (threads < 1 || threads > MaxThreads)
+        if (ThreadsProblem(parse.GetValue(Threads)) is { } problem)
         {
-            exitCode = CliApp.Fail(stderr, $"--threads: expected an integer from 1 to {MaxThreads}, found {threads}.", CliApp.InvalidInput);
+            exitCode = CliApp.Fail(stderr, problem, CliApp.InvalidInput);
             return null;
         }
 
@@ -228,7 +223,20 @@ internal sealed class CommonOptions
     /// </summary>
     public static bool IsTerminal(TextWriter stderr) => ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && !Console.IsOutputRedirected;
 
-    private static Option<string> CreateFormat()
+    /// <summary>The --threads option of every command that simulates: 1 to <see cref="MaxThreads"/>, the processor
+    /// count by default; results never depend on it.</summary>
+    internal static Option<int> CreateThreads() => new("--threads", "-t")
+    {
+        Description = "Worker threads (1 to 1024); results do not depend on it.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    /// <summary>Why a --threads value is refused, or <see langword="null"/> if it lies in 1 to <see cref="MaxThreads"/>.</summary>
+    internal static string? ThreadsProblem(int threads) =>
+        threads is < 1 or > MaxThreads ? $"--threads: expected an integer from 1 to {MaxThreads}, found {threads}." : null;
+
+    /// <summary>The --format option: table (the default), json or csv.</summary>
+    internal static Option<string> CreateFormat()
     {
         var format = new Option<string>("--format", "-f") { Description = "Output format: table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
