@@ -111,10 +111,21 @@ public static class PopulationStatistics
                 "deterred" => HistoricalOutcome.Deterred,
                 _ => throw new ArgumentException($"unknown statistic '{name}': expected one of {string.Join(", ", All)}", nameof(names)),
             };
+            // The subset is read once per statistic, not once per crisis: this runs for every proposal of a calibration.
+            Func<int, bool> inSubset = subset switch
+            {
+                "" => _ => true,
+                ".tercile1" => i => population.Tercile[i] == 0,
+                ".tercile2" => i => population.Tercile[i] == 1,
+                ".tercile3" => i => population.Tercile[i] == 2,
+                ".before1945" => i => population.StartYear[i] < 1945,
+                ".from1945" => i => population.StartYear[i] >= 1945,
+                _ => throw new ArgumentException($"unknown statistic '{name}': expected one of {string.Join(", ", All)}", nameof(names)),
+            };
             int count = 0, hits = 0;
             for (int i = 0; i < population.Count; i++)
             {
-                if (population.Observed[i] == HistoricalOutcome.Unclassified || !In(population, i, subset, name))
+                if (population.Observed[i] == HistoricalOutcome.Unclassified || !inSubset(i))
                 {
                     continue;
                 }
@@ -126,15 +137,4 @@ public static class PopulationStatistics
             values[s] = count == 0 ? double.NaN : (double)hits / count;
         }
     }
-
-    private static bool In(HistoricalPopulation population, int i, string subset, string name) => subset switch
-    {
-        "" => true,
-        ".tercile1" => population.Tercile[i] == 0,
-        ".tercile2" => population.Tercile[i] == 1,
-        ".tercile3" => population.Tercile[i] == 2,
-        ".before1945" => population.StartYear[i] < 1945,
-        ".from1945" => population.StartYear[i] >= 1945,
-        _ => throw new ArgumentException($"unknown statistic '{name}': expected one of {string.Join(", ", All)}", nameof(name)),
-    };
 }
