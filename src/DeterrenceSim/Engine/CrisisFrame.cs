@@ -26,23 +26,22 @@ internal sealed class CrisisFrame
         DeepenedSignal = new double[n];
         InformationSharing = new double[n];
 
-        // Growth rates are constant: the foresight's outlook factors (1 + g)^H are computed once.
+        // Growth rates are constant: the foresight's outlook factors (1 + g)^H are computed once, per state; a
+        // participant's is its state's.
         var growth = world.Scenario.GrowthRate;
-        _outlook = new double[n];
-        for (int p = 0; p < n; p++)
-        {
-            _outlook[p] = Math.Pow(1 + growth[crisis.ParticipantState[p]], crisis.Foresight);
-        }
-
         StateOutlook = new double[growth.Length];
         for (int state = 0; state < growth.Length; state++)
         {
             StateOutlook[state] = Math.Pow(1 + growth[state], crisis.Foresight);
         }
 
+        _outlook = new double[n];
+        for (int p = 0; p < n; p++)
+        {
+            _outlook[p] = StateOutlook[crisis.ParticipantState[p]];
+        }
+
         StateCapability = world.Capability;
-        _challengerOutlook = Math.Pow(1 + growth[crisis.ChallengerState], crisis.Foresight);
-        _defenderOutlook = Math.Pow(1 + growth[crisis.DefenderState], crisis.Foresight);
         Challenger = new ObserverFrame(crisis, isChallenger: true);
         Defender = new ObserverFrame(crisis, isChallenger: false);
         Accurate = new ObserverFrame(crisis, isChallenger: true);
@@ -50,8 +49,6 @@ internal sealed class CrisisFrame
     }
 
     private readonly double[] _outlook;
-    private readonly double _challengerOutlook;
-    private readonly double _defenderOutlook;
 
     public CompiledCrisis Crisis { get; }
 
@@ -120,8 +117,8 @@ internal sealed class CrisisFrame
         DefenderStrength = capability[c.DefenderState] * c.DefenderProjection;
         RealisedChallengerStrength = ChallengerStrength * world.RealisedProjectionFactor[c.ChallengerState];
         RealisedDefenderStrength = DefenderStrength * world.RealisedProjectionFactor[c.DefenderState];
-        DeepenedChallengerStrength = ChallengerStrength * _challengerOutlook;
-        DeepenedDefenderStrength = DefenderStrength * _defenderOutlook;
+        DeepenedChallengerStrength = ChallengerStrength * StateOutlook[c.ChallengerState];
+        DeepenedDefenderStrength = DefenderStrength * StateOutlook[c.DefenderState];
         var deepenRho = world.Scenario.DeepeningReliability;
         var deepenSignal = world.Scenario.DeepeningSignal;
         for (int p = 0; p < Strength.Length; p++)

@@ -259,7 +259,7 @@ internal sealed class ObserverFrame
                 else
                 {
                     double projection = crisis.ParticipantProjection[p];
-                    _perceivedStrength[p] = frame.StateCapability[crisis.ParticipantState[p]] * (projection + (reach * (1 - projection)));
+                    _perceivedStrength[p] = frame.StateCapability[crisis.ParticipantState[p]] * Reached(projection, reach);
                     _deepenedPerceivedStrength[p] = _perceivedStrength[p] * outlook[p];
                 }
             }
@@ -282,7 +282,7 @@ internal sealed class ObserverFrame
 
                 int state = _cohesion.State[m];
                 double projection = _cohesion.Projection[m];
-                double strength = frame.StateCapability[state] * (projection + (reach * (1 - projection)));
+                double strength = frame.StateCapability[state] * Reached(projection, reach);
                 now += cohesion * partner * strength;
                 deepened += cohesion * deepenedPartner * strength * frame.StateOutlook[state];
             }
@@ -435,6 +435,9 @@ internal sealed class ObserverFrame
         // logit(CSF(x, y)) = m ln(x / y) for the ratio-form contest success function (Tullock 1980).
         return crisis.Decisiveness * Math.Log(challengerSide / defenderSide);
     }
+
+    /// <summary>Perceived reach: the projection π read as π + r (1 − π) (DESIGN.md section 3).</summary>
+    private static double Reached(double projection, double reach) => projection + (reach * (1 - projection));
 
     /// <summary>Adds perceived cohesion's members to the opposing side's perceived strength (nothing when χ = 0, so the
     /// sums stay bit for bit).</summary>
