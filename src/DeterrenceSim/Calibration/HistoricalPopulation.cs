@@ -67,6 +67,7 @@ public sealed class HistoricalPopulation
         _supporterStrength = [.. strength];
         _supporterReliability = [.. reliability];
         _supporterForChallenger = [.. forChallenger];
+        _disputeKey = [.. disputes.Select(d => SplitMix64.Mix((ulong)(uint)d.Id))];
         Observed = [.. disputes.Select(d => d.Outcome)];
         ObservedChallengerWon = [.. disputes.Select(d => d.ChallengerWonWar)];
         StartYear = [.. disputes.Select(d => d.StartYear)];
@@ -79,6 +80,9 @@ public sealed class HistoricalPopulation
     }
 
     private readonly double[] _logitAccurate;
+
+    // Each crisis's part of its stream key, from its dispute number: a crisis's draws do not depend on the others.
+    private readonly ulong[] _disputeKey;
     private readonly double[] _accurate;
     private readonly double[] _challengerStrength;
     private readonly double[] _defenderStrength;
@@ -135,17 +139,16 @@ public sealed class HistoricalPopulation
             throw new ArgumentException($"expected buffers of at least {Count} crises, found {outcomes.Length} and {challengerWon.Length}");
         }
 
-        var disputes = Source.Placed;
         double sigma = parameters.Noise, cost = parameters.Cost;
+        var terms = new BargainingTerms(0, cost, Rules.ChallengerPower, 0);
         for (int i = 0; i < Count; i++)
         {
-            ulong round = RandomStreams.RoundKey(SplitMix64.Mix(key ^ SplitMix64.Mix((ulong)(uint)disputes[i].Id)), 0);
+            ulong round = RandomStreams.RoundKey(SplitMix64.Mix(key ^ _disputeKey[i]), 0);
             var shock = RandomStreams.Stream(round, StreamPurpose.Shock);
             shock.NextNormalPair(out double etaC, out double etaD);
             double logit = _logitAccurate[i];
             double pC = LogisticPerception.Belief(logit, sigma, etaC);
             double pD = LogisticPerception.Belief(logit, sigma, -etaD);
-            var terms = new BargainingTerms(0, cost, Rules.ChallengerPower, 0);
             if (!NashSplit.IsWar(in terms, pC, pD, cost, out double settlement))
             {
                 double statusQuo = Math.Clamp(_accurate[i] - parameters.Dissatisfaction, 0, 1);
