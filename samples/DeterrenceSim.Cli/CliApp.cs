@@ -54,6 +54,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SweepCommand.CreateContrast(stdout, stderr));
         root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
         root.Subcommands.Add(SensitivityCommand.Create(stdout, stderr));
         root.Subcommands.Add(PlotCommand.Create(stdout, stderr));

@@ -27,7 +27,30 @@ internal static class SweepCommand
         };
         o.AddTo(command);
         common.AddTo(command, format: false);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, common, o, output, resume, shard, shards, replications, target, maxReplications, stdout, stderr, cancellationToken)));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, common, o, output, resume, shard, shards, replications, target, maxReplications, null, stdout, stderr, cancellationToken)));
+        return command;
+    }
+
+    /// <summary>The <c>contrast</c> command: a sweep whose points play a baseline and a policy on the same rounds and
+    /// whose rows hold the paired differences.</summary>
+    public static Command CreateContrast(TextWriter stdout, TextWriter stderr)
+    {
+        var common = new CommonOptions();
+        var o = new SweepOptionSet();
+        var baseline = new Option<string>("--baseline") { Description = "The baseline: a variant of the scenario (see list --variant) or PATH=VALUE assignments separated by commas; empty for the scenario as it is.", DefaultValueFactory = _ => "" };
+        var policy = new Option<string>("--policy") { Description = "The policy: a variant of the scenario, such as engagement-deepened, or PATH=VALUE assignments separated by commas (required).", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "The results file: .csv (required). Each row holds the baseline's columns as a sweep's, then for each measure M policy.M with its interval and count, M_difference with its 95% paired interval, M_policyOnly_count and M_baselineOnly_count. A sidecar OUTPUT.sweep.json records the design, the two policies, seed, version, scenario hashes and machine.", Required = true };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted contrast into the same output (finished points are kept), or check a finished one." };
+        var shard = new Option<string?>("--shard") { Description = "Run the i-th of n disjoint slices of the points (i/n, 1 <= i <= n); merge the shards with deterrence-sim merge. Default: from SLURM_ARRAY_TASK_ID/_MIN/_COUNT or JOB_COMPLETION_INDEX (with --shards) when set." };
+        var shards = new Option<int?>("--shards") { Description = "The number of shards of a Kubernetes Indexed Job (its completions), whose index comes from JOB_COMPLETION_INDEX." };
+        var replications = new Option<int>("--replications", "-r") { Description = "Replications per design point (>= 1).", DefaultValueFactory = _ => 10 };
+        var command = new Command("contrast", "Contrast a policy with a baseline over an uncertainty design: at every point both play the same rounds (common random numbers), and each row holds both policies' counts and rates and, for every outcome and war cause, the difference policy minus baseline with a 95% interval from the per-round pairs (Newcombe 1998), streamed to a resumable CSV file.")
+        {
+            baseline, policy, output, resume, shard, shards, replications,
+        };
+        o.AddTo(command);
+        common.AddTo(command, format: false);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, common, o, output, resume, shard, shards, replications, null, null, (baseline, policy), stdout, stderr, cancellationToken)));
         return command;
     }
 
@@ -40,8 +63,9 @@ internal static class SweepCommand
         Option<string?> shardOption,
         Option<int?> shardsOption,
         Option<int> replicationsOption,
-        Option<string?> targetOption,
-        Option<int?> maxReplicationsOption,
+        Option<string?>? targetOption,
+        Option<int?>? maxReplicationsOption,
+        (Option<string> Baseline, Option<string> Policy)? contrastOptions,
         TextWriter stdout,
         TextWriter stderr,
         CancellationToken cancellationToken)
@@ -53,9 +77,37 @@ internal static class SweepCommand
         }
 
         PrecisionTarget? precision = null;
-        if (parse.GetValue(targetOption) is { } targetText)
+        string kind = contrastOptions is null ? "sweep" : "contrast";
+        PolicySpec? baselineSpec = null, policySpec = null;
+        if (contrastOptions is var (baselineOption, policyOption))
         {
-            int cap = parse.GetValue(maxReplicationsOption) ?? (int)Math.Min(SweepOptions.MaxReplications, 100L * replications);
+            try
+            {
+                baselineSpec = PolicySpec.Parse(parse.GetValue(baselineOption) ?? "");
+            }
+            catch (FormatException e)
+            {
+                return CliApp.Fail(stderr, "--baseline: " + e.Message, CliApp.InvalidInput);
+            }
+
+            try
+            {
+                policySpec = PolicySpec.Parse(parse.GetValue(policyOption) ?? "");
+            }
+            catch (FormatException e)
+            {
+                return CliApp.Fail(stderr, "--policy: " + e.Message, CliApp.InvalidInput);
+            }
+
+            if (policySpec.Text == baselineSpec.Text)
+            {
+                return CliApp.Fail(stderr, $"--policy: the same as the baseline ('{policySpec}'): a contrast needs two different policies.", CliApp.InvalidInput);
+            }
+        }
+
+        if (targetOption is not null && parse.GetValue(targetOption) is { } targetText)
+        {
+            int cap = parse.GetValue(maxReplicationsOption!) ?? (int)Math.Min(SweepOptions.MaxReplications, 100L * replications);
             if (!TryParseTarget(targetText, cap, out precision, out string? why))
             {
                 return CliApp.Fail(stderr, "--target: " + why, CliApp.InvalidInput);
@@ -66,7 +118,7 @@ internal static class SweepCommand
                 return CliApp.Fail(stderr, $"--max-replications: expected an integer from --replications ({replications}) to {SweepOptions.MaxReplications}, found {cap}.", CliApp.InvalidInput);
             }
         }
-        else if (parse.GetValue(maxReplicationsOption) is not null)
+        else if (maxReplicationsOption is not null && parse.GetValue(maxReplicationsOption) is not null)
         {
             return CliApp.Fail(stderr, "--max-replications: applies only with --target METRIC=HALFWIDTH.", CliApp.InvalidInput);
         }
@@ -97,7 +149,12 @@ internal static class SweepCommand
         string extension = Path.GetExtension(output).ToLowerInvariant();
         if (extension is not ".csv" and not ".parquet")
         {
-            return CliApp.Fail(stderr, $"--output: expected a file name ending in .csv or .parquet, found '{output}'.", CliApp.InvalidInput);
+            return CliApp.Fail(stderr, $"--output: expected a file name ending in .csv{(contrastOptions is null ? " or .parquet" : "")}, found '{output}'.", CliApp.InvalidInput);
+        }
+
+        if (contrastOptions is not null && extension != ".csv")
+        {
+            return CliApp.Fail(stderr, $"--output: a contrast is written as CSV: expected a file name ending in .csv, found '{output}'.", CliApp.InvalidInput);
         }
 
         try
@@ -115,13 +172,23 @@ internal static class SweepCommand
             return exitCode;
         }
 
+        if (baselineSpec is not null && policySpec is not null)
+        {
+            if (MakeContrast(sweep, baselineSpec, policySpec, common.Source(parse), stderr, out exitCode) is not { } contrast)
+            {
+                return exitCode;
+            }
+
+            sweep = contrast;
+        }
+
         foreach (string warning in sweep.Warnings)
         {
             stderr.WriteLine("deterrence-sim: warning: " + warning);
         }
 
         long points = shard is null ? sweep.Design.PointCount : shard.End(sweep.Design.PointCount) - shard.First(sweep.Design.PointCount);
-        stderr.WriteLine($"deterrence-sim: sweep {sweep.Design}{(shard is null ? "" : $", shard {shard} ({Plural(points, "point")})")}; crisis {sweep.Crisis}, {Plural(sweep.Options.Replications, "replication")} of {(sweep.Options.Periods is int t ? $"a {t}-period run" : Plural(sweep.Options.Rounds, "round"))}, seed {sweep.Options.Seed}.");
+        stderr.WriteLine($"deterrence-sim: {kind} {(sweep.IsContrast ? $"of '{policySpec}' with '{baselineSpec}' over " : "")}{sweep.Design}{(shard is null ? "" : $", shard {shard} ({Plural(points, "point")})")}; crisis {sweep.Crisis}, {Plural(sweep.Options.Replications, "replication")} of {(sweep.Options.Periods is int t ? $"a {t}-period run" : Plural(sweep.Options.Rounds, "round"))}, seed {sweep.Options.Seed}.");
         var failures = new List<string>();
         void Failed(SweepRow row) => failures.Add($"point {row.Point} ({string.Join(", ", sweep.Design.Factors.Select((f, i) => f.Path + "=" + row.Values[i].ToString("R", CultureInfo.InvariantCulture)))}): {row.Error}");
         SweepSummary summary;
@@ -134,9 +201,11 @@ internal static class SweepCommand
                 ScenarioSource = common.Source(parse),
                 Overrides = parse.GetValue(common.Set) ?? [],
                 Variants = common.Variants(parse),
+                Baseline = baselineSpec?.Text,
+                Policy = policySpec?.Text,
             };
             summary = CommonOptions.IsTerminal(stderr)
-                ? SweepProgressBar.Show(stderr, "sweep", points, progress => SweepFile.Run(sweep, output, fileOptions, progress, Failed, cancellationToken))
+                ? SweepProgressBar.Show(stderr, kind, points, progress => SweepFile.Run(sweep, output, fileOptions, progress, Failed, cancellationToken))
                 : SweepFile.Run(sweep, output, fileOptions, null, Failed, cancellationToken);
         }
         catch (SweepFileException e)
@@ -175,6 +244,65 @@ internal static class SweepCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The contrast of the sweep's scenario under two specs, over its design and options; on error writes one
+    /// line and returns <see langword="null"/> with the exit code.</summary>
+    private static Sweep? MakeContrast(Sweep sweep, PolicySpec baseline, PolicySpec policy, string source, TextWriter stderr, out int exitCode)
+    {
+        exitCode = CliApp.InvalidInput;
+        Model.Scenario baselineScenario, policyScenario;
+        try
+        {
+            baselineScenario = baseline.Apply(sweep.Scenario, source);
+        }
+        catch (Scenarios.ScenarioException e)
+        {
+            exitCode = CliApp.Fail(stderr, "--baseline: " + e.Message, CliApp.InvalidInput);
+            return null;
+        }
+
+        try
+        {
+            policyScenario = policy.Apply(sweep.Scenario, source);
+        }
+        catch (Scenarios.ScenarioException e)
+        {
+            exitCode = CliApp.Fail(stderr, "--policy: " + e.Message, CliApp.InvalidInput);
+            return null;
+        }
+
+        if (Scenarios.ScenarioLoader.ToJson(baselineScenario) == Scenarios.ScenarioLoader.ToJson(policyScenario))
+        {
+            exitCode = CliApp.Fail(stderr, $"--policy: '{policy}' leaves the scenario as the baseline '{baseline}' makes it: every difference would be zero.", CliApp.InvalidInput);
+            return null;
+        }
+
+        try
+        {
+            return Sweep.Contrast(baselineScenario, policyScenario, sweep.Design, sweep.Options, null, source);
+        }
+        catch (Scenarios.ScenarioException e)
+        {
+            exitCode = CliApp.Fail(stderr, "--policy: " + e.Message, CliApp.InvalidInput);
+        }
+        catch (ArgumentException e) when (e.ParamName == nameof(SweepOptions) || e.ParamName == "options")
+        {
+            string why = FirstSentence(e.Message);
+            exitCode = CliApp.Fail(stderr, "--periods: " + char.ToLowerInvariant(why[0]) + why[1..], CliApp.InvalidInput);
+        }
+        catch (ArgumentException e)
+        {
+            exitCode = CliApp.Fail(stderr, "--policy: " + FirstSentence(e.Message), CliApp.InvalidInput);
+        }
+
+        return null;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int i = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return i < 0 ? message : message[..i];
     }
 
     /// <summary>The names of every metric, for messages.</summary>

@@ -21,7 +21,7 @@ namespace DeterrenceSim.Engine;
 /// Console.WriteLine(result[Outcome.War]);
 /// </code>
 /// </example>
-public sealed class MonteCarlo
+public sealed partial class MonteCarlo
 {
     /// <summary>The number of rounds in a chunk: the unit of work and of floating-point reduction.</summary>
     public const int ChunkSize = 16_384;

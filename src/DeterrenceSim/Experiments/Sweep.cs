@@ -55,6 +55,11 @@ public sealed class Sweep
     /// <exception cref="ScenarioException">A factor's path matches nothing in the scenario, or the scenario is invalid;
     /// <see cref="ScenarioException.ParameterPath"/> names the path.</exception>
     public Sweep(Scenario scenario, ExperimentDesign design, SweepOptions? options = null, ILogger<Sweep>? logger = null, string? source = null)
+        : this(scenario, null, design, options, logger, source)
+    {
+    }
+
+    private Sweep(Scenario scenario, Scenario? policy, ExperimentDesign design, SweepOptions? options, ILogger<Sweep>? logger, string? source)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(design);
@@ -66,6 +71,11 @@ public sealed class Sweep
         if (!scenario.Crises.Any(c => string.Equals(c.Id, crisis, StringComparison.Ordinal)))
         {
             throw new ArgumentException($"Scenario '{scenario.Name}' has no crisis '{crisis}'; its crises are: {string.Join(", ", scenario.Crises.Select(c => c.Id))}.", nameof(SweepOptions.Crisis));
+        }
+
+        if (policy is not null)
+        {
+            CheckContrast(scenario, policy, design, options, crisis, _source);
         }
 
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -129,6 +139,7 @@ public sealed class Sweep
         Warnings = warnings;
 
         Scenario = scenario;
+        Policy = policy;
         Design = design;
         Options = options;
         Crisis = crisis;
@@ -136,8 +147,41 @@ public sealed class Sweep
         _logger = logger ?? NullLogger<Sweep>.Instance;
     }
 
-    /// <summary>The base scenario.</summary>
+    /// <summary>
+    /// A paired policy contrast over an uncertainty design: at every point both the baseline and the policy scenario,
+    /// each with the point's values set, play the same rounds (the same round keys: common random numbers), and each row
+    /// holds the baseline's counts (<see cref="SweepRow.Counts"/>, <see cref="SweepRow.MechanismSums"/>, exactly what a
+    /// sweep of the baseline gives), the policy's counts and the discordant pairs (<see cref="SweepRow.Contrast"/>), from
+    /// which <see cref="SweepRow.Difference"/> gives policy minus baseline with a 95% interval that uses the pairing.
+    /// </summary>
+    /// <param name="baseline">The baseline scenario (with any fixed overrides already applied).</param>
+    /// <param name="policy">The policy scenario: the baseline with the policy's changes (a variant, or overrides; see
+    /// <see cref="PolicySpec"/>). It must have the crisis, and the design's paths must address the same values in both.</param>
+    /// <param name="design">The uncertainty design: the factors both policies share.</param>
+    /// <param name="options">What to play at each point; <see langword="null"/> for the defaults. Single rounds only: no
+    /// <see cref="SweepOptions.Periods"/>, <see cref="SweepOptions.Precision"/> or reporters.</param>
+    /// <param name="logger">A logger, or <see langword="null"/> for none.</param>
+    /// <param name="source">The scenario's file or name for error messages; <see langword="null"/> for <c>scenario 'name'</c>.</param>
+    /// <returns>The contrast, run like any sweep (<see cref="Rows"/>, <see cref="Run"/>, <see cref="IO.SweepFile.Run"/>).</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Periods, a precision target or reporters were given; the crisis is missing
+    /// from either scenario; a factor is not a number; or the policy sets a value the design varies (each point would
+    /// overwrite the policy, and the contrast would vanish there).</exception>
+    /// <exception cref="ScenarioException">A factor's path matches nothing, or a scenario is invalid.</exception>
+    public static Sweep Contrast(Scenario baseline, Scenario policy, ExperimentDesign design, SweepOptions? options = null, ILogger<Sweep>? logger = null, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new Sweep(baseline, policy, design, options, logger, source);
+    }
+
+    /// <summary>The base scenario (of a contrast: the baseline).</summary>
     public Scenario Scenario { get; }
+
+    /// <summary>The policy scenario of a contrast (<see cref="Contrast"/>), or <see langword="null"/> for a sweep.</summary>
+    public Scenario? Policy { get; }
+
+    /// <summary>Whether this is a contrast: rows hold the policy's counts and the paired differences.</summary>
+    public bool IsContrast => Policy is not null;
 
     /// <summary>Things about the sweep a researcher should know before trusting it, such as a factor that can only act in
     /// runs over periods varied in a sweep of single rounds; empty when there are none.</summary>
@@ -279,12 +323,14 @@ public sealed class Sweep
     /// <exception cref="ScenarioException">The point's values make the scenario invalid.</exception>
     public Scenario ScenarioAt(long point) => ScenarioAt(Design.GetPoint(point));
 
-    private Scenario ScenarioAt(double[] values)
+    private Scenario ScenarioAt(double[] values) => ScenarioAt(Scenario, values);
+
+    private Scenario ScenarioAt(Scenario baseScenario, double[] values)
     {
         if (_setters is not null)
         {
             // Set on the records and validate them: what ParameterPaths does through JSON, an order of magnitude faster.
-            var scenario = Scenario;
+            var scenario = baseScenario;
             foreach (var (factor, set, _) in _setters)
             {
                 scenario = set(scenario, values[factor]);
@@ -307,7 +353,7 @@ public sealed class Sweep
             assignments[i] = new(Design.Factors[i].Path, values[i].ToString("R", CultureInfo.InvariantCulture));
         }
 
-        return ParameterPaths.SetAll(Scenario, assignments, _source);
+        return ParameterPaths.SetAll(baseScenario, assignments, _source);
     }
 
     private SweepRow[] RunPoint(long point, int threads, CancellationToken cancellationToken)
@@ -315,9 +361,21 @@ public sealed class Sweep
         cancellationToken.ThrowIfCancellationRequested();
         double[] values = Design.GetPoint(point);
         CompiledScenario compiled;
+        CompiledScenario? compiledPolicy = null;
         try
         {
             compiled = CompiledScenario.Compile(ScenarioAt(values));
+            if (Policy is not null)
+            {
+                try
+                {
+                    compiledPolicy = CompiledScenario.Compile(ScenarioAt(Policy, values));
+                }
+                catch (ScenarioException e)
+                {
+                    throw new ScenarioException("the policy of " + e.Source, e.JsonPath, e.Expected, e.Found, e.ParameterPath, e);
+                }
+            }
         }
         catch (ScenarioException e)
         {
@@ -325,10 +383,15 @@ public sealed class Sweep
             var failed = new SweepRow[Options.Replications];
             for (int r = 0; r < failed.Length; r++)
             {
-                failed[r] = new SweepRow(point, r, Options.Seed, values, 0, null, e.Message) { Reported = _reported, RecordsMechanisms = true };
+                failed[r] = new SweepRow(point, r, Options.Seed, values, 0, null, e.Message) { Reported = _reported, RecordsMechanisms = true, RecordsContrast = IsContrast };
             }
 
             return failed;
+        }
+
+        if (compiledPolicy is not null)
+        {
+            return ContrastPoint(point, values, compiled, compiledPolicy, threads, cancellationToken);
         }
 
         var monteCarlo = new MonteCarlo(compiled);
@@ -387,6 +450,63 @@ public sealed class Sweep
         }
 
         return [.. rows];
+    }
+
+    /// <summary>Runs the replications of one contrast point: the baseline and the policy on the same rounds.</summary>
+    private SweepRow[] ContrastPoint(long point, double[] values, CompiledScenario baseline, CompiledScenario policy, int threads, CancellationToken cancellationToken)
+    {
+        var baselineEngine = new MonteCarlo(baseline);
+        var policyEngine = new MonteCarlo(policy);
+        var rows = new SweepRow[Options.Replications];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            var paired = baselineEngine.RunPaired(policyEngine, Crisis, new RoundOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads, WithoutExpectedWin = true }, cancellationToken);
+            var counts = new long[Measure.All.Count];
+            var policyCounts = new long[Measure.All.Count];
+            foreach (var measure in Measure.All)
+            {
+                counts[measure.Index] = paired.Baseline[measure].Count;
+                policyCounts[measure.Index] = paired.Policy[measure].Count;
+            }
+
+            var sums = MechanismLayout.RowSums(paired.Baseline.Mechanisms.Sums ?? throw new System.Diagnostics.UnreachableException("The engine's attribution by mechanism has no sums."));
+            rows[r] = new SweepRow(point, r, Options.Seed, values, Options.Rounds, counts, null)
+            {
+                Reported = _reported,
+                MechanismSums = sums,
+                Contrast = new ContrastCounts(policyCounts, paired.PolicyOnly, paired.BaselineOnly),
+            };
+        }
+
+        return rows;
+    }
+
+    /// <summary>Checks what a contrast needs beyond a sweep: single rounds, the crisis in the policy, and a design that
+    /// does not overwrite what the policy changes.</summary>
+    private static void CheckContrast(Scenario baseline, Scenario policy, ExperimentDesign design, SweepOptions options, string crisis, string source)
+    {
+        if (options.Periods is not null || options.Precision is not null || options.Reporters.Count > 0)
+        {
+            string what = options.Periods is not null ? "runs over periods (SweepOptions.Periods, --periods)" : options.Precision is not null ? "a precision target (SweepOptions.Precision, --target)" : "reporters";
+            throw new ArgumentException($"A contrast pairs single rounds at a fixed number of replications; it does not take {what}.", nameof(options));
+        }
+
+        ScenarioValidator.Validate(policy, "the policy of " + source, applyVariants: false);
+        if (!policy.Crises.Any(c => string.Equals(c.Id, crisis, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"The policy scenario has no crisis '{crisis}'; its crises are: {string.Join(", ", policy.Crises.Select(c => c.Id))}.", nameof(policy));
+        }
+
+        foreach (var factor in design.Factors)
+        {
+            var inBaseline = ParameterPaths.Targets(baseline, factor.Path, source).Select(t => (Path: t.ConcretePath, t.Value)).ToList();
+            var inPolicy = ParameterPaths.Targets(policy, factor.Path, "the policy of " + source).Select(t => (Path: t.ConcretePath, t.Value)).ToList();
+            if (!inBaseline.SequenceEqual(inPolicy))
+            {
+                var changed = inPolicy.Except(inBaseline).Concat(inBaseline.Except(inPolicy)).First();
+                throw new ArgumentException($"The policy changes '{changed.Path}', which the design varies ('{factor.Path}'): every point would set it to the same value in both, and the contrast would vanish there. Vary something the policy does not set, or make the policy the change.", nameof(design));
+            }
+        }
     }
 
     /// <summary>Counts, over the periods of one run (replication r), the periods in which the crisis ended in each

@@ -64,6 +64,70 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
 
     private readonly long[]? _mechanismSums;
 
+    private readonly ContrastCounts? _contrast;
+
+    /// <summary>Gets the policy's side of a contrast row (<c>deterrence-sim contrast</c>, <see cref="Sweep.Contrast"/>):
+    /// the policy's counts and the discordant pairs, per measure of <see cref="Measure.All"/>. A contrast row's
+    /// <see cref="Counts"/> are the baseline's. <see langword="null"/> for a sweep's rows and for a contrast point that
+    /// could not run (<see cref="RecordsContrast"/> tells them apart). Setting it also sets
+    /// <see cref="RecordsContrast"/>. Read it with <see cref="Policy"/> and <see cref="Difference"/>.</summary>
+    public ContrastCounts? Contrast
+    {
+        get => _contrast;
+        init
+        {
+            _contrast = value;
+            if (value is not null)
+            {
+                RecordsContrast = true;
+            }
+        }
+    }
+
+    /// <summary>Gets whether the row is a contrast's: its file has the policy and difference columns
+    /// (<see cref="IO.SweepColumns.ContrastColumns"/>), empty when the point could not run.</summary>
+    public bool RecordsContrast { get; init; }
+
+    /// <summary>Gets the policy's rate of a measure in a contrast row: its count out of <see cref="Trials"/> with the 95%
+    /// Wilson interval (a point that could not run: no estimate, interval [0, 1]).</summary>
+    /// <param name="measure">An outcome or a war cause (<see cref="Measure.All"/>).</param>
+    /// <returns>The rate.</returns>
+    /// <exception cref="ArgumentException">The measure is not among <see cref="Measure.All"/> (contrasts compare outcomes
+    /// and war causes), or the row is not a contrast's (<see cref="RecordsContrast"/>).</exception>
+    public Proportion Policy(Measure measure)
+    {
+        int index = ContrastIndex(measure);
+        return Contrast is { } c ? Proportion.Wilson(c.Policy[index], Trials) : NoTrials;
+    }
+
+    /// <summary>Gets the paired difference of a measure in a contrast row, policy minus baseline, with its 95% interval
+    /// from the per-round pairs (<see cref="PairedDifference.Newcombe"/>): narrower than two independent intervals when
+    /// the policies' rounds agree, as they mostly do under common random numbers.</summary>
+    /// <param name="measure">An outcome or a war cause (<see cref="Measure.All"/>).</param>
+    /// <returns>The difference; a point that could not run has no estimate and the interval [−1, 1].</returns>
+    /// <exception cref="ArgumentException">The measure is not among <see cref="Measure.All"/>, or the row is not a
+    /// contrast's.</exception>
+    public PairedDifference Difference(Measure measure)
+    {
+        int index = ContrastIndex(measure);
+        return Contrast is { } c && Counts is { } counts
+            ? PairedDifference.Newcombe(Trials, c.Policy[index], counts[index], c.PolicyOnly[index], c.BaselineOnly[index])
+            : new PairedDifference(0, 0, 0, null, -1, 1);
+    }
+
+    private int ContrastIndex(Measure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        if (!RecordsContrast)
+        {
+            throw new ArgumentException($"point {Point}, replication {Replication}: not a contrast's row: it has no policy and no difference (run deterrence-sim contrast, or Sweep.Contrast).", nameof(measure));
+        }
+
+        return measure.Index >= 0 && measure.Index < Measure.All.Count && ReferenceEquals(Measure.All[measure.Index], measure)
+            ? measure.Index
+            : throw new ArgumentException($"'{measure.Name}': a contrast compares the outcomes and war causes ({string.Join(", ", Measure.All)}), not the attribution by mechanism or a reporter.", nameof(measure));
+    }
+
     /// <summary>Gets the rate of a measure: its count out of <see cref="Trials"/> with the 95% Wilson interval. A row
     /// whose point could not run has no trials: the estimate is <see langword="null"/> and the interval [0, 1].</summary>
     /// <param name="measure">The measure, such as <see cref="Measure.War"/> or a reporter's.</param>
@@ -152,12 +216,32 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
 
     /// <summary>The estimate of a measure by name, or <see langword="null"/> when the point could not run.</summary>
     /// <param name="metric">The measure's name, such as <c>war</c>, <c>butFor.defender.ownCredulity</c> or
-    /// <c>shapley.defender.ownCredulity</c>, or a reporter's.</param>
+    /// <c>shapley.defender.ownCredulity</c>, or a reporter's; in a contrast row also <c>policy.MEASURE</c> (the policy's
+    /// rate) and <c>MEASURE_difference</c> (the paired difference, in [−1, 1]) for an outcome or war cause.</param>
     /// <returns>A rate's proportion of rounds in [0, 1], or a Shapley share's mean in [−1, 1].</returns>
     /// <exception cref="ArgumentException">No measure has that name.</exception>
     /// <exception cref="InvalidOperationException">A mechanism measure of a row that does not record them.</exception>
-    public double? Estimate(string metric) =>
-        Estimate(Reported.FirstOrDefault(m => string.Equals(m.Name, metric, StringComparison.Ordinal)) ?? Measure.Parse(metric));
+    public double? Estimate(string metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        if (RecordsContrast && metric.EndsWith(DifferenceSuffix, StringComparison.Ordinal) && Measure.TryParse(metric[..^DifferenceSuffix.Length], out var differenced))
+        {
+            return Difference(differenced).Estimate;
+        }
+
+        if (RecordsContrast && metric.StartsWith(PolicyPrefix, StringComparison.Ordinal) && Measure.TryParse(metric[PolicyPrefix.Length..], out var policy))
+        {
+            return Policy(policy).Estimate;
+        }
+
+        return Estimate(Reported.FirstOrDefault(m => string.Equals(m.Name, metric, StringComparison.Ordinal)) ?? Measure.Parse(metric));
+    }
+
+    /// <summary>The suffix of a contrast's difference metric, <c>war_difference</c>.</summary>
+    internal const string DifferenceSuffix = "_difference";
+
+    /// <summary>The prefix of a contrast's policy metric, <c>policy.war</c>.</summary>
+    internal const string PolicyPrefix = "policy.";
 
     /// <summary>Whether two rows hold the same numbers (bitwise) and text.</summary>
     /// <param name="other">The other row.</param>
@@ -168,6 +252,8 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
         && (Counts is null ? other.Counts is null : other.Counts is not null && Counts.AsSpan().SequenceEqual(other.Counts))
         && RecordsMechanisms == other.RecordsMechanisms
         && (MechanismSums is null ? other.MechanismSums is null : other.MechanismSums is not null && MechanismSums.AsSpan().SequenceEqual(other.MechanismSums))
+        && RecordsContrast == other.RecordsContrast
+        && (Contrast is null ? other.Contrast is null : other.Contrast is not null && Contrast.SameCounts(other.Contrast))
         && string.Equals(Error, other.Error, StringComparison.Ordinal);
 
     /// <inheritdoc/>

@@ -46,6 +46,23 @@ public static class SweepColumns
     /// (<see cref="Measure.Mechanisms"/> in order).</summary>
     public static IReadOnlyList<string> Mechanisms { get; } = [.. Measure.Mechanisms.SelectMany(MechanismColumns)];
 
+    /// <summary>The 81 columns that end the header of a contrast's results (<c>deterrence-sim contrast</c>,
+    /// <see cref="Sweep.Contrast"/>), after <see cref="Mechanisms"/>: for each measure M of <see cref="Measure.All"/>
+    /// <c>policy.M</c>, <c>policy.M_lower</c>, <c>policy.M_upper</c>, <c>policy.M_count</c> (the policy's rate with its
+    /// Wilson interval and count), <c>M_difference</c>, <c>M_difference_lower</c>, <c>M_difference_upper</c> (policy minus
+    /// baseline with the 95% paired interval, <see cref="PairedDifference.Newcombe"/>), <c>M_policyOnly_count</c> and
+    /// <c>M_baselineOnly_count</c> (the discordant rounds). In a contrast's file the columns without a prefix
+    /// (<c>war</c>, <c>war_count</c>, the mechanism columns) are the baseline's, so every reader of sweep results reads a
+    /// contrast as the baseline's sweep.</summary>
+    public static IReadOnlyList<string> ContrastColumns { get; } = [.. Measure.All.SelectMany(ContrastColumnsOf)];
+
+    /// <summary>The nine contrast columns of one measure.</summary>
+    private static string[] ContrastColumnsOf(Measure m)
+    {
+        string policy = SweepRow.PolicyPrefix + m.Name, difference = m.Name + SweepRow.DifferenceSuffix;
+        return [policy, policy + "_lower", policy + "_upper", policy + "_count", difference, difference + "_lower", difference + "_upper", m.Name + "_policyOnly_count", m.Name + "_baselineOnly_count"];
+    }
+
     /// <summary>The suffix of a Shapley share's column of the sum of its per-round values times 8!.</summary>
     internal const string ScaledSum = "_scaledSum";
 
@@ -71,7 +88,12 @@ public static class SweepColumns
     /// <param name="mechanisms">Whether the header ends with <see cref="Mechanisms"/>.</param>
     /// <returns>The column names.</returns>
     public static IReadOnlyList<string> For(IEnumerable<string> factorPaths, IEnumerable<string> reported, bool mechanisms) =>
-        [.. Leading, .. factorPaths, .. Rates, Error, Trials, .. Counts, .. reported.SelectMany(ReportedColumns), .. mechanisms ? Mechanisms : []];
+        For(factorPaths, reported, mechanisms, contrast: false);
+
+    /// <summary>All column names, with or without the mechanism columns and the contrast's (<see cref="ContrastColumns"/>,
+    /// which need the mechanism columns).</summary>
+    internal static IReadOnlyList<string> For(IEnumerable<string> factorPaths, IEnumerable<string> reported, bool mechanisms, bool contrast) =>
+        [.. Leading, .. factorPaths, .. Rates, Error, Trials, .. Counts, .. reported.SelectMany(ReportedColumns), .. mechanisms ? Mechanisms : [], .. contrast ? ContrastColumns : []];
 
     /// <summary>The columns of one mechanism measure: four for a rate, five for a Shapley share.</summary>
     private static string[] MechanismColumns(Measure m) => m.IsMean
@@ -91,6 +113,33 @@ public static class SweepColumns
     /// <exception cref="InvalidDataException">The header is not that of sweep results.</exception>
     internal static string[] FactorsOf(IReadOnlyList<string> header, string source, out bool counts, out Measure[] reported, out bool mechanisms)
     {
+        var paths = FactorsOf(header, source, out counts, out reported, out mechanisms, out bool contrast);
+        return contrast
+            ? throw new InvalidDataException($"{source}: a contrast's results ({ContrastColumns[0]}, ..., {ContrastColumns[^1]}) are read from CSV only.")
+            : paths;
+    }
+
+    /// <summary>Finds the factor paths in a header that may end with the contrast columns.</summary>
+    /// <param name="header">The column names.</param>
+    /// <param name="source">The file, for the message.</param>
+    /// <param name="counts">Whether the header has the count columns.</param>
+    /// <param name="reported">Receives the reporters' measures.</param>
+    /// <param name="mechanisms">Receives whether the header has the mechanism columns.</param>
+    /// <param name="contrast">Receives whether the header ends with <see cref="ContrastColumns"/>.</param>
+    /// <returns>The factor paths.</returns>
+    /// <exception cref="InvalidDataException">The header is not that of sweep or contrast results.</exception>
+    internal static string[] FactorsOf(IReadOnlyList<string> header, string source, out bool counts, out Measure[] reported, out bool mechanisms, out bool contrast)
+    {
+        contrast = header.Count >= ContrastColumns.Count && header.Skip(header.Count - ContrastColumns.Count).SequenceEqual(ContrastColumns, StringComparer.Ordinal);
+        if (contrast)
+        {
+            header = [.. header.Take(header.Count - ContrastColumns.Count)];
+        }
+        else if (header.FirstOrDefault(c => c.EndsWith(SweepRow.DifferenceSuffix, StringComparison.Ordinal) && Measure.TryParse(c[..^SweepRow.DifferenceSuffix.Length], out _)) is { } part)
+        {
+            throw new InvalidDataException($"{source}: not contrast results: the column '{part}' is one of the contrast columns, which end the header all together in order ({ContrastColumns[0]}, {ContrastColumns[1]}, ..., {ContrastColumns[^1]}).");
+        }
+
         reported = [];
         mechanisms = header.Count >= Mechanisms.Count && header.Skip(header.Count - Mechanisms.Count).SequenceEqual(Mechanisms, StringComparer.Ordinal);
         if (mechanisms)
@@ -164,6 +213,11 @@ public static class SweepColumns
         {
             int ending = mechanisms ? Mechanisms.Count : 0;
             problem = $"expected {Leading.Count + factors + tail.Length + ending} columns, found {header.Count + ending}";
+        }
+
+        if (problem is null && contrast && !mechanisms)
+        {
+            problem = $"the contrast columns need the mechanism columns before them ({Mechanisms[0]}, ...)";
         }
 
         if (problem is not null)
@@ -339,5 +393,82 @@ public static class SweepColumns
         }
 
         return row with { MechanismSums = sums };
+    }
+
+    /// <summary>Adds a contrast's policy side read from a file's contrast columns to a row (with its mechanism columns
+    /// read), recomputing every rate and difference from the counts: each policy rate and its bounds must be exactly its
+    /// count's Wilson interval, each difference and its bounds exactly <see cref="PairedDifference.Newcombe"/> of the
+    /// counts; the policy's outcomes must add up to the trials and its causes to its wars, and each measure's counts
+    /// must make a paired 2×2 table with the baseline's.</summary>
+    /// <param name="row">The row, with its trials and baseline counts (or none when the point could not run).</param>
+    /// <param name="numbers">Per measure its policy rate and bounds then its difference and bounds, six each, or
+    /// <see langword="null"/> when empty.</param>
+    /// <param name="counts">Per measure the policy count, the policy-only and the baseline-only count, three each, or
+    /// <see langword="null"/> when empty.</param>
+    /// <param name="where">The file and line, for the message.</param>
+    /// <returns>The row with its <see cref="SweepRow.Contrast"/> (and <see cref="SweepRow.RecordsContrast"/>).</returns>
+    /// <exception cref="InvalidDataException">A number is not its counts', a table is impossible, or the contrast columns
+    /// are empty where the rates are not (or the reverse).</exception>
+    internal static SweepRow WithContrast(SweepRow row, double[]? numbers, long[]? counts, string where)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (!row.Ran)
+        {
+            return numbers is null && counts is null
+                ? row with { RecordsContrast = true }
+                : throw new InvalidDataException($"{where}: the rates are empty but the contrast columns are not.");
+        }
+
+        if (numbers is null || counts is null)
+        {
+            throw new InvalidDataException($"{where}: the rates are present but the contrast columns are empty.");
+        }
+
+        int m = Measure.All.Count;
+        var contrast = new ContrastCounts(new long[m], new long[m], new long[m]);
+        long n = row.Trials;
+        foreach (var measure in Measure.All)
+        {
+            int i = measure.Index;
+            long policy = counts[3 * i], policyOnly = counts[(3 * i) + 1], baselineOnly = counts[(3 * i) + 2];
+            PairedDifference difference;
+            try
+            {
+                difference = PairedDifference.Newcombe(n, policy, row.Counts![i], policyOnly, baselineOnly);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                throw new InvalidDataException(string.Create(c, $"{where}: {SweepRow.PolicyPrefix}{measure.Name}_count ({policy}), {measure.Name}_count ({row.Counts![i]}), {measure.Name}_policyOnly_count ({policyOnly}) and {measure.Name}_baselineOnly_count ({baselineOnly}) are not a paired table of {n} trials (the policy's count minus its rounds alone must be the baseline's minus its rounds alone, at least 0)."));
+            }
+
+            var rate = Proportion.Wilson(policy, n);
+            if (rate.Estimate != numbers[6 * i] || rate.Lower != numbers[(6 * i) + 1] || rate.Upper != numbers[(6 * i) + 2])
+            {
+                throw new InvalidDataException(string.Create(c, $"{where}: '{SweepRow.PolicyPrefix}{measure.Name}' and its bounds are not {SweepRow.PolicyPrefix}{measure.Name}_count ({policy}) out of {Trials} ({n}) with its 95% Wilson interval."));
+            }
+
+            if (difference.Estimate != numbers[(6 * i) + 3] || difference.Lower != numbers[(6 * i) + 4] || difference.Upper != numbers[(6 * i) + 5])
+            {
+                throw new InvalidDataException(string.Create(c, $"{where}: '{measure.Name}{SweepRow.DifferenceSuffix}' and its bounds are not the paired difference of its counts ({policyOnly} policy only, {baselineOnly} baseline only, of {n}) with its 95% Newcombe interval."));
+            }
+
+            contrast.Policy[i] = policy;
+            contrast.PolicyOnly[i] = policyOnly;
+            contrast.BaselineOnly[i] = baselineOnly;
+        }
+
+        long outcomes = 0, causes = 0;
+        foreach (var measure in Measure.All)
+        {
+            outcomes += measure.Outcome is null ? 0 : contrast.Policy[measure.Index];
+            causes += measure.WarCause is null ? 0 : contrast.Policy[measure.Index];
+        }
+
+        if (outcomes != n || causes != contrast.Policy[Measure.War.Index])
+        {
+            throw new InvalidDataException(string.Create(c, $"{where}: the policy's outcome counts add up to {outcomes}, not to the {n} trials, or its war causes to {causes}, not to its {contrast.Policy[Measure.War.Index]} wars."));
+        }
+
+        return row with { Contrast = contrast };
     }
 }

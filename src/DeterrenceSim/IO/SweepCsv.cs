@@ -35,12 +35,16 @@ public static class SweepCsv
     /// <param name="reported">The names of the sweep's reporters, in order.</param>
     /// <param name="mechanisms">Whether the rows record the attribution by mechanism
     /// (<see cref="SweepRow.RecordsMechanisms"/>).</param>
-    public static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths, IEnumerable<string> reported, bool mechanisms)
+    public static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths, IEnumerable<string> reported, bool mechanisms) =>
+        WriteHeader(writer, factorPaths, reported, mechanisms, contrast: false);
+
+    /// <summary>Writes the header line, with the contrast columns for a contrast's rows.</summary>
+    internal static void WriteHeader(TextWriter writer, IEnumerable<string> factorPaths, IEnumerable<string> reported, bool mechanisms, bool contrast)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(factorPaths);
         ArgumentNullException.ThrowIfNull(reported);
-        writer.Write(string.Join(",", SweepColumns.For(factorPaths, reported, mechanisms).Select(Csv.Field)));
+        writer.Write(string.Join(",", SweepColumns.For(factorPaths, reported, mechanisms, contrast).Select(Csv.Field)));
         writer.Write('\n');
     }
 
@@ -123,6 +127,28 @@ public static class SweepCsv
             }
         }
 
+        if (row.RecordsContrast)
+        {
+            foreach (var measure in Measure.All)
+            {
+                var rate = row.Ran ? row.Policy(measure) : null;
+                WriteRate(writer, rate);
+                writer.Write(',');
+                writer.Write(rate?.Count.ToString(c));
+                var difference = row.Ran ? row.Difference(measure) : null;
+                foreach (double? number in (ReadOnlySpan<double?>)[difference?.Estimate, difference?.Lower, difference?.Upper])
+                {
+                    writer.Write(',');
+                    writer.Write(number?.ToString("R", c));
+                }
+
+                writer.Write(',');
+                writer.Write(difference?.PolicyOnly.ToString(c));
+                writer.Write(',');
+                writer.Write(difference?.BaselineOnly.ToString(c));
+            }
+        }
+
         writer.Write('\n');
     }
 
@@ -151,14 +177,14 @@ public static class SweepCsv
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
         string? header = reader.ReadLine() ?? throw new InvalidDataException($"{source}: empty file: expected a header line of sweep results.");
-        var paths = SweepColumns.FactorsOf(Split(header, source, 1), source, out bool counts, out var reported, out bool mechanisms);
+        var paths = SweepColumns.FactorsOf(Split(header, source, 1), source, out bool counts, out var reported, out bool mechanisms, out bool contrast);
         SweepColumns.CheckTrialsKnown(counts, trials, source);
         factorPaths = paths;
-        string[] names = [.. counts ? SweepColumns.For(paths, reported.Select(m => m.Name), mechanisms) : SweepColumns.For(paths).TakeWhile(c => c != SweepColumns.Trials)];
-        return ReadRows(reader, source, paths.Length, reported, mechanisms, counts ? null : trials, names);
+        string[] names = [.. counts ? SweepColumns.For(paths, reported.Select(m => m.Name), mechanisms, contrast) : SweepColumns.For(paths).TakeWhile(c => c != SweepColumns.Trials)];
+        return ReadRows(reader, source, paths.Length, reported, mechanisms, contrast, counts ? null : trials, names);
     }
 
-    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors, Measure[] reported, bool mechanisms, long? knownTrials, string[] names)
+    private static IEnumerable<SweepRow> ReadRows(TextReader reader, string source, int factors, Measure[] reported, bool mechanisms, bool contrast, long? knownTrials, string[] names)
     {
         int columns = names.Length;
         long line = 1;
@@ -179,11 +205,11 @@ public static class SweepCsv
                 throw new InvalidDataException($"{source}, line {line}: expected {columns} fields, found {fields.Count}.");
             }
 
-            yield return ParseRow(fields, factors, reported, mechanisms, knownTrials, source, line, names);
+            yield return ParseRow(fields, factors, reported, mechanisms, contrast, knownTrials, source, line, names);
         }
     }
 
-    private static SweepRow ParseRow(List<string> fields, int factors, Measure[] reported, bool mechanisms, long? knownTrials, string source, long line, string[] names)
+    private static SweepRow ParseRow(List<string> fields, int factors, Measure[] reported, bool mechanisms, bool contrast, long? knownTrials, string source, long line, string[] names)
     {
         var c = CultureInfo.InvariantCulture;
         int column = 0;
@@ -271,9 +297,38 @@ public static class SweepCsv
                 }
             }
 
+            double[]? numbers = null;
+            long[]? pairs = null;
+            if (contrast)
+            {
+                // Per measure: policy rate, bounds, count, difference, bounds, policy-only and baseline-only counts.
+                int contrastFirst = names.Length - SweepColumns.ContrastColumns.Count;
+                if (Enumerable.Range(contrastFirst, SweepColumns.ContrastColumns.Count).Any(i => fields[i].Length > 0))
+                {
+                    numbers = new double[6 * Measure.All.Count];
+                    pairs = new long[3 * Measure.All.Count];
+                    for (int k = 0, at = contrastFirst; k < Measure.All.Count; k++)
+                    {
+                        foreach (int slot in (ReadOnlySpan<int>)[0, 1, 2, -1, 3, 4, 5, -2, -3])
+                        {
+                            column = at;
+                            if (slot >= 0)
+                            {
+                                numbers[(6 * k) + slot] = double.Parse(fields[at++], NumberStyles.Float, c);
+                            }
+                            else
+                            {
+                                pairs[(3 * k) - slot - 1] = long.Parse(fields[at++], NumberStyles.None, c);
+                            }
+                        }
+                    }
+                }
+            }
+
             var head = new SweepRow(point, replication, seed, values, 0, null, error.Length == 0 ? null : error) { Reported = reported };
             var row = SweepColumns.Row(head, rates, trials, counts, knownTrials, $"{source}, line {line}");
-            return mechanisms ? SweepColumns.WithMechanisms(row, estimates, sums, $"{source}, line {line}") : row;
+            row = mechanisms ? SweepColumns.WithMechanisms(row, estimates, sums, $"{source}, line {line}") : row;
+            return contrast ? SweepColumns.WithContrast(row, numbers, pairs, $"{source}, line {line}") : row;
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {

@@ -7,14 +7,14 @@ namespace DeterrenceSim.IO;
 /// <summary>The chunks of an unfinished output: writing them, finding them and the gaps between them.</summary>
 public static partial class SweepFile
 {
-    private static void WriteChunk(string partial, long first, long end, string[] factors, IReadOnlyList<string> reported, IReadOnlyList<SweepRow> rows)
+    private static void WriteChunk(string partial, long first, long end, string[] factors, IReadOnlyList<string> reported, bool contrast, IReadOnlyList<SweepRow> rows)
     {
         string name = Path.Combine(partial, ChunkName(first, end));
         string temporary = name + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
         {
-            SweepCsv.WriteHeader(writer, factors, reported);
+            SweepCsv.WriteHeader(writer, factors, reported, mechanisms: true, contrast);
             foreach (var row in rows)
             {
                 SweepCsv.WriteRow(writer, row);

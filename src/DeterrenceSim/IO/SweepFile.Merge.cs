@@ -72,8 +72,9 @@ public static partial class SweepFile
             }
 
             var (design, options, reported, mechanisms) = SweepOf(parts[0].Sidecar, parts[0].File + SidecarSuffix);
+            bool contrast = parts[0].Sidecar.RootElement.GetProperty("identity").TryGetProperty("contrast", out var c) && c.ValueKind == JsonValueKind.Object;
             var factors = design.Factors.Select(f => f.Path).ToArray();
-            var check = new SweepRowCheck(design, options, reported, mechanisms);
+            var check = new SweepRowCheck(design, options, reported, mechanisms) { Contrast = contrast };
             string temporary = TemporaryName(output);
             var folder = Path.GetDirectoryName(Path.GetFullPath(output));
             if (folder is not null)
@@ -84,7 +85,7 @@ public static partial class SweepFile
             try
             {
                 // The merged file has the shards' layout: shards of formatVersion 2 give a file without the mechanism columns.
-                using (var writer = SweepRowWriter.Create(temporary, factors, reported, mechanisms, FormatOf(output)))
+                using (var writer = SweepRowWriter.Create(temporary, factors, reported, mechanisms, FormatOf(output), contrast))
                 {
                     foreach (var part in ordered)
                     {

@@ -8,9 +8,9 @@ public static partial class SweepFile
 {
     /// <summary>Checks a results file (a chunk, a shard, a finished output) against the sweep's rows for points
     /// <paramref name="first"/> up to <paramref name="end"/>.</summary>
-    private static SweepRowCheck CheckFile(ExperimentDesign design, SweepOptions options, string path, long first, long end, long? rows, string remedy)
+    private static SweepRowCheck CheckFile(ExperimentDesign design, SweepOptions options, bool contrast, string path, long first, long end, long? rows, string remedy)
     {
-        var check = new SweepRowCheck(design, options, Reported(options), mechanisms: true);
+        var check = new SweepRowCheck(design, options, Reported(options), mechanisms: true) { Contrast = contrast };
         try
         {
             check.Begin(first, end, path);

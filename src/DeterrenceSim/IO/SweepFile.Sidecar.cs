@@ -27,7 +27,7 @@ public static partial class SweepFile
         return Provenance.HashOf(sweep.Scenario);
     }
 
-    private static string Identity(Sweep sweep, SweepShard? shard, IReadOnlyList<string> overrides, IReadOnlyList<string> variants)
+    private static string Identity(Sweep sweep, SweepShard? shard, SweepFileOptions options, IReadOnlyList<string> overrides, IReadOnlyList<string> variants)
     {
         return JsonText.Write(w =>
         {
@@ -56,6 +56,16 @@ public static partial class SweepFile
             }
 
             w.WriteString("scenarioSha256", ScenarioHash(sweep));
+            if (sweep.Policy is { } policy)
+            {
+                // Only for a contrast, so that sweeps' sidecars keep their bytes.
+                w.WriteStartObject("contrast");
+                w.WriteString("baseline", options.Baseline ?? "");
+                w.WriteString("policy", options.Policy ?? "");
+                w.WriteString("policyScenarioSha256", Provenance.HashOf(policy));
+                w.WriteEndObject();
+            }
+
             w.WriteString("crisis", sweep.Crisis);
             w.WriteNumber("seed", sweep.Options.Seed);
             w.WriteNumber("rounds", sweep.Options.Rounds);
@@ -137,7 +147,7 @@ public static partial class SweepFile
                 document.RootElement.WriteTo(w);
             }
 
-            w.WriteString("columns", "point, replication, seed, the parameter paths, then for each measure name, name_lower, name_upper (95% Wilson), then error, trials and for each measure name_count, then for each reporter name, name_lower, name_upper, name_count, then for each mechanism factor F butFor.F, butFor.F_lower, butFor.F_upper, butFor.F_count, shapley.F, shapley.F_lower, shapley.F_upper (95% t), shapley.F_scaledSum, shapley.F_scaledSumOfSquares (sums of the per-round Shapley values times 8! = 40320 and of their squares times 8!^2), then shapley.rational, shapley.rational_lower, shapley.rational_upper, shapley.rational_count");
+            w.WriteString("columns", (sweep.IsContrast ? "a contrast: the columns without a prefix are the baseline's; " : "") + "point, replication, seed, the parameter paths, then for each measure name, name_lower, name_upper (95% Wilson), then error, trials and for each measure name_count, then for each reporter name, name_lower, name_upper, name_count, then for each mechanism factor F butFor.F, butFor.F_lower, butFor.F_upper, butFor.F_count, shapley.F, shapley.F_lower, shapley.F_upper (95% t), shapley.F_scaledSum, shapley.F_scaledSumOfSquares (sums of the per-round Shapley values times 8! = 40320 and of their squares times 8!^2), then shapley.rational, shapley.rational_lower, shapley.rational_upper, shapley.rational_count" + (sweep.IsContrast ? ", then for each measure M policy.M, policy.M_lower, policy.M_upper, policy.M_count, M_difference, M_difference_lower, M_difference_upper (policy minus baseline, 95% paired Newcombe interval), M_policyOnly_count, M_baselineOnly_count" : ""));
             w.WriteNumber("firstPoint", first);
             w.WriteNumber("endPoint", end);
             w.WriteNumber("rows", check.Rows);

@@ -52,7 +52,7 @@ public static partial class SweepFile
         CheckNames(output, merge: false);
         var started = DateTimeOffset.UtcNow;
         var shard = options.Shard;
-        string identity = Identity(sweep, shard, options.Overrides ?? [], options.Variants ?? []);
+        string identity = Identity(sweep, shard, options, options.Overrides ?? [], options.Variants ?? []);
         string partial = output + PartialSuffix;
         string sidecar = output + SidecarSuffix;
         long first = shard?.First(sweep.Design.PointCount) ?? 0;
@@ -78,7 +78,7 @@ public static partial class SweepFile
             }
 
             CheckSameSweep(ReadIdentity(sidecar), identity, sidecar);
-            var complete = CheckFile(sweep.Design, sweep.Options, output, first, end, ExpectedRows(sidecar), "delete it and its sidecar and run the sweep again");
+            var complete = CheckFile(sweep.Design, sweep.Options, sweep.IsContrast, output, first, end, ExpectedRows(sidecar), "delete it and its sidecar and run the sweep again");
             if (Directory.Exists(partial))
             {
                 // A run killed after its output was renamed into place: its chunks are no longer needed.
@@ -130,7 +130,7 @@ public static partial class SweepFile
         var chunks = Chunks(partial, first, end);
         foreach (var chunk in chunks)
         {
-            CheckFile(sweep.Design, sweep.Options, chunk.Path, chunk.First, chunk.End, null, "delete this chunk and rerun with --resume to recompute its points");
+            CheckFile(sweep.Design, sweep.Options, sweep.IsContrast, chunk.Path, chunk.First, chunk.End, null, "delete this chunk and rerun with --resume to recompute its points");
         }
 
         long done = chunks.Sum(c => c.End - c.First);
@@ -147,7 +147,7 @@ public static partial class SweepFile
                 rows =>
                 {
                     long batchEnd = rows[^1].Point + 1;
-                    WriteChunk(partial, cursor, batchEnd, factors, Reported(sweep.Options), rows);
+                    WriteChunk(partial, cursor, batchEnd, factors, Reported(sweep.Options), sweep.IsContrast, rows);
                     cursor = batchEnd;
                 },
                 progress is null ? null : new Relay(p => progress.Report(new SweepProgress(offset + p.PointsCompleted, todo))),
@@ -162,11 +162,11 @@ public static partial class SweepFile
             throw new SweepFileException($"{partial}: chunks are missing after the run; run again with --resume.");
         }
 
-        var check = new SweepRowCheck(sweep.Design, sweep.Options, Reported(sweep.Options), mechanisms: true);
+        var check = new SweepRowCheck(sweep.Design, sweep.Options, Reported(sweep.Options), mechanisms: true) { Contrast = sweep.IsContrast };
         string temporary = TemporaryName(output);
         try
         {
-            using (var writer = SweepRowWriter.Create(temporary, factors, Reported(sweep.Options), mechanisms: true, FormatOf(output)))
+            using (var writer = SweepRowWriter.Create(temporary, factors, Reported(sweep.Options), mechanisms: true, FormatOf(output), sweep.IsContrast))
             {
                 long lastFailed = -1;
                 foreach (var chunk in final)

@@ -23,4 +23,13 @@ public sealed record SweepFileOptions
     /// the sidecar's identity as <c>variants</c> (only when there are some, so that other sidecars keep their bytes),
     /// so a resume or a merge with other variants is refused naming them.</summary>
     public IReadOnlyList<string> Variants { get; init; } = [];
+
+    /// <summary>Gets a contrast's baseline as given (<c>--baseline</c>: a variant name or <c>PATH=VALUE</c> list,
+    /// <see cref="Experiments.PolicySpec"/>), recorded in the sidecar's identity under <c>contrast</c>; ignored for a
+    /// sweep.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Gets a contrast's policy as given (<c>--policy</c>), recorded in the sidecar's identity under
+    /// <c>contrast</c> with the policy scenario's hash; ignored for a sweep.</summary>
+    public string? Policy { get; init; }
 }

@@ -46,6 +46,9 @@ internal sealed class SweepRowCheck
         _pooled = new PooledMetric(_metric);
     }
 
+    /// <summary>Gets whether the rows are a contrast's (they must have the contrast columns).</summary>
+    public bool Contrast { get; init; }
+
     /// <summary>Points that played the most replications without meeting the precision target.</summary>
     public long PointsAtCap { get; private set; }
 
@@ -113,6 +116,13 @@ internal sealed class SweepRowCheck
             Fail(_mechanisms
                 ? $"point {row.Point}, replication {row.Replication}: the rows have no mechanism columns (butFor.NAME, shapley.NAME, ...), but the sidecar's formatVersion says they should"
                 : $"point {row.Point}, replication {row.Replication}: the rows have the mechanism columns (butFor.NAME, shapley.NAME, ...), but the sidecar's formatVersion is of files written before them");
+        }
+
+        if (row.RecordsContrast != Contrast)
+        {
+            Fail(Contrast
+                ? $"point {row.Point}, replication {row.Replication}: the rows have no contrast columns (policy.NAME, NAME_difference, ...), but the sidecar says they are a contrast's"
+                : $"point {row.Point}, replication {row.Replication}: the rows have the contrast columns (policy.NAME, NAME_difference, ...), but the sidecar says they are a sweep's");
         }
 
         if (row.Seed != _options.Seed)

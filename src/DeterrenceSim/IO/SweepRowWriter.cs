@@ -10,11 +10,20 @@ public sealed class SweepRowWriter : IDisposable
     private readonly StreamWriter? _csv;
     private readonly ISweepRowSink? _parquet;
     private readonly bool _mechanisms;
+    private readonly bool _contrast;
 
-    private SweepRowWriter(FileStream stream, bool parquet, string[] factorPaths, string[] reported, bool mechanisms)
+    private SweepRowWriter(FileStream stream, bool parquet, string[] factorPaths, string[] reported, bool mechanisms, bool contrast)
     {
         _stream = stream;
         _mechanisms = mechanisms;
+        _contrast = contrast;
+        if (parquet && contrast)
+        {
+            stream.Dispose();
+            File.Delete(stream.Name);
+            throw new SweepFileException($"{stream.Name}: a contrast's results are written as CSV only (.csv); Parquet holds sweeps.");
+        }
+
         if (parquet)
         {
             _parquet = SweepRowFormat.Parquet(stream.Name).Create(stream, factorPaths, reported, mechanisms);
@@ -22,7 +31,7 @@ public sealed class SweepRowWriter : IDisposable
         else
         {
             _csv = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
-            SweepCsv.WriteHeader(_csv, factorPaths, reported, mechanisms);
+            SweepCsv.WriteHeader(_csv, factorPaths, reported, mechanisms, contrast);
         }
     }
 
@@ -66,10 +75,10 @@ public sealed class SweepRowWriter : IDisposable
     }
 
     /// <summary>Creates a new file in the given format whatever its name (a temporary name).</summary>
-    internal static SweepRowWriter Create(string path, IEnumerable<string> factorPaths, IEnumerable<string> reported, bool mechanisms, bool parquet)
+    internal static SweepRowWriter Create(string path, IEnumerable<string> factorPaths, IEnumerable<string> reported, bool mechanisms, bool parquet, bool contrast = false)
     {
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        return new SweepRowWriter(stream, parquet, [.. factorPaths], [.. reported], mechanisms);
+        return new SweepRowWriter(stream, parquet, [.. factorPaths], [.. reported], mechanisms, contrast);
     }
 
     /// <summary>Writes one row.</summary>
@@ -84,6 +93,13 @@ public sealed class SweepRowWriter : IDisposable
             throw new ArgumentException(_mechanisms
                 ? "the row does not record the attribution by mechanism (a row of a file written before the mechanism columns), but this file has its columns: create the writer with mechanisms: false."
                 : "the row records the attribution by mechanism, but this file has no columns for it: create the writer with mechanisms: true.", nameof(row));
+        }
+
+        if (row.RecordsContrast != _contrast)
+        {
+            throw new ArgumentException(_contrast
+                ? "the row is not a contrast's, but this file has the contrast columns."
+                : "the row is a contrast's, but this file has no contrast columns.", nameof(row));
         }
 
         if (_parquet is not null)

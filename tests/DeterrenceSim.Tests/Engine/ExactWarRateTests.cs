@@ -42,9 +42,13 @@ public sealed class ExactWarRateTests
         Assert.InRange(result[Measure.War].Estimate!.Value, exact - (4 * standardError), exact + (4 * standardError));
     }
 
-    private static double ExactWarRate(string crisisId)
+    private static double ExactWarRate(string crisisId) =>
+        ExactWarRate(CompiledScenario.Compile(ScenarioLoader.LoadEmbedded("indo-pacific-2023")), crisisId);
+
+    /// <summary>The integral for a crisis of any compiled scenario without supporter noise (the preventive test
+    /// disabled: the engine must run with <see cref="NoPreventiveWar"/>, or in a scenario where it cannot fire).</summary>
+    internal static double ExactWarRate(CompiledScenario compiled, string crisisId)
     {
-        var compiled = CompiledScenario.Compile(ScenarioLoader.LoadEmbedded("indo-pacific-2023"));
         var crisis = compiled.GetCrisis(crisisId);
         var frame = new CrisisFrame(crisis, new WorldState(compiled));
         Assert.False(frame.Challenger.HasSupporterNoise || frame.Defender.HasSupporterNoise, "the oracle holds without supporter noise");

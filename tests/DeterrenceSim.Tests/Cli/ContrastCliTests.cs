@@ -1,0 +1,79 @@
+using DeterrenceSim.Cli;
+using DeterrenceSim.IO;
+using DeterrenceSim.Outcomes;
+
+namespace DeterrenceSim.Tests.Cli;
+
+[Collection(ProcessEnvironmentCollection.Name)]
+public sealed class ContrastCliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("contrast-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_folder, name);
+
+    [Fact]
+    public async Task Contrast_OfAVariant_WritesBothPoliciesAndThePairedDifferences()
+    {
+        var (code, stdout, stderr) = await CliRunner.Run("contrast", "--policy", "engagement-deepened", "--vary", "states.CHN.perception.credulity=0:1:3", "-r", "2", "-n", "3000", "-o", PathOf("c.csv"));
+        Assert.True(code == 0, stderr);
+        Assert.Equal("", stdout);
+        Assert.Contains("contrast of 'engagement-deepened'", stderr, StringComparison.Ordinal);
+        string[] header = File.ReadLines(PathOf("c.csv")).First().Split(',');
+        foreach (string column in new[] { "war", "policy.war", "policy.war_lower", "policy.war_upper", "policy.war_count", "war_difference", "war_difference_lower", "war_difference_upper", "war_policyOnly_count", "war_baselineOnly_count", "deterred_difference", "preventive_difference" })
+        {
+            Assert.Contains(column, header);
+        }
+
+        var rows = SweepRowReader.Read(PathOf("c.csv"), out var paths).ToList();
+        Assert.Equal(["states.CHN.perception.credulity"], paths);
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, r => Assert.InRange(r.Difference(Measure.War).Estimate!.Value, r.Difference(Measure.War).Lower, r.Difference(Measure.War).Upper));
+        Assert.Contains("\"contrast\"", File.ReadAllText(PathOf("c.csv") + SweepFile.SidecarSuffix), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Contrast_ShardsMerged_EqualASingleRun_AndAFinishedRunResumesAsChecked()
+    {
+        string[] common = ["contrast", "--baseline", "crises.east-china-sea.defenderCost=0.1", "--policy", "crises.east-china-sea.defenderCost=0.12,commitments.Partnership.signal=0.7", "--vary", "states.CHN.perception.noise=0.2:0.6:3", "-r", "1", "-n", "2000"];
+        Assert.Equal(0, (await CliRunner.Run([.. common, "-o", PathOf("whole.csv")])).Code);
+        Assert.Equal(0, (await CliRunner.Run([.. common, "--shard", "1/2", "-o", PathOf("s1.csv")])).Code);
+        Assert.Equal(0, (await CliRunner.Run([.. common, "--shard", "2/2", "-o", PathOf("s2.csv")])).Code);
+        var (code, _, stderr) = await CliRunner.Run("merge", PathOf("s1.csv"), PathOf("s2.csv"), "-o", PathOf("merged.csv"));
+        Assert.True(code == 0, stderr);
+        Assert.Equal(File.ReadAllBytes(PathOf("whole.csv")), File.ReadAllBytes(PathOf("merged.csv")));
+        (code, _, stderr) = await CliRunner.Run([.. common, "--resume", "-o", PathOf("whole.csv")]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("already complete", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--policy", "engagement-deepened,x", "--policy: expected a variant name")]
+    [InlineData("--policy", "no-such-variant", "--policy:")]
+    [InlineData("--policy", "states.USA.nope=1", "--policy:")]
+    [InlineData("--policy", "states.CHN.perception.credulity=0.9", "vanish")]
+    [InlineData("--policy", "", "--policy: the same as the baseline")]
+    public async Task Contrast_WithABadPolicy_SaysWhatIsWrong_AndWritesNothing(string option, string value, string message)
+    {
+        var (code, _, stderr) = await CliRunner.Run("contrast", option, value, "--vary", "states.CHN.perception.credulity=0:1:3", "-n", "100", "-o", PathOf("bad.csv"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
+    }
+
+    [Theory]
+    [InlineData("-o", "c.parquet", "--output: a contrast is written as CSV")]
+    [InlineData("--periods", "5", "--periods:")]
+    public async Task Contrast_WithAnUnsupportedOption_IsRefusedUpFront(string option, string value, string message)
+    {
+        string[] args = option == "-o"
+            ? ["contrast", "--policy", "engagement-deepened", "--vary", "states.CHN.perception.credulity=0:1:3", "-o", PathOf(value)]
+            : ["contrast", "--policy", "engagement-deepened", "--vary", "states.CHN.perception.credulity=0:1:3", option, value, "-o", PathOf("c.csv")];
+        var (code, _, stderr) = await CliRunner.Run(args);
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
+    }
+}
