@@ -249,7 +249,7 @@ internal sealed class ColumnFile
             _ when type == typeof(byte) => Numbers<byte>(group, field, n, v => v.ToString(c)),
             _ when type == typeof(decimal) => Numbers<decimal>(group, field, n, v => v.ToString(c)),
             _ when type == typeof(bool) => Numbers<bool>(group, field, n, v => v ? "true" : "false"),
-            _ when type == typeof(string) => Strings(group, field, n),
+            _ when type == typeof(string) || type == typeof(ReadOnlyMemory<char>) => Strings(group, field, n),
             _ => Enumerable.Repeat("<" + type.Name + ">", n),
         };
     }

@@ -203,7 +203,7 @@ internal static class DiscoverCommand
 
         // Rows of points that could not run, and rows without a value of the --where column, are left out.
         int errorColumn = data.IndexOf(ErrorColumn);
-        int failed = 0, missing = 0;
+        int failed = 0, missing = 0, firstFailed = -1;
         var used = new List<int>();
         var interest = new List<bool>();
         string[] outcome = data.Columns[target];
@@ -212,6 +212,7 @@ internal static class DiscoverCommand
             if (errorColumn >= 0 && data.Columns[errorColumn][i].Length > 0)
             {
                 failed++;
+                firstFailed = firstFailed < 0 ? i : firstFailed;
                 continue;
             }
 
@@ -241,10 +242,10 @@ internal static class DiscoverCommand
         {
             string why = string.Join(" and ", new[]
             {
-                failed > 0 ? string.Create(CultureInfo.InvariantCulture, $"{failed} of points that could not run (non-empty '{ErrorColumn}')") : null,
+                failed > 0 ? string.Create(CultureInfo.InvariantCulture, $"{failed} of points that could not run (non-empty '{ErrorColumn}'; the first, {data.Where(firstFailed)}: {data.Columns[errorColumn][firstFailed]})") : null,
                 missing > 0 ? string.Create(CultureInfo.InvariantCulture, $"{missing} with no value of '{condition.Column}' (empty or NaN)") : null,
             }.Where(s => s is not null));
-            stderr.WriteLine($"deterrence-sim: warning: {failed + missing} of {data.RowCount} rows left out: {why}.");
+            stderr.WriteLine(CliApp.OneLine($"deterrence-sim: warning: {failed + missing} of {data.RowCount} rows left out: {why}."));
         }
 
         if (used.Count < MinimumRows)
