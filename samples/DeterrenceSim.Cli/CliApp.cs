@@ -13,8 +13,8 @@ namespace DeterrenceSim.Cli;
 
 /// <summary>
 /// The <c>deterrence-sim</c> command line: <c>run</c> plays one crisis, <c>simulate</c> plays runs over periods,
-/// <c>sweep</c> runs a parameter sweep into a file, <c>merge</c> joins a sweep's shards, <c>list</c> shows scenarios and
-/// crises.
+/// <c>sweep</c> runs a parameter sweep into a file, <c>merge</c> joins a sweep's shards, <c>discover</c> finds the input
+/// ranges of a condition in a sweep's results (PRIM), <c>list</c> shows scenarios and crises.
 /// Exit codes: 0 success, 1 usage error, 2 invalid scenario, parameter or option value, 3 output could not be written,
 /// 4 a sweep finished with design points that could not run, 70 internal error, 130 cancelled. With <c>--format json|csv</c> standard output holds the document alone; progress, logs and errors
 /// go to standard error.
@@ -58,6 +58,7 @@ public static class CliApp
         root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
         root.Subcommands.Add(SensitivityCommand.Create(stdout, stderr));
         root.Subcommands.Add(PlotCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DiscoverCommand.Create(stdout, stderr));
         root.Subcommands.Add(ListCommand.Create(stdout, stderr));
         root.Subcommands.Add(CalibrateCommand.Create(stdout, stderr));
         root.Subcommands.Add(CalibrateCommand.CreatePredict(stdout, stderr));
