@@ -17,6 +17,11 @@ internal static class DiscoverCommand
     /// <summary>The column of a sweep file that holds why a point could not run; a row with it is left out.</summary>
     public const string ErrorColumn = "error";
 
+    /// <summary>The density threshold that chooses the step when neither --box nor --min-density is given: EMA
+    /// Workbench's default <c>threshold</c> (Kwakkel 2017). PRIM's own last step is the smallest box, rarely the one to
+    /// read.</summary>
+    internal const double DefaultMinimumDensity = 0.8;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("file") { Description = "A sweep or contrast file (.csv or .parquet; its inputs are the factors of its sidecar FILE.sweep.json), or any CSV with --inputs." };
@@ -25,8 +30,8 @@ internal static class DiscoverCommand
         var peel = new Option<double>("--peel") { Description = "Peeling fraction α: each step removes this share of the box's cases at one end of one input (0 < α < 0.5).", DefaultValueFactory = _ => 0.05 };
         var paste = new Option<double>("--paste") { Description = "Pasting fraction α: each paste widens one limit by this share of the cases beside it (0 < α < 0.5).", DefaultValueFactory = _ => 0.05 };
         var minMass = new Option<double>("--min-mass") { Description = "Peeling stops before the box would hold less than this share of the rows (0 < mass < 1).", DefaultValueFactory = _ => 0.05 };
-        var minDensity = new Option<double?>("--min-density") { Description = "Choose the first step whose density is at least this (0 < density <= 1); cannot be combined with --box. Default: the last step." };
-        var box = new Option<int?>("--box") { Description = "Choose step K of the peeling trajectory (0 is all the data) instead of PRIM's choice (the last step, or --min-density's)." };
+        var minDensity = new Option<double?>("--min-density") { Description = "Choose the first step whose density is at least this (0 < density <= 1); cannot be combined with --box. Default: 0.8 (EMA Workbench's threshold) unless --box is given; when no step reaches it, the densest step." };
+        var box = new Option<int?>("--box") { Description = "Choose step K of the peeling trajectory (0 is all the data) instead of the density threshold's choice (--min-density)." };
         var format = CommonOptions.CreateFormat();
         var plot = new Option<string?>("--plot") { Description = "Also write a PNG: the coverage-density trade-off of the trajectory, and the chosen box's limits on each input's range." };
         var force = new Option<bool>("--force") { Description = "Replace an existing --plot file." };
@@ -41,7 +46,7 @@ internal static class DiscoverCommand
                 PeelAlpha = parse.GetValue(peel),
                 PasteAlpha = parse.GetValue(paste),
                 MinimumMass = parse.GetValue(minMass),
-                MinimumDensity = parse.GetValue(minDensity),
+                MinimumDensity = parse.GetValue(minDensity) ?? (parse.GetValue(box) is null ? DefaultMinimumDensity : null),
                 Step = parse.GetValue(box),
             };
             string? problem = OptionProblem(options);

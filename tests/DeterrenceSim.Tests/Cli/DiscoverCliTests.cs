@@ -45,6 +45,20 @@ public sealed class DiscoverCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Discover_ByDefault_ChoosesTheFirstStepOfDensityAtLeastEightTenths()
+    {
+        string file = PlantedCsv("default.csv", 7);
+        var (code, stdout, stderr) = await Cli("discover", file, "--where", "interest>0.5", "--inputs", "x0,x1,x2,x3", "--format", "json");
+        Assert.True(code == 0, stderr);
+        var json = JsonNode.Parse(stdout)!;
+        Assert.Equal(0.8, (double)json["options"]!["minDensity"]!);
+        int chosen = (int)json["chosenStep"]!;
+        var trajectory = json["trajectory"]!.AsArray();
+        Assert.True((double)trajectory[chosen]!["density"]! >= 0.8);
+        Assert.All(trajectory.Take(chosen), step => Assert.True((double)step!["density"]! < 0.8));
+    }
+
+    [Fact]
     public async Task Discover_Json_FollowsTheSchemaInDocsWithTheDocumentedKeys()
     {
         string file = PlantedCsv("planted.csv", 7);
