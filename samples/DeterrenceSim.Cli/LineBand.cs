@@ -30,12 +30,15 @@ internal static class LineBand
     /// <param name="metric">The measure.</param>
     /// <returns>The point of the line.</returns>
     /// <exception cref="ArgumentException">There are no rows, or one has no rates.</exception>
-    public static LinePoint Of(double x, IEnumerable<SweepRow> rows, Measure metric)
+    public static LinePoint Of(double x, IEnumerable<SweepRow> rows, Measure metric) => Of(x, rows, PlotMetric.Of(metric));
+
+    /// <summary>The line's point at x for any plotted quantity (a contrast's difference too).</summary>
+    public static LinePoint Of(double x, IEnumerable<SweepRow> rows, PlotMetric metric)
     {
         var points = rows.GroupBy(r => r.Point)
-            .Select(g => g.ToDictionary(r => r.Replication, r => r.Ran ? Of(r, metric) : throw new ArgumentException($"point {g.Key} has a row without rates.", nameof(rows))))
+            .Select(g => g.ToDictionary(r => r.Replication, r => r.Ran ? metric.Read(r) : throw new ArgumentException($"point {g.Key} has a row without rates.", nameof(rows))))
             .ToList();
-        double least = metric.IsMean ? -1 : 0;
+        double least = metric.Least;
         if (points.Count == 0)
         {
             throw new ArgumentException("expected rows at x.", nameof(rows));
@@ -67,24 +70,7 @@ internal static class LineBand
         return new LinePoint(x, mean, lower, upper, common.Count, points.Count, means.Min(), means.Max());
     }
 
-    /// <summary>A row's estimate of the metric with its own 95% interval: a rate's Wilson interval, or a Shapley share's
-    /// t interval.</summary>
-    private static RowEstimate Of(SweepRow row, Measure metric)
-    {
-        if (metric.IsMean)
-        {
-            var mean = row.Mean(metric);
-            return new RowEstimate(mean.Mean!.Value, mean.Lower, mean.Upper);
-        }
 
-        var rate = row[metric];
-        return new RowEstimate(rate.Estimate!.Value, rate.Lower, rate.Upper);
-    }
-
-    /// <summary>The half-width of the 95% t interval of the mean of some values: t(0.975, n−1) · s/√n.</summary>
-    /// <param name="values">The values, at least two.</param>
-    /// <returns>The half-width.</returns>
-    /// <exception cref="ArgumentException">Fewer than two values.</exception>
     public static double HalfWidth(IReadOnlyList<double> values)
     {
         if (values.Count < 2)

@@ -15,7 +15,7 @@ internal static class PlotCommand
         var input = new Argument<string>("results") { Description = "Sweep results: a .csv or .parquet file written by deterrence-sim sweep or merge." };
         var x = new Option<string>("--x") { Description = "The varied parameter path on the x axis.", Required = true };
         var y = new Option<string?>("--y") { Description = "The varied parameter path on the y axis (a heatmap); without it, a line with its 95% band." };
-        var z = new Option<string>("--z") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}), a but-for share (butFor.FACTOR), a Shapley share (shapley.FACTOR, a mean in [-1, 1]), shapley.rational, or a reporter column of the file; FACTOR is one of {string.Join(", ", MechanismFactors.All.Select(f => f.Name()))}.", DefaultValueFactory = _ => "war" };
+        var z = new Option<string>("--z") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}), a but-for share (butFor.FACTOR), a Shapley share (shapley.FACTOR, a mean in [-1, 1]), shapley.rational, a reporter column of the file, or of a contrast's file policy.M (the policy's rate) or M_difference (policy minus baseline, drawn on a diverging scale centred at 0) for an outcome or war cause M; FACTOR is one of {string.Join(", ", MechanismFactors.All.Select(f => f.Name()))}.", DefaultValueFactory = _ => "war" };
         var at = new Option<string[]>("--at") { Description = "Fix another varied parameter: PATH=VALUE (repeatable); parameters neither plotted nor fixed are averaged over.", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
         var output = new Option<string>("--output", "-o") { Description = "The file to write: .png or .svg.", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace an existing output file." };
@@ -114,15 +114,21 @@ internal static class PlotCommand
             return CliApp.Fail(stderr, $"{input}: no rows with results.", CliApp.InvalidInput);
         }
 
-        // A built-in measure, or a reporter whose columns the file has.
+        // A built-in measure, or a reporter whose columns the file has, or a contrast's policy rate or difference.
         measure ??= rows[0].Reported.FirstOrDefault(m => string.Equals(m.Name, z, StringComparison.Ordinal));
-        if (measure is null)
+        var quantity = measure is null ? PlotMetric.OfContrast(z) : PlotMetric.Of(measure);
+        if (quantity is not null && measure is null && !rows[0].RecordsContrast)
+        {
+            return CliApp.Fail(stderr, $"--z: {input} is a sweep's results, not a contrast's: it has no column '{z}' (policy.M and M_difference come from deterrence-sim contrast).", CliApp.InvalidInput);
+        }
+
+        if (quantity is null)
         {
             string reporters = rows[0].Reported.Count == 0 ? "" : $", or a reporter of {input} ({string.Join(", ", rows[0].Reported)})";
             return CliApp.Fail(stderr, $"--z: expected a metric among {SweepCommand.Names()}{reporters}, found '{z}'.", CliApp.InvalidInput);
         }
 
-        if (measure.IsMechanism && !rows[0].RecordsMechanisms)
+        if (measure is not null && measure.IsMechanism && !rows[0].RecordsMechanisms)
         {
             return CliApp.Fail(stderr, $"--z: {input} has no column '{z}': it was written before sweep results had the mechanism columns (butFor.FACTOR, shapley.FACTOR, shapley.rational; sidecar formatVersion 3); run the sweep again with this version to plot them.", CliApp.InvalidInput);
         }
@@ -208,7 +214,12 @@ internal static class PlotCommand
         }
 
         // Rates of a sweep over runs are shares of the periods of each run; a Shapley share is a mean over them.
-        string metric = z + (measure.IsMean ? " (contribution to the war rate)" : " rate") + (description?.Periods is null ? "" : measure.IsMean ? " (mean over periods)" : " (share of periods)");
+        string metric = quantity.Kind switch
+        {
+            PlotMetricKind.Share => z + " (contribution to the war rate)" + (description?.Periods is null ? "" : " (mean over periods)"),
+            PlotMetricKind.Difference => z + " (policy − baseline)",
+            _ => z + " rate" + (description?.Periods is null ? "" : " (share of periods)"),
+        };
         var perPoint = rows.GroupBy(r => r.Point).Select(g => g.Count()).ToList();
         string replications = perPoint.Min() == perPoint.Max()
             ? perPoint[0].ToString(CultureInfo.InvariantCulture)
@@ -224,14 +235,14 @@ internal static class PlotCommand
         if (yi < 0)
         {
             xAxis = PlotAxis.ForLine([.. rows.Select(r => r.Values[xi])], xAxis);
-            plot = SweepPlot.Lines(rows, xi, measure, xAxis, x, metric + ", mean over replications", title, string.Join(" and ", xAxis.IsBinned ? [.. averaged, "x within each bin"] : averaged));
+            plot = SweepPlot.Lines(rows, xi, quantity, xAxis, x, metric + ", mean over replications", title, string.Join(" and ", xAxis.IsBinned ? [.. averaged, "x within each bin"] : averaged));
         }
         else
         {
             var (hx, hy) = PlotAxis.ForHeatmap([.. rows.Select(r => (r.Values[xi], r.Values[yi]))], xAxis, PlotAxis.Of(rows.Select(r => r.Values[yi]), scattered, ranges[yi].Lower, ranges[yi].Upper));
             // The colour bar names the quantity; the title names the factor.
-            string quantity = measure.IsMean ? "contribution to the war rate" + (description?.Periods is null ? "" : " (mean over periods)") : metric;
-            plot = SweepPlot.Heatmap(rows, xi, yi, measure, hx, hy, x, y!, title, quantity + ", mean over replications");
+            string label = quantity.Kind == PlotMetricKind.Share ? "contribution to the war rate" + (description?.Periods is null ? "" : " (mean over periods)") : metric;
+            plot = SweepPlot.Heatmap(rows, xi, yi, quantity, hx, hy, x, y!, title, label + ", mean over replications");
         }
 
         used = $"{rows.Count} rows{(failed > 0 ? $"; {failed} rows of points that could not run left out" : "")}";

@@ -46,7 +46,7 @@ internal sealed class SweepPlot
     /// where several design points fall at an x, the range of their means (<see cref="LineBand"/>).</summary>
     /// <param name="rows">The rows to plot (all with rates).</param>
     /// <param name="xi">The index of the x parameter among the rows' values.</param>
-    /// <param name="metric">The measure.</param>
+    /// <param name="metric">The plotted quantity.</param>
     /// <param name="xAxis">The x axis's cells.</param>
     /// <param name="xLabel">The x axis label.</param>
     /// <param name="yLabel">The y axis label.</param>
@@ -54,7 +54,7 @@ internal sealed class SweepPlot
     /// <param name="spread">What differs between the design points at an x, for the legend (such as <c>PATH and x
     /// within each bin</c>).</param>
     /// <returns>The plot.</returns>
-    public static SweepPlot Lines(IReadOnlyList<SweepRow> rows, int xi, Measure metric, PlotAxis xAxis, string xLabel, string yLabel, string title, string spread)
+    public static SweepPlot Lines(IReadOnlyList<SweepRow> rows, int xi, PlotMetric metric, PlotAxis xAxis, string xLabel, string yLabel, string title, string spread)
     {
         var points = rows.GroupBy(r => xAxis.Bin(r.Values[xi])).OrderBy(g => g.Key)
             .Select(g => LineBand.Of(xAxis.Centre(g.Key), g, metric)).ToList();
@@ -81,7 +81,7 @@ internal sealed class SweepPlot
         var band = plot.Add.FillY(xs, [.. points.Select(p => p.Lower)], [.. points.Select(p => p.Upper)]);
         band.FillColor = ScottPlot.Colors.SteelBlue.WithAlpha(0.35);
         band.LineWidth = 0;
-        string own = metric.IsMean ? "t interval of the per-round mean" : "Wilson interval";
+        string own = metric.Interval;
         band.LegendText = most < 2
             ? (several ? $"mean of the points' 95% {own}s (1 replication)" : $"95% {own} (1 replication)")
             : $"95% t-interval over {n} replications: Monte Carlo error of the mean";
@@ -94,8 +94,18 @@ internal sealed class SweepPlot
         // The x axis ends at the factor's range; the y axis shows the bands, within [0, 1] (a Shapley share: [-1, 1]).
         double bottom = Math.Min(points.Min(p => p.Lower), points.Min(p => p.SpreadLower));
         double top = Math.Max(points.Max(p => p.Upper), points.Max(p => p.SpreadUpper));
-        double margin = Math.Max(0.05 * (top - bottom), 0.005);
-        plot.Axes.SetLimits(xAxis.Lower, xAxis.Upper, Math.Max(metric.IsMean ? -1 : 0, bottom - margin), Math.Min(1, top + margin));
+        double margin = Math.Max(0.05 * (top - bottom), metric.IsDifference ? 1e-6 : 0.005);
+        if (metric.IsDifference)
+        {
+            // The sign is what a contrast is read for.
+            var zero = plot.Add.HorizontalLine(0);
+            zero.Color = ScottPlot.Colors.Gray;
+            zero.LinePattern = ScottPlot.LinePattern.Dashed;
+            bottom = Math.Min(bottom, 0);
+            top = Math.Max(top, 0);
+        }
+
+        plot.Axes.SetLimits(xAxis.Lower, xAxis.Upper, Math.Max(metric.Least, bottom - margin), Math.Min(1, top + margin));
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.Title(title);
@@ -106,7 +116,7 @@ internal sealed class SweepPlot
     /// <param name="rows">The rows to plot (all with rates).</param>
     /// <param name="xi">The index of the x parameter among the rows' values.</param>
     /// <param name="yi">The index of the y parameter.</param>
-    /// <param name="metric">The measure.</param>
+    /// <param name="metric">The plotted quantity.</param>
     /// <param name="xAxis">The x axis's cells.</param>
     /// <param name="yAxis">The y axis's cells.</param>
     /// <param name="xLabel">The x axis label.</param>
@@ -114,7 +124,7 @@ internal sealed class SweepPlot
     /// <param name="title">The title.</param>
     /// <param name="colourBarLabel">The colour bar's label: the metric.</param>
     /// <returns>The plot.</returns>
-    public static SweepPlot Heatmap(IReadOnlyList<SweepRow> rows, int xi, int yi, Measure metric, PlotAxis xAxis, PlotAxis yAxis, string xLabel, string yLabel, string title, string colourBarLabel)
+    public static SweepPlot Heatmap(IReadOnlyList<SweepRow> rows, int xi, int yi, PlotMetric metric, PlotAxis xAxis, PlotAxis yAxis, string xLabel, string yLabel, string title, string colourBarLabel)
     {
 
         // A cell is the mean of the means of the design points in it (each point the mean of its replications).
@@ -123,7 +133,7 @@ internal sealed class SweepPlot
         {
             var first = point.First();
             int cx = xAxis.Bin(first.Values[xi]), cy = yAxis.Bin(first.Values[yi]);
-            (points[cy, cx] ??= []).Add(point.Average(r => r.Estimate(metric)!.Value));
+            (points[cy, cx] ??= []).Add(point.Average(r => metric.Read(r).Value));
         }
 
         var cells = new double[yAxis.Count, xAxis.Count];
@@ -157,6 +167,18 @@ internal sealed class SweepPlot
         var plot = new ScottPlot.Plot();
         var heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        if (metric.IsDifference)
+        {
+            // A difference is read by its sign: a diverging map, white at 0 and symmetric, so that red raises and blue lowers.
+            double largest = 0;
+            foreach (double cell in cells)
+            {
+                largest = double.IsNaN(cell) ? largest : Math.Max(largest, Math.Abs(cell));
+            }
+
+            heatmap.Colormap = new ScottPlot.Colormaps.Balance();
+            heatmap.ManualRange = new ScottPlot.Range(-Math.Max(largest, 1e-12), Math.Max(largest, 1e-12));
+        }
 
         // Cells as rectangles: an SVG viewer would smooth a bitmap of a few pixels into a blur.
         heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();

@@ -76,4 +76,26 @@ public sealed class ContrastCliTests : IDisposable
         Assert.Contains(message, stderr, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
     }
+
+    [Fact]
+    public async Task Plot_OfAContrast_DrawsTheMeanPairedDifference_AndRefusesItForASweep()
+    {
+        const string X = "states.CHN.perception.credulity", Y = "states.CHN.perception.noise";
+        Assert.Equal(0, (await CliRunner.Run("contrast", "--policy", "engagement-deepened", "--vary", X + "=0:1:3", "--vary", Y + "=0.2:1:2", "-r", "2", "-n", "3000", "-o", PathOf("c.csv"))).Code);
+        var rows = SweepRowReader.Read(PathOf("c.csv"), out _).ToList();
+        using var writer = new StringWriter();
+        Assert.Equal(0, PlotCommand.Prepare(PathOf("c.csv"), X, Y, "war_difference", [], writer, out var heatmap, out _));
+        for (int point = 0; point < 6; point++)
+        {
+            double expected = rows.Where(r => r.Point == point).Average(r => r.Difference(Measure.War).Estimate!.Value);
+            Assert.Equal(expected, heatmap!.Cells![point % 2, point / 2], 15);
+        }
+
+        Assert.Equal(0, PlotCommand.Prepare(PathOf("c.csv"), X, null, "policy.war", ["states.CHN.perception.noise=0.2"], writer, out var line, out _));
+        Assert.Equal(rows.Where(r => r.Point == 0).Average(r => r.Policy(Measure.War).Estimate!.Value), line!.Line![0].Mean, 15);
+
+        Assert.Equal(0, (await CliRunner.Run("sweep", "--vary", X + "=0:1:3", "-r", "1", "-n", "500", "-o", PathOf("s.csv"))).Code);
+        Assert.Equal(CliApp.InvalidInput, PlotCommand.Prepare(PathOf("s.csv"), X, null, "war_difference", [], writer, out _, out _));
+        Assert.Contains("not a contrast's", writer.ToString(), StringComparison.Ordinal);
+    }
 }
