@@ -7,22 +7,27 @@ using Spectre.Console;
 
 namespace DeterrenceSim.Cli;
 
-/// <summary>The <c>sensitivity</c> command: Sobol first- and total-order indices of one metric over uniform ranges of
-/// parameters, from a Saltelli design, with bootstrap intervals.</summary>
+/// <summary>The <c>sensitivity</c> command: Sobol first- and total-order indices (<c>--method sobol</c>, from a Saltelli
+/// design) or Morris's screening measures mu, mu-star and sigma (<c>--method morris</c>, from r trajectories) of one
+/// metric over uniform ranges of parameters, with bootstrap intervals; run here, or read from a saved sweep
+/// (<c>--from FILE</c>).</summary>
 internal static class SensitivityCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var common = new CommonOptions();
-        var o = new SweepOptionSet(sobolOnly: true);
+        var o = new SweepOptionSet(sensitivity: true);
         o.Samples.DefaultValueFactory = _ => 1024;
         var metric = new Option<string>("--metric", "-m") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}), a but-for share (butFor.FACTOR), a Shapley share (shapley.FACTOR, a mean in [-1, 1]) or shapley.rational; FACTOR is one of {string.Join(", ", MechanismFactors.All.Select(f => f.Name()))}.", DefaultValueFactory = _ => "war" };
         metric.AcceptOnlyFromAmong([.. Measure.All.Concat(Measure.Mechanisms).Select(m => m.Name)]);
         var replications = new Option<int>("--replications", "-r") { Description = "Replications averaged at each point (>= 1).", DefaultValueFactory = _ => 1 };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples for the 95% intervals (1 to 100000).", DefaultValueFactory = _ => 1000 };
-        var command = new Command("sensitivity", "Sobol first- and total-order sensitivity indices of one metric (Saltelli 2010, Jansen 1999) over uniform parameter ranges, with 95% bootstrap intervals. The design has N(k+2) points for N --samples and k --vary.")
+        var method = new Option<string>("--method") { Description = "The analysis: sobol (first- and total-order indices; N(k+2) points for N --samples and k --vary) or morris (elementary-effects screening, mu, mu-star and sigma; R(k+1) points for R --samples trajectories over --levels P).", DefaultValueFactory = _ => "sobol" };
+        method.AcceptOnlyFromAmong("sobol", "morris");
+        var from = new Option<string?>("--from") { Description = "Analyse a saved sweep instead of running one: a results file (.csv or .parquet) whose sidecar FILE.sweep.json holds a sobol or morris design (sweep --design sobol|morris). The file holds the design and the sweep's settings: give no --vary, --samples, --levels, --crisis, --rounds, --periods, --replications, --seed, --scenario, --set or --variant with it." };
+        var command = new Command("sensitivity", "Sobol first- and total-order sensitivity indices (Saltelli 2010, Jansen 1999) or Morris elementary-effects screening (Morris 1991; mu-star of Campolongo et al. 2007) of one metric over uniform parameter ranges, with 95% bootstrap intervals. The design has N(k+2) points (sobol) or R(k+1) (morris) for N or R --samples and k --vary.")
         {
-            metric, replications, resamples,
+            metric, replications, resamples, method, from,
         };
         o.AddTo(command);
         common.AddTo(command);
@@ -40,7 +45,19 @@ internal static class SensitivityCommand
                 return Task.FromResult(CliApp.Fail(stderr, $"--resamples: expected an integer from 1 to 100000, found {b}.", CliApp.InvalidInput));
             }
 
-            var sweep = o.Build(parse, common, stderr, new SweepOptions { Replications = r }, out int exitCode);
+            bool morris = parse.GetValue(method) == "morris";
+            string m = parse.GetValue(metric)!;
+            if (parse.GetValue(from) is { } file)
+            {
+                return Task.FromResult(FromFile(parse, file, morris, m, b, o, common, replications, stdout, stderr));
+            }
+
+            if (parse.GetValue(o.Vary) is not { Length: > 0 })
+            {
+                return Task.FromResult(CliApp.Fail(stderr, "--vary: expected at least one varied parameter, such as --vary states.CHN.perception.credulity=0:1 (or --from FILE to analyse a saved sweep).", CliApp.InvalidInput));
+            }
+
+            var sweep = o.Build(parse, common, stderr, new SweepOptions { Replications = r }, out int exitCode, morris ? DesignKind.Morris : DesignKind.Sobol);
             if (sweep is null)
             {
                 return Task.FromResult(exitCode);
@@ -51,12 +68,16 @@ internal static class SensitivityCommand
                 stderr.WriteLine("deterrence-sim: warning: " + warning);
             }
 
+            if (morris)
+            {
+                return Task.FromResult(RunMorris(parse, sweep, m, b, common, stdout, stderr, cancellationToken));
+            }
+
             if (sweep.Design.Samples is >= SensitivityAnalysis.MinSamples and < 64)
             {
                 stderr.WriteLine($"deterrence-sim: warning: {sweep.Design.Samples} base samples are few: the indices and their intervals are unreliable below about 64.");
             }
 
-            string m = parse.GetValue(metric)!;
             SensitivityResult result;
             try
             {
@@ -81,23 +102,148 @@ internal static class SensitivityCommand
                 return Task.FromResult(CliApp.Fail(stderr, e.Message, CliApp.InvalidInput));
             }
 
-            switch (parse.GetValue(common.Format))
-            {
-                case "json":
-                    stdout.Write(SensitivityResultIO.ToJson(result, common.Provenance(parse, sweep.Scenario)));
-                    break;
-                case "csv":
-                    stdout.Write(SensitivityResultIO.ToCsv(result, common.Provenance(parse, sweep.Scenario)));
-                    break;
-                default:
-                    Table(CliApp.Console(stdout), result);
-                    break;
-            }
-
-            stdout.Flush();
+            Write(parse.GetValue(common.Format), stdout, result, common.Provenance(parse, sweep.Scenario));
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    private static void Write(string? format, TextWriter stdout, SensitivityResult result, Provenance provenance)
+    {
+        switch (format)
+        {
+            case "json":
+                stdout.Write(SensitivityResultIO.ToJson(result, provenance));
+                break;
+            case "csv":
+                stdout.Write(SensitivityResultIO.ToCsv(result, provenance));
+                break;
+            default:
+                Table(CliApp.Console(stdout), result);
+                break;
+        }
+
+        stdout.Flush();
+    }
+
+    private static void Write(string? format, TextWriter stdout, MorrisResult result, Provenance provenance)
+    {
+        switch (format)
+        {
+            case "json":
+                stdout.Write(SensitivityResultIO.ToJson(result, provenance));
+                break;
+            case "csv":
+                stdout.Write(SensitivityResultIO.ToCsv(result, provenance));
+                break;
+            default:
+                Table(CliApp.Console(stdout), result);
+                break;
+        }
+
+        stdout.Flush();
+    }
+
+    private static int RunMorris(ParseResult parse, Sweep sweep, string metric, int resamples, CommonOptions common, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (resamples < 2)
+        {
+            return CliApp.Fail(stderr, $"--resamples: the bootstrap of --method morris needs at least 2 resamples, found {resamples}.", CliApp.InvalidInput);
+        }
+
+        if (sweep.Design.Samples is >= SensitivityAnalysis.MinTrajectories and < 10)
+        {
+            stderr.WriteLine($"deterrence-sim: warning: {sweep.Design.Samples} trajectories are few: mu-star and sigma and their intervals are rough below about 10.");
+        }
+
+        var d = sweep.Design;
+        MorrisResult result;
+        try
+        {
+            result = CommonOptions.IsTerminal(stderr)
+                ? SweepProgressBar.Show(stderr, "sensitivity", d.PointCount, p => SensitivityAnalysis.RunMorris(sweep.Scenario, d.Factors, d.Samples, d.Levels, metric, sweep.Options, resamples, p, cancellationToken, common.Source(parse)))
+                : SensitivityAnalysis.RunMorris(sweep.Scenario, d.Factors, d.Samples, d.Levels, metric, sweep.Options, resamples, null, cancellationToken, common.Source(parse));
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            string option = e.ParamName == "levels" ? "--levels" : "--samples";
+            return CliApp.Fail(stderr, option + ": " + e.Message.Split(" (Parameter")[0], CliApp.InvalidInput);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or ScenarioException)
+        {
+            return CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
+        }
+
+        Write(parse.GetValue(common.Format), stdout, result, common.Provenance(parse, sweep.Scenario));
+        return 0;
+    }
+
+    /// <summary>sensitivity --from FILE: the analysis of a saved sweep, printed as the running command prints it.</summary>
+    private static int FromFile(ParseResult parse, string file, bool morris, string metric, int resamples, SweepOptionSet o, CommonOptions common, Option<int> replications, TextWriter stdout, TextWriter stderr)
+    {
+        // The file holds the design and the sweep's settings: an option that would set them again is refused.
+        var given = new List<string>();
+        foreach (var option in new Option[] { o.Vary, o.Samples, o.Levels, o.Crisis, o.Rounds, o.Periods, replications, common.Seed, common.Scenario, common.Set, common.Variant })
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+            {
+                given.Add(option.Name);
+            }
+        }
+
+        if (given.Count > 0)
+        {
+            return CliApp.Fail(stderr, $"--from: {file} holds the design and the sweep's settings (its sidecar {file}{SweepFile.SidecarSuffix}); give no {string.Join(", ", given)} with it.", CliApp.InvalidInput);
+        }
+
+        if (resamples < 2)
+        {
+            return CliApp.Fail(stderr, $"--resamples: the bootstrap needs at least 2 resamples, found {resamples}.", CliApp.InvalidInput);
+        }
+
+        try
+        {
+            var provenance = SweepFileSensitivity.Provenance(file);
+            string format = parse.GetValue(common.Format) ?? "table";
+            if (morris)
+            {
+                Write(format, stdout, SweepFileSensitivity.Morris(file, metric, resamples), provenance);
+            }
+            else
+            {
+                Write(format, stdout, SweepFileSensitivity.Sobol(file, metric, resamples), provenance);
+            }
+
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException or ArgumentException)
+        {
+            return CliApp.Fail(stderr, "--from: " + e.Message, CliApp.InvalidInput);
+        }
+    }
+
+    private static void Table(IAnsiConsole console, MorrisResult result)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var d = result.Design;
+        console.MarkupLine(Markup.Escape(string.Create(c, $"Morris elementary effects of {result.Metric} in {result.Crisis}: {d.Samples} trajectories over {d.Levels} levels (step {d.Delta:G4} of each range), {d.PointCount} points of {(result.Options.Periods is int runPeriods ? $"{runPeriods}-period runs" : SweepCommand.Plural(result.Options.Rounds, "round"))} x {SweepCommand.Plural(result.Options.Replications, "replication")}, seed {result.Options.Seed}")));
+        var table = new Table().AddColumns("parameter", "range", "mu", "95% interval", "mu-star", "95% interval", "sigma", "95% interval");
+        for (int i = 0; i < d.Factors.Count; i++)
+        {
+            var f = d.Factors[i];
+            var cells = new List<string> { Markup.Escape(f.Path), FormattableString.Invariant($"[[{f.Lower:G4}, {f.Upper:G4}]]") };
+            foreach (var index in new[] { result.Indices.Mu[i], result.Indices.MuStar[i], result.Indices.Sigma[i] })
+            {
+                cells.Add(index.Estimate.ToString("F4", c));
+                cells.Add(FormattableString.Invariant($"[[{index.Lower:F4}, {index.Upper:F4}]]"));
+            }
+
+            table.AddRow([.. cells]);
+        }
+
+        console.Write(table);
+        string quantity = Measure.TryParse(result.Metric, out var measure) && measure.IsMean ? "share" : "rate";
+        console.MarkupLine($"Elementary effect: the change of the {quantity} over a step of the parameter, divided by the step as a fraction of its range (so a linear effect gives the change from lo to hi). mu: their mean; mu-star: the mean of their absolute values (ranks influence); sigma: their standard deviation (nonlinearity or interactions). Intervals: bootstrap over trajectories.");
     }
 
     private static void Table(IAnsiConsole console, SensitivityResult result)

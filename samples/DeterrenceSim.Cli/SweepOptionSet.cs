@@ -10,18 +10,27 @@ namespace DeterrenceSim.Cli;
 /// <c>sensitivity</c>.</summary>
 internal sealed class SweepOptionSet
 {
-    public SweepOptionSet(bool sobolOnly = false)
+    /// <summary>The trajectories of <c>sensitivity --method morris</c> when --samples is not given.</summary>
+    public const int DefaultMorrisTrajectories = 20;
+
+    /// <summary>The grid levels p of a Morris design when --levels is not given.</summary>
+    public const int DefaultMorrisLevels = 4;
+
+    public SweepOptionSet(bool sensitivity = false)
     {
-        SobolOnly = sobolOnly;
-        Vary.Required = sobolOnly;
-        if (sobolOnly)
+        SobolOnly = sensitivity;
+        if (sensitivity)
         {
-            // Sensitivity indices need uniform ranges: offer only the syntax it accepts.
+            // Sensitivity indices need uniform ranges: offer only the syntax it accepts. --vary is required unless
+            // --from reads a saved sweep (checked by the command).
             Vary.Description = "A varied parameter over a uniform range: PATH=lo:hi, e.g. states.CHN.perception.credulity=0:1 (repeatable).";
-            Samples.Description = "The base sample size N (>= 8; a power of two keeps the Sobol design balanced).";
+            Samples.Description = $"The base sample size N of --method sobol (>= 8; a power of two keeps the Sobol design balanced; default 1024), or the trajectories r of --method morris (>= 2; 10 to 50 is usual; default {DefaultMorrisTrajectories}).";
+            Levels.Description = $"The grid levels p of --method morris: even, >= 2 (default {DefaultMorrisLevels}).";
         }
     }
 
+    /// <summary>Gets a value indicating whether this is <c>sensitivity</c>'s set: uniform factors, the design kind from
+    /// --method rather than --design.</summary>
     public bool SobolOnly { get; }
 
     /// <summary>The saved design file given to --design, if any (for error messages).</summary>
@@ -37,9 +46,11 @@ internal sealed class SweepOptionSet
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public Option<string> Design { get; } = new("--design", "-d") { Description = "The design: grid (full factorial), lhs (Latin hypercube), sobol (Saltelli, N(k+2) points), or a saved design FILE.json (such as a sidecar's \"design\", or ExperimentDesign.ToJson()) instead of --vary.", DefaultValueFactory = _ => "grid" };
+    public Option<string> Design { get; } = new("--design", "-d") { Description = "The design: grid (full factorial), lhs (Latin hypercube), sobol (Saltelli, N(k+2) points), morris (R trajectories of k+1 points over --levels P), or a saved design FILE.json (such as a sidecar's \"design\", or ExperimentDesign.ToJson()) instead of --vary.", DefaultValueFactory = _ => "grid" };
 
-    public Option<long?> Samples { get; } = new("--samples") { Description = "The base sample size N of an lhs or sobol design (a power of two suits sobol)." };
+    public Option<long?> Samples { get; } = new("--samples") { Description = "The base sample size N of an lhs or sobol design (a power of two suits sobol), or the trajectories R of a morris design." };
+
+    public Option<int?> Levels { get; } = new("--levels") { Description = $"The grid levels P of a morris design: even, >= 2 (default {DefaultMorrisLevels})." };
 
     public Option<string?> Crisis { get; } = new("--crisis", "-c") { Description = "The crisis id (default: the scenario's first crisis)." };
 
@@ -56,6 +67,7 @@ internal sealed class SweepOptionSet
         }
 
         command.Options.Add(Samples);
+        command.Options.Add(Levels);
         command.Options.Add(Crisis);
         command.Options.Add(Rounds);
         command.Options.Add(Periods);
@@ -63,7 +75,13 @@ internal sealed class SweepOptionSet
 
     /// <summary>Checks the options, loads the scenario and builds the sweep; on error writes one line and returns
     /// <see langword="null"/> with the exit code.</summary>
-    public Sweep? Build(ParseResult parse, CommonOptions common, TextWriter stderr, SweepOptions partial, out int exitCode)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="common">The common options.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="partial">The options the command sets itself (replications, precision).</param>
+    /// <param name="exitCode">The exit code when <see langword="null"/> is returned.</param>
+    /// <param name="kind">The design kind, for <c>sensitivity</c> (from its --method); <see langword="null"/> to read --design.</param>
+    public Sweep? Build(ParseResult parse, CommonOptions common, TextWriter stderr, SweepOptions partial, out int exitCode, DesignKind? kind = null)
     {
         exitCode = CliApp.InvalidInput;
         long rounds = parse.GetValue(Rounds);
@@ -86,7 +104,7 @@ internal sealed class SweepOptionSet
             return null;
         }
 
-        var design = BuildDesign(parse, common, stderr, out exitCode);
+        var design = BuildDesign(parse, common, stderr, kind, out exitCode);
         if (design is null)
         {
             return null;
@@ -145,17 +163,18 @@ internal sealed class SweepOptionSet
     }
 
     /// <summary>The design from --vary, --design and --samples, or from a saved design file.</summary>
-    private ExperimentDesign? BuildDesign(ParseResult parse, CommonOptions common, TextWriter stderr, out int exitCode)
+    private ExperimentDesign? BuildDesign(ParseResult parse, CommonOptions common, TextWriter stderr, DesignKind? kindOverride, out int exitCode)
     {
         exitCode = CliApp.InvalidInput;
-        string kindText = SobolOnly ? "sobol" : parse.GetValue(Design) ?? "grid";
+        string kindText = kindOverride is { } given ? ExperimentDesign.Name(given) : parse.GetValue(Design) ?? "grid";
         string[] vary = parse.GetValue(Vary) ?? [];
         long? samples = parse.GetValue(Samples);
+        int? levels = parse.GetValue(Levels);
         if (kindText.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            if (vary.Length > 0 || samples is not null)
+            if (vary.Length > 0 || samples is not null || levels is not null)
             {
-                exitCode = CliApp.Fail(stderr, "--design: a saved design file holds its factors and samples; give no --vary or --samples with it.", CliApp.InvalidInput);
+                exitCode = CliApp.Fail(stderr, "--design: a saved design file holds its factors, samples and levels; give no --vary, --samples or --levels with it.", CliApp.InvalidInput);
                 return null;
             }
 
@@ -178,14 +197,27 @@ internal sealed class SweepOptionSet
         }
         catch (FormatException)
         {
-            exitCode = CliApp.Fail(stderr, $"--design: expected grid, lhs, sobol or a saved design FILE.json, found '{kindText}'.", CliApp.InvalidInput);
+            exitCode = CliApp.Fail(stderr, $"--design: expected grid, lhs, sobol, morris or a saved design FILE.json, found '{kindText}'.", CliApp.InvalidInput);
+            return null;
+        }
+
+        if (levels is not null && kind != DesignKind.Morris)
+        {
+            exitCode = CliApp.Fail(stderr, SobolOnly
+                ? "--levels: applies only with --method morris (the grid of its trajectories)."
+                : $"--levels: applies only to a morris design (the grid of its trajectories), found --design {kindText}{(kind == DesignKind.Grid ? "; a grid's levels are the count in --vary PATH=lo:hi:count" : "")}.", CliApp.InvalidInput);
             return null;
         }
 
         if (vary.Length == 0)
         {
-            exitCode = CliApp.Fail(stderr, "--vary: expected at least one varied parameter, such as --vary states.CHN.perception.credulity=0:1:11.", CliApp.InvalidInput);
+            exitCode = CliApp.Fail(stderr, $"--vary: expected at least one varied parameter, such as --vary states.CHN.perception.credulity=0:1{(SobolOnly ? "" : ":11")}.", CliApp.InvalidInput);
             return null;
+        }
+
+        if (SobolOnly && kind == DesignKind.Morris && parse.GetResult(Samples) is null or { Implicit: true })
+        {
+            samples = DefaultMorrisTrajectories;
         }
 
         var factors = new List<Factor>();
@@ -207,7 +239,13 @@ internal sealed class SweepOptionSet
         {
             if (kind == DesignKind.Grid && samples is not null)
             {
-                exitCode = CliApp.Fail(stderr, "--samples: a grid's points are the combinations of its levels; --samples applies to lhs and sobol designs.", CliApp.InvalidInput);
+                exitCode = CliApp.Fail(stderr, "--samples: a grid's points are the combinations of its levels; --samples applies to lhs, sobol and morris designs.", CliApp.InvalidInput);
+                return null;
+            }
+
+            if (kind == DesignKind.Morris && samples is null)
+            {
+                exitCode = CliApp.Fail(stderr, "--samples: a morris design needs a number of trajectories, such as --samples 20.", CliApp.InvalidInput);
                 return null;
             }
 
@@ -221,8 +259,13 @@ internal sealed class SweepOptionSet
             {
                 DesignKind.Grid => ExperimentDesign.Grid([.. factors]),
                 DesignKind.LatinHypercube => ExperimentDesign.LatinHypercube(samples!.Value, seed, [.. factors]),
+                DesignKind.Morris => ExperimentDesign.Morris(samples!.Value, levels ?? DefaultMorrisLevels, seed, [.. factors]),
                 _ => ExperimentDesign.Sobol(samples!.Value, [.. factors]),
             };
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "levels")
+        {
+            exitCode = CliApp.Fail(stderr, $"--levels: {Lead(FirstSentence(e.Message))} Found {levels}.", CliApp.InvalidInput);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -238,7 +281,7 @@ internal sealed class SweepOptionSet
 
     /// <summary>A message's first letter in lower case when it starts an ordinary word ("A grid factor" after "--vary: ").</summary>
     private static string Lead(string message) =>
-        message.Length > 1 && char.IsUpper(message[0]) && char.IsLower(message[1]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
+        message.Length > 1 && char.IsUpper(message[0]) && (char.IsLower(message[1]) || (message[0] == 'A' && message[1] == ' ')) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
 
     /// <summary>An argument exception's message without its " (Parameter 'x')" suffix.</summary>
     private static string FirstSentence(string message)

@@ -28,13 +28,19 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
     /// <summary>The largest Latin hypercube (2^24 points): its strata are held in memory, 8 bytes per point and factor.</summary>
     public const int MaxLatinHypercubeSamples = 1 << 24;
 
+    /// <summary>The largest number of grid levels p of a Morris design (2^20).</summary>
+    public const int MaxMorrisLevels = 1 << 20;
+
+    /// <summary>The key of a Morris design's trajectory streams, so that they share no key with other uses of the seed.</summary>
+    private const ulong MorrisDomain = 0x4D6F727269734545UL; // "MorrisEE"
+
     private readonly Factor[] _factors;
     private readonly long[] _strides = [];
     private readonly double[][] _hypercube = [];
     private readonly SobolSequence? _sobol;
     private readonly long _sobolSkip;
 
-    private ExperimentDesign(DesignKind kind, Factor[] factors, long samples, ulong seed)
+    private ExperimentDesign(DesignKind kind, Factor[] factors, long samples, ulong seed, int levels = 0)
     {
         if (factors.Length == 0)
         {
@@ -95,6 +101,22 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
                 PointCount = samples;
                 _hypercube = Strata(factors.Length, (int)samples, seed);
                 break;
+            case DesignKind.Morris:
+                if (levels < 2 || levels > MaxMorrisLevels || levels % 2 != 0)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(levels), levels, $"A Morris design needs an even number of levels p from 2 to {MaxMorrisLevels}: with an odd p the step p/(2(p-1)) leaves the grid of p levels.");
+                }
+
+                long maxTrajectories = MaxPoints / (factors.Length + 1);
+                if (samples < 1 || samples > maxTrajectories)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(samples), samples, $"A Morris design with {factors.Length} factors needs from 1 to {maxTrajectories} trajectories.");
+                }
+
+                Samples = samples;
+                Levels = levels;
+                PointCount = samples * (factors.Length + 1);
+                break;
             default:
                 if (2 * factors.Length > SobolSequence.MaxDimensions)
                 {
@@ -122,14 +144,24 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
     /// <summary>The factors, in column order.</summary>
     public IReadOnlyList<Factor> Factors => _factors;
 
-    /// <summary>The base sample size N: the point count of a grid or Latin hypercube, the base rows of a Sobol design.</summary>
+    /// <summary>The base sample size N: the point count of a grid or Latin hypercube, the base rows of a Sobol design,
+    /// the trajectories r of a Morris design.</summary>
     public long Samples { get; }
 
-    /// <summary>The seed of a Latin hypercube's strata and positions; unused by grid and Sobol designs (0).</summary>
+    /// <summary>The seed of a Latin hypercube's strata and positions or of a Morris design's trajectories; unused by grid
+    /// and Sobol designs (0).</summary>
     public ulong Seed { get; }
 
-    /// <summary>The number of design points: the product of the level counts (grid), N (Latin hypercube) or N(k+2)
-    /// (Sobol, with k factors).</summary>
+    /// <summary>The number of grid levels p of a Morris design (even, 2 to <see cref="MaxMorrisLevels"/>); 0 for other
+    /// designs.</summary>
+    public int Levels { get; }
+
+    /// <summary>The step Δ = p/(2(p − 1)) of a Morris design, in units of each factor's normalised range [0, 1] (2/3 for
+    /// p = 4); 0 for other designs.</summary>
+    public double Delta => Levels == 0 ? 0 : Levels / (2.0 * (Levels - 1));
+
+    /// <summary>The number of design points: the product of the level counts (grid), N (Latin hypercube), N(k+2)
+    /// (Sobol, with k factors) or r(k+1) (Morris).</summary>
     public long PointCount { get; }
 
     /// <summary>A full factorial grid over factors with level counts.</summary>
@@ -175,8 +207,42 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
         return new(DesignKind.Sobol, [.. factors], samples, 0);
     }
 
+    /// <summary>Morris's elementary-effects screening design (Morris 1991, Technometrics 33(2):161-174), as SALib's
+    /// <c>morris.sample</c> builds it: <paramref name="trajectories"/> trajectories of k + 1 points each, in order, on the
+    /// grid of p = <paramref name="levels"/> levels 0, 1/(p−1), ..., 1 of each factor's normalised range.</summary>
+    /// <remarks>
+    /// <para>
+    /// Trajectory t starts at a base point x* whose coordinates are drawn uniformly from the lower p/2 levels (0 to
+    /// (p/2 − 1)/(p−1), so that x* + Δ stays within [0, 1]), with Δ = p/(2(p − 1)) (<see cref="Delta"/>). Each factor
+    /// also draws a direction (+1 or −1, equally likely) and the factors are put in a random order (a uniform
+    /// permutation). Point j of the trajectory (j = 0 to k) has factor i at x*_i + Δ when (it has moved, j &gt; its
+    /// place in the order) equals (its direction is +1), and at x*_i otherwise: point 0 has each factor at its start,
+    /// and point j differs from point j − 1 in exactly one factor, by ±Δ, the j-th in the order. This is Morris's
+    /// B* = (J x* + (Δ/2)[(2B − J)D* + J])P* (Morris 1991, section 3; Campolongo, Cariboni &amp; Saltelli 2007).
+    /// </para>
+    /// <para>
+    /// Design point t(k + 1) + j is point j of trajectory t. Normalised values map to a factor's range as a grid does:
+    /// <c>lo + (hi − lo) * level / (p − 1)</c>, rounded to 15 significant digits (<see cref="Factor.Level"/>), exactly
+    /// <c>hi</c> at the top level. Each trajectory's draws come from a SplitMix64 stream keyed by the seed and the
+    /// trajectory's index, so the points are computed on demand, in any order, and depend only on (seed, r, p, factors).
+    /// </para>
+    /// </remarks>
+    /// <param name="trajectories">The number of trajectories r (1 or more; the analysis needs 2, and 10 to 50 is usual).</param>
+    /// <param name="levels">The number of grid levels p: even, 2 to <see cref="MaxMorrisLevels"/>. The usual choice is 4.</param>
+    /// <param name="seed">The seed of the trajectories.</param>
+    /// <param name="factors">Continuous factors (<c>PATH=lo:hi</c>), uniform on their ranges.</param>
+    /// <returns>The design, of r(k + 1) points.</returns>
+    /// <exception cref="ArgumentException">No factors, a repeated path or a factor with levels.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="levels"/> is odd or out of range, or
+    /// <paramref name="trajectories"/> is below 1 or gives more than <see cref="MaxPoints"/> points.</exception>
+    public static ExperimentDesign Morris(long trajectories, int levels, ulong seed, params Factor[] factors)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        return new(DesignKind.Morris, [.. factors], trajectories, seed, levels);
+    }
+
     /// <summary>Parses a design kind as written on the command line and in saved designs: <c>grid</c>, <c>lhs</c>,
-    /// <c>sobol</c>.</summary>
+    /// <c>sobol</c>, <c>morris</c>.</summary>
     /// <param name="name">The name (case-insensitive).</param>
     /// <returns>The kind.</returns>
     /// <exception cref="FormatException">The name is none of those.</exception>
@@ -185,16 +251,18 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
         "grid" => DesignKind.Grid,
         "lhs" => DesignKind.LatinHypercube,
         "sobol" => DesignKind.Sobol,
-        _ => throw new FormatException($"expected a design kind grid, lhs or sobol, found '{name}'."),
+        "morris" => DesignKind.Morris,
+        _ => throw new FormatException($"expected a design kind grid, lhs, sobol or morris, found '{name}'."),
     };
 
-    /// <summary>The name of a design kind: <c>grid</c>, <c>lhs</c> or <c>sobol</c>.</summary>
+    /// <summary>The name of a design kind: <c>grid</c>, <c>lhs</c>, <c>sobol</c> or <c>morris</c>.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The name.</returns>
     public static string Name(DesignKind kind) => kind switch
     {
         DesignKind.Grid => "grid",
         DesignKind.LatinHypercube => "lhs",
+        DesignKind.Morris => "morris",
         _ => "sobol",
     };
 
@@ -228,7 +296,8 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
             var factors = Property(root, "factors").EnumerateArray()
                 .Select(f => new Factor(Property(f, "path").GetString() ?? "", Property(f, "lower").GetDouble(), Property(f, "upper").GetDouble(), Property(f, "levels").GetInt32()))
                 .ToArray();
-            var loaded = new ExperimentDesign(kind, factors, samples, seed);
+            int levels = kind == DesignKind.Morris ? Property(root, "levels").GetInt32() : 0;
+            var loaded = new ExperimentDesign(kind, factors, samples, seed, levels);
             if (root.TryGetProperty("points", out var points) && points.GetInt64() != loaded.PointCount)
             {
                 throw new ArgumentException($"the design says it has {points.GetInt64()} points, but its kind, samples and factors give {loaded.PointCount}.");
@@ -272,6 +341,9 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
                 }
 
                 break;
+            case DesignKind.Morris:
+                MorrisPoint(index, values);
+                break;
             default:
                 SaltelliSampling.GetUnitPoint(_sobol!, _factors.Length, index + (_sobolSkip * (_factors.Length + 2)), values);
                 for (int i = 0; i < _factors.Length; i++)
@@ -309,6 +381,12 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
         writer.WriteNumber("samples", Samples);
         writer.WriteNumber("seed", Seed);
         writer.WriteNumber("points", PointCount);
+        if (Kind == DesignKind.Morris)
+        {
+            // Only for Morris designs, so that the other designs (and the sidecars that hold them) keep their bytes.
+            writer.WriteNumber("levels", Levels);
+        }
+
         writer.WriteStartArray("factors");
         foreach (var factor in _factors)
         {
@@ -333,6 +411,7 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
         {
             DesignKind.Grid => string.Create(c, $"grid, {PointCount} points"),
             DesignKind.LatinHypercube => string.Create(c, $"lhs, {PointCount} points (seed {Seed})"),
+            DesignKind.Morris => string.Create(c, $"morris, {Samples} trajectories over {Levels} levels, {PointCount} points (seed {Seed})"),
             _ => string.Create(c, $"sobol, {Samples} base samples, {PointCount} points"),
         };
         return head + ": " + string.Join(", ", _factors.Select(f => f.ToString()));
@@ -340,7 +419,7 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
 
     /// <inheritdoc/>
     public bool Equals(ExperimentDesign? other) =>
-        other is not null && Kind == other.Kind && Samples == other.Samples && Seed == other.Seed && _factors.SequenceEqual(other._factors);
+        other is not null && Kind == other.Kind && Samples == other.Samples && Seed == other.Seed && Levels == other.Levels && _factors.SequenceEqual(other._factors);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as ExperimentDesign);
@@ -350,6 +429,72 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
 
     private static JsonElement Property(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value : throw new KeyNotFoundException($"missing field '{name}'.");
+
+    /// <summary>The moves of Morris trajectory <paramref name="trajectory"/> (Morris designs only): for each factor, the
+    /// step at which it moves (0 to k − 1: between points step and step + 1 of the trajectory), its direction (+1 up by
+    /// Δ, −1 down) and its lower grid level (0 to p/2 − 1; it takes that level and that level + p/2).</summary>
+    internal void MorrisTrajectory(long trajectory, Span<int> step, Span<int> direction, Span<int> lower)
+    {
+        int k = _factors.Length;
+        var random = new Engine.SplitMix64(Engine.SplitMix64.Mix(Engine.SplitMix64.Mix(Seed ^ MorrisDomain) ^ (ulong)trajectory));
+        for (int i = 0; i < k; i++)
+        {
+            step[i] = i;
+        }
+
+        // Fisher-Yates: a uniform order of the factors' moves.
+        for (int i = k - 1; i > 0; i--)
+        {
+            int j = Below(ref random, i + 1);
+            (step[i], step[j]) = (step[j], step[i]);
+        }
+
+        for (int i = 0; i < k; i++)
+        {
+            lower[i] = Below(ref random, Levels / 2);
+            direction[i] = (random.NextUInt64() >> 63) == 0 ? 1 : -1;
+        }
+    }
+
+    /// <summary>A uniform integer in [0, n) (Lemire's multiply-high; its bias, below n/2^64, is negligible).</summary>
+    private static int Below(ref Engine.SplitMix64 random, int n) => (int)Math.BigMul(random.NextUInt64(), (ulong)n, out _);
+
+    private void MorrisPoint(long index, Span<double> values)
+    {
+        int k = _factors.Length;
+        long trajectory = index / (k + 1);
+        int j = (int)(index % (k + 1));
+        int[]? rented = k > 128 ? System.Buffers.ArrayPool<int>.Shared.Rent(3 * k) : null;
+        Span<int> buffer = rented is null ? stackalloc int[3 * k] : rented.AsSpan(0, 3 * k);
+        var step = buffer[..k];
+        var direction = buffer.Slice(k, k);
+        var lower = buffer.Slice(2 * k, k);
+        MorrisTrajectory(trajectory, step, direction, lower);
+        for (int i = 0; i < k; i++)
+        {
+            bool moved = j > step[i];
+            int level = moved == (direction[i] > 0) ? lower[i] + (Levels / 2) : lower[i];
+            values[i] = GridValue(_factors[i], level, Levels);
+        }
+
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Level <paramref name="level"/> of <paramref name="levels"/> on a continuous factor's range, as
+    /// <see cref="Factor.Level"/> computes a grid's: exactly the upper end at the top level.</summary>
+    private static double GridValue(Factor factor, int level, int levels)
+    {
+        if (level == levels - 1)
+        {
+            return factor.Upper;
+        }
+
+        double value = factor.Lower + ((factor.Upper - factor.Lower) * level / (levels - 1));
+        return double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
 
     private static double[][] Strata(int factors, int samples, ulong seed)
     {

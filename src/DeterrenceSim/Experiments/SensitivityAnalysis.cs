@@ -70,36 +70,90 @@ public static class SensitivityAnalysis
         }
 
         var sweep = new Sweep(scenario, design, options, null, source);
-        var outputs = new double[design.PointCount];
-        sweep.Run(
-            0,
-            design.PointCount,
-            rows =>
-            {
-                foreach (var group in rows.GroupBy(r => r.Point))
-                {
-                    var first = group.First();
-                    if (!first.Ran)
-                    {
-                        string values = string.Join(", ", design.Factors.Select((f, i) => f.Path + "=" + first.Values[i].ToString("R", CultureInfo.InvariantCulture)));
-                        throw new InvalidOperationException($"Design point {first.Point} ({values}) cannot run: {first.Error?.TrimEnd('.')}. Sobol indices need every point: narrow the ranges.");
-                    }
+        var outputs = Evaluate(sweep, measure, "Sobol indices", progress, cancellationToken);
+        var indices = SobolOf(outputs, design, metric, measure, resamples, options.Seed);
+        return new SensitivityResult(metric, sweep.Crisis, design, sweep.Options, indices);
+    }
 
-                    outputs[first.Point] = group.Average(r => r.Estimate(measure)!.Value);
-                }
-            },
-            progress,
-            cancellationToken);
-        SobolIndices indices;
+    /// <summary>The fewest Morris trajectories accepted: σ needs two elementary effects of each factor.</summary>
+    public const int MinTrajectories = 2;
+
+    /// <summary>Runs Morris's elementary-effects screening (Morris 1991; μ* of Campolongo, Cariboni &amp; Saltelli 2007):
+    /// a Morris design (<see cref="ExperimentDesign.Morris"/>) evaluated by a <see cref="Sweep"/>, analysed by
+    /// <see cref="MorrisAnalysis"/>. A cheap first pass over many factors: μ* ranks them by influence, and σ shows which
+    /// act nonlinearly or through interactions; follow with <see cref="Run"/> on the few that matter.</summary>
+    /// <param name="scenario">The base scenario.</param>
+    /// <param name="factors">The varied parameters (continuous, <c>PATH=lo:hi</c>).</param>
+    /// <param name="trajectories">The number of trajectories r (at least <see cref="MinTrajectories"/>; 10 to 50 is
+    /// usual); the design has r(k+1) points.</param>
+    /// <param name="levels">The grid levels p: even, 2 to <see cref="ExperimentDesign.MaxMorrisLevels"/>. The default is 4.</param>
+    /// <param name="metric">The metric, as for <see cref="Run"/>. The default is <c>war</c>.</param>
+    /// <param name="options">Rounds, replications (averaged at each point), seed, crisis and threads; <see langword="null"/>
+    /// for 10,000 rounds and 1 replication. The seed seeds the trajectories and the bootstrap.</param>
+    /// <param name="resamples">Bootstrap resamples for the intervals (&gt;= 2). The default is 1,000.</param>
+    /// <param name="progress">Receives progress in points, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels between points.</param>
+    /// <param name="source">The scenario's file or name for error messages; <see langword="null"/> for <c>scenario 'name'</c>.</param>
+    /// <returns>μ, μ* and σ of each factor with 95% bootstrap intervals, in units of the metric per unit of the factor's
+    /// normalised range.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trajectories"/> is below <see cref="MinTrajectories"/>,
+    /// or <paramref name="levels"/> is odd or out of range.</exception>
+    /// <exception cref="ArgumentException">A factor is not continuous, a path is not numeric, the metric or crisis is
+    /// unknown, or the design has more than <see cref="int.MaxValue"/> points.</exception>
+    /// <exception cref="Scenarios.ScenarioException">A factor's path matches nothing in the scenario.</exception>
+    /// <exception cref="InvalidOperationException">A design point cannot run: the effects need every point.</exception>
+    public static MorrisResult RunMorris(
+        Scenario scenario,
+        IReadOnlyList<Factor> factors,
+        long trajectories,
+        int levels = 4,
+        string metric = "war",
+        SweepOptions? options = null,
+        int resamples = 1000,
+        IProgress<SweepProgress>? progress = null,
+        CancellationToken cancellationToken = default,
+        string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(factors);
+        ArgumentNullException.ThrowIfNull(metric);
+        var measure = Measure.Parse(metric);
+        options ??= new SweepOptions { Replications = 1 };
+        if (trajectories < MinTrajectories)
+        {
+            throw new ArgumentOutOfRangeException(nameof(trajectories), trajectories, $"Morris screening needs at least {MinTrajectories} trajectories (10 to 50 is usual).");
+        }
+
+        var design = ExperimentDesign.Morris(trajectories, levels, options.Seed, [.. factors]);
+        if (design.PointCount > int.MaxValue)
+        {
+            throw new ArgumentException($"The design has {design.PointCount} points; the analysis holds one output per point in memory, at most {int.MaxValue}.", nameof(trajectories));
+        }
+
+        var sweep = new Sweep(scenario, design, options, null, source);
+        var outputs = Evaluate(sweep, measure, "Morris elementary effects", progress, cancellationToken);
+        return new MorrisResult(metric, sweep.Crisis, design, sweep.Options, MorrisAnalysis.Analyze(design, outputs, resamples, 0.95, options.Seed));
+    }
+
+    /// <summary>The Sobol indices of one output per point of a Saltelli design.</summary>
+    /// <exception cref="InvalidOperationException">The metric does not vary over the design.</exception>
+    internal static SobolIndices SobolOf(double[] outputs, ExperimentDesign design, string metric, Measure measure, int resamples, ulong seed)
+    {
         try
         {
-            indices = SobolAnalysis.Analyze(outputs, design.Factors.Count, resamples, 0.95, options.Seed);
+            return SobolAnalysis.Analyze(outputs, design.Factors.Count, resamples, 0.95, seed);
         }
         catch (ArgumentException e) when (e.Message.Contains("variance", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"The {metric} {(measure.IsMean ? "share" : "rate")} does not vary over the design (all {design.PointCount} points give the same value): the indices are undefined. Widen the ranges or play more rounds.", e);
         }
+    }
 
-        return new SensitivityResult(metric, sweep.Crisis, design, sweep.Options, indices);
+    /// <summary>Runs every point of the sweep and pools each point's replications into one output.</summary>
+    private static double[] Evaluate(Sweep sweep, Measure measure, string needs, IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
+    {
+        var outputs = new DesignOutputs(sweep.Design, measure, needs);
+        sweep.Run(0, sweep.Design.PointCount, outputs.AddBatch, progress, cancellationToken);
+        return outputs.Values;
     }
 }

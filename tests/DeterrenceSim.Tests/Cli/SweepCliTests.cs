@@ -52,7 +52,7 @@ public sealed class SweepCliTests : IDisposable
         Assert.Contains("give no --vary", stderr, StringComparison.Ordinal);
         (code, _, stderr) = await Cli("sweep", "--design", PathOf("a.csv"), "-o", PathOf("d.csv"));
         Assert.Equal(CliApp.InvalidInput, code);
-        Assert.Contains("expected grid, lhs, sobol or a saved design", stderr, StringComparison.Ordinal);
+        Assert.Contains("expected grid, lhs, sobol, morris or a saved design", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class SweepCliTests : IDisposable
 
     [Theory]
     [InlineData("states.CHN.perception.credulity", "--vary: 'states.CHN.perception.credulity' is not a factor")]
-    [InlineData("states.CHN.perception.credulity=0:1", "A grid factor needs a level count")]
+    [InlineData("states.CHN.perception.credulity=0:1", "a grid factor needs a level count")]
     [InlineData("states.CHN.perception.credulity=1:0:3", "expected lo <= hi")]
     [InlineData("states.CHN.perception.credulity=0:1:x", "count to be an integer")]
     [InlineData("states.XYZ.perception.credulity=0:1:3", "'XYZ'")]
@@ -101,7 +101,7 @@ public sealed class SweepCliTests : IDisposable
 
     [Theory]
     [InlineData("--design", "lhs", "needs a base sample size")]
-    [InlineData("--samples", "10", "applies to lhs and sobol")]
+    [InlineData("--samples", "10", "applies to lhs, sobol and morris")]
     [InlineData("--shard", "4/3", "expected i/n")]
     [InlineData("--shard", "0/3", "expected i/n")]
     [InlineData("--target", "war", "METRIC=HALFWIDTH")]
