@@ -66,8 +66,8 @@ internal static class DiscoverPlot
         var result = report.Result;
         var restrictions = result.Restrictions;
         var box = result.Box;
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"box of step {result.ChosenStep}: coverage {box.Coverage:F2}, density {box.Density:F2}, mass {box.Mass:F2}"));
-        plot.XLabel("limits on the input's data range (0 = its min, 1 = its max)");
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"box of step {result.ChosenStep}\ncoverage {box.Coverage:F2}, density {box.Density:F2}, mass {box.Mass:F2}"));
+        plot.XLabel("limits on the data range\n(0 = its min, 1 = its max)");
         if (restrictions.Count == 0)
         {
             plot.Add.Text("no input is restricted: the box is all the data", 0.05, 0.5);

@@ -207,10 +207,11 @@ internal static class PlotCommand
         }
 
         var averaged = Enumerable.Range(0, paths.Count).Where(i => i != xi && i != yi && !fixedValues.ContainsKey(i)).Select(i => paths[i]).ToList();
-        string note = averaged.Count == 0 ? "" : "averaged over " + string.Join(", ", averaged);
+        // A title names at most three averaged parameters; stderr names them all.
+        string note = averaged.Count == 0 ? "" : averaged.Count > 3 ? $"averaged over the {averaged.Count} other varied parameters" : "averaged over " + string.Join(", ", averaged);
         if (averaged.Count > 0)
         {
-            stderr.WriteLine($"deterrence-sim: {note} (fix them with --at PATH=VALUE).");
+            stderr.WriteLine($"deterrence-sim: averaged over {string.Join(", ", averaged)} (fix them with --at PATH=VALUE).");
         }
 
         // Rates of a sweep over runs are shares of the periods of each run; a Shapley share is a mean over them.
@@ -228,8 +229,8 @@ internal static class PlotCommand
         // A long metric (a mechanism's Shapley share) gets a line of its own, so the title fits a 900-pixel image.
         string separator = metric.Length > 40 ? "\n" : " ";
         string title = (description is null
-                ? $"{metric}:{separator}{replications} replications a point (no sidecar: crisis and rounds unknown)"
-                : $"{metric}{separator}in {description.Crisis}: {replications} replications of {description.Replication} a point")
+                ? $"{metric}:{separator}{replications} replication{(replications == "1" ? "" : "s")} a point (no sidecar: crisis and rounds unknown)"
+                : $"{metric}{separator}in {description.Crisis}: {replications} replication{(replications == "1" ? "" : "s")} of {description.Replication} a point")
             + (fixedNote.Length > 0 ? "\nat " + fixedNote : "") + (note.Length > 0 ? "\n" + note : "");
         var xAxis = PlotAxis.Of(rows.Select(r => r.Values[xi]), scattered, ranges[xi].Lower, ranges[xi].Upper);
         if (yi < 0)
