@@ -18,8 +18,8 @@ internal static class SensitivityCommand
         var common = new CommonOptions();
         var o = new SweepOptionSet(sensitivity: true);
         o.Samples.DefaultValueFactory = _ => 1024;
-        var metric = new Option<string>("--metric", "-m") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}), a but-for share (butFor.FACTOR), a Shapley share (shapley.FACTOR, a mean in [-1, 1]) or shapley.rational; FACTOR is one of {string.Join(", ", MechanismFactors.All.Select(f => f.Name()))}.", DefaultValueFactory = _ => "war" };
-        metric.AcceptOnlyFromAmong([.. Measure.All.Concat(Measure.Mechanisms).Select(m => m.Name)]);
+        var metric = new Option<string>("--metric", "-m") { Description = $"The metric: an outcome or a war cause ({string.Join(", ", Measure.All)}), a but-for share (butFor.FACTOR), a Shapley share (shapley.FACTOR, a mean in [-1, 1]) or shapley.rational; FACTOR is one of {string.Join(", ", MechanismFactors.All.Select(f => f.Name()))}; with --from a contrast's file also policy.M or M_difference (the policy's effect) for an outcome or war cause M.", DefaultValueFactory = _ => "war" };
+        metric.AcceptOnlyFromAmong([.. Measure.All.Concat(Measure.Mechanisms).Select(m => m.Name), .. Measure.All.SelectMany(m => new[] { "policy." + m.Name, m.Name + "_difference" })]);
         var replications = new Option<int>("--replications", "-r") { Description = "Replications averaged at each point (>= 1).", DefaultValueFactory = _ => 1 };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples for the 95% intervals (1 to 100000).", DefaultValueFactory = _ => 1000 };
         var method = new Option<string>("--method") { Description = "The analysis: sobol (first- and total-order indices; N(k+2) points for N --samples and k --vary) or morris (elementary-effects screening, mu, mu-star and sigma; R(k+1) points for R --samples trajectories over --levels P).", DefaultValueFactory = _ => "sobol" };
@@ -50,6 +50,11 @@ internal static class SensitivityCommand
             if (parse.GetValue(from) is { } file)
             {
                 return Task.FromResult(FromFile(parse, file, morris, m, b, o, common, replications, stdout, stderr));
+            }
+
+            if (SweepRow.IsContrastMetric(m))
+            {
+                return Task.FromResult(CliApp.Fail(stderr, $"--metric: '{m}' is a contrast's: analyse a contrast's file with --from FILE (deterrence-sim contrast --design {(morris ? "morris" : "sobol")} ... makes one).", CliApp.InvalidInput));
             }
 
             if (parse.GetValue(o.Vary) is not { Length: > 0 })
@@ -242,7 +247,7 @@ internal static class SensitivityCommand
         }
 
         console.Write(table);
-        string quantity = Measure.TryParse(result.Metric, out var measure) && measure.IsMean ? "share" : "rate";
+        string quantity = SweepRow.IsContrastMetric(result.Metric) && result.Metric.EndsWith("_difference", StringComparison.Ordinal) ? "difference" : Measure.TryParse(result.Metric, out var measure) && measure.IsMean ? "share" : "rate";
         console.MarkupLine($"Elementary effect: the change of the {quantity} over a step of the parameter, divided by the step as a fraction of its range (so a linear effect gives the change from lo to hi). mu: their mean; mu-star: the mean of their absolute values (ranks influence); sigma: their standard deviation (nonlinearity or interactions). Intervals: bootstrap over trajectories.");
     }
 
@@ -265,7 +270,7 @@ internal static class SensitivityCommand
         }
 
         console.Write(table);
-        string quantity = Measure.TryParse(result.Metric, out var measure) && measure.IsMean ? "share" : "rate";
+        string quantity = SweepRow.IsContrastMetric(result.Metric) && result.Metric.EndsWith("_difference", StringComparison.Ordinal) ? "difference" : Measure.TryParse(result.Metric, out var measure) && measure.IsMean ? "share" : "rate";
         console.MarkupLine($"S1: share of the variance of the {quantity} due to the parameter alone; ST: including its interactions. Intervals: bootstrap over base rows.");
     }
 }

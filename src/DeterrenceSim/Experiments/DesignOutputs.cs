@@ -12,7 +12,7 @@ namespace DeterrenceSim.Experiments;
 internal sealed class DesignOutputs
 {
     private readonly ExperimentDesign _design;
-    private readonly Measure _measure;
+    private readonly Func<SweepRow, double?> _read;
     private readonly string _needs;
     private readonly bool[] _seen;
     private long _count;
@@ -22,9 +22,15 @@ internal sealed class DesignOutputs
     /// <param name="measure">The metric.</param>
     /// <param name="needs">What needs every point, for messages: "Sobol indices", "Morris elementary effects".</param>
     public DesignOutputs(ExperimentDesign design, Measure measure, string needs)
+        : this(design, row => row.Estimate(measure), needs)
+    {
+    }
+
+    /// <summary>Collects one output per point read from its rows by any metric (a contrast's difference too).</summary>
+    public DesignOutputs(ExperimentDesign design, Func<SweepRow, double?> read, string needs)
     {
         _design = design;
-        _measure = measure;
+        _read = read;
         _needs = needs;
         Values = new double[design.PointCount];
         _seen = new bool[design.PointCount];
@@ -66,7 +72,7 @@ internal sealed class DesignOutputs
             throw new InvalidOperationException($"Design point {first.Point} ({values}) cannot run: {first.Error?.TrimEnd('.')}. {_needs} need every point: narrow the ranges.");
         }
 
-        Values[first.Point] = pointRows.Average(r => r.Estimate(_measure)!.Value);
+        Values[first.Point] = pointRows.Average(r => _read(r)!.Value);
         _seen[first.Point] = true;
         _count++;
     }

@@ -137,7 +137,7 @@ public static class SensitivityAnalysis
 
     /// <summary>The Sobol indices of one output per point of a Saltelli design.</summary>
     /// <exception cref="InvalidOperationException">The metric does not vary over the design.</exception>
-    internal static SobolIndices SobolOf(double[] outputs, ExperimentDesign design, string metric, Measure measure, int resamples, ulong seed)
+    internal static SobolIndices SobolOf(double[] outputs, ExperimentDesign design, string metric, Measure? measure, int resamples, ulong seed)
     {
         try
         {
@@ -145,7 +145,7 @@ public static class SensitivityAnalysis
         }
         catch (ArgumentException e) when (e.Message.Contains("variance", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"The {metric} {(measure.IsMean ? "share" : "rate")} does not vary over the design (all {design.PointCount} points give the same value): the indices are undefined. Widen the ranges or play more rounds.", e);
+            throw new InvalidOperationException($"The {metric} {(measure is null ? "difference" : measure.IsMean ? "share" : "rate")} does not vary over the design (all {design.PointCount} points give the same value): the indices are undefined. Widen the ranges or play more rounds.", e);
         }
     }
 

@@ -237,6 +237,17 @@ public sealed record SweepRow(long Point, int Replication, ulong Seed, double[] 
         return Estimate(Reported.FirstOrDefault(m => string.Equals(m.Name, metric, StringComparison.Ordinal)) ?? Measure.Parse(metric));
     }
 
+    /// <summary>Whether a metric's name is a contrast's: <c>policy.M</c> or <c>M_difference</c> for an outcome or war
+    /// cause M (<see cref="Measure.All"/>).</summary>
+    /// <param name="metric">The name.</param>
+    /// <returns><see langword="true"/> for a contrast's metric.</returns>
+    public static bool IsContrastMetric(string metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return (metric.EndsWith(DifferenceSuffix, StringComparison.Ordinal) && Measure.TryParse(metric[..^DifferenceSuffix.Length], out var d) && Measure.All.Contains(d))
+            || (metric.StartsWith(PolicyPrefix, StringComparison.Ordinal) && Measure.TryParse(metric[PolicyPrefix.Length..], out var p) && Measure.All.Contains(p));
+    }
+
     /// <summary>The suffix of a contrast's difference metric, <c>war_difference</c>.</summary>
     internal const string DifferenceSuffix = "_difference";
 

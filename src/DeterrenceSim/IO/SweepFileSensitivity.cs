@@ -19,7 +19,9 @@ public static class SweepFileSensitivity
     /// <summary>Sobol first- and total-order indices from a sweep of a Saltelli design
     /// (<c>sweep --design sobol</c>).</summary>
     /// <param name="path">The results file (<c>.csv</c> or <c>.parquet</c>); its sidecar must be beside it.</param>
-    /// <param name="metric">The metric, as for <see cref="SensitivityAnalysis.Run"/>. The default is <c>war</c>.</param>
+    /// <param name="metric">The metric, as for <see cref="SensitivityAnalysis.Run"/>, or of a contrast's file
+    /// <c>policy.M</c> or <c>M_difference</c> (<see cref="SweepRow.IsContrastMetric"/>): the indices of the policy's
+    /// effect. The default is <c>war</c>.</param>
     /// <param name="resamples">Bootstrap resamples (&gt;= 2). The default is 1,000.</param>
     /// <returns>The indices; the result's options are the sweep's (crisis, rounds or periods, replications, seed, and the
     /// threads its sidecar records, 1 if none, as after a merge).</returns>
@@ -44,7 +46,8 @@ public static class SweepFileSensitivity
 
     /// <summary>Morris's μ, μ* and σ from a sweep of a Morris design (<c>sweep --design morris</c>).</summary>
     /// <param name="path">The results file (<c>.csv</c> or <c>.parquet</c>); its sidecar must be beside it.</param>
-    /// <param name="metric">The metric, as for <see cref="SensitivityAnalysis.RunMorris"/>. The default is <c>war</c>.</param>
+    /// <param name="metric">The metric, as for <see cref="SensitivityAnalysis.RunMorris"/>, or of a contrast's file
+    /// <c>policy.M</c> or <c>M_difference</c>. The default is <c>war</c>.</param>
     /// <param name="resamples">Bootstrap resamples (&gt;= 2). The default is 1,000.</param>
     /// <returns>The measures; the result's options are the sweep's, as for <see cref="Sobol"/>.</returns>
     /// <exception cref="SweepFileException">The file or its sidecar is missing or unreadable, the design is not a Morris
@@ -128,10 +131,11 @@ public static class SweepFileSensitivity
         }
     }
 
-    private static (ExperimentDesign Design, SweepOptions Options, Measure Measure, double[] Outputs) Read(string path, string metric, DesignKind kind)
+    private static (ExperimentDesign Design, SweepOptions Options, Measure? Measure, double[] Outputs) Read(string path, string metric, DesignKind kind)
     {
         ArgumentNullException.ThrowIfNull(metric);
-        var measure = Measure.Parse(metric);
+        bool contrast = SweepRow.IsContrastMetric(metric);
+        var measure = contrast ? null : Measure.Parse(metric);
         ExperimentDesign design;
         SweepOptions options;
         long first, end;
@@ -181,12 +185,17 @@ public static class SweepFileSensitivity
         }
 
         string needs = kind == DesignKind.Sobol ? "Sobol indices" : "Morris elementary effects";
-        var outputs = new DesignOutputs(design, measure, needs);
+        var outputs = measure is null ? new DesignOutputs(design, row => row.Estimate(metric), needs) : new DesignOutputs(design, measure, needs);
         var point = new List<SweepRow>();
         try
         {
             foreach (var row in SweepRowReader.Read(path, out _, options.TrialsPerReplication))
             {
+                if (contrast && !row.RecordsContrast)
+                {
+                    throw new SweepFileException($"{path}: a sweep's results, with no column '{metric}': policy.M and M_difference are a contrast's (deterrence-sim contrast --design {ExperimentDesign.Name(kind)} ...).");
+                }
+
                 if (point.Count > 0 && row.Point != point[0].Point)
                 {
                     outputs.AddPoint(point);

@@ -98,4 +98,29 @@ public sealed class ContrastCliTests : IDisposable
         Assert.Equal(CliApp.InvalidInput, PlotCommand.Prepare(PathOf("s.csv"), X, null, "war_difference", [], writer, out _, out _));
         Assert.Contains("not a contrast's", writer.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SensitivityFrom_AContrast_GivesTheIndicesOfThePolicysEffect_AndASweepHasNone()
+    {
+        string[] design = ["--design", "sobol", "--samples", "16", "--vary", "states.CHN.perception.credulity=0:1", "--vary", "crises.east-china-sea.challengerCost=0.02:0.3", "-r", "1", "-n", "2000"];
+        Assert.Equal(0, (await CliRunner.Run(["contrast", "--policy", "engagement-deepened", .. design, "-o", PathOf("c.csv")])).Code);
+        var (code, stdout, stderr) = await CliRunner.Run("sensitivity", "--from", PathOf("c.csv"), "--metric", "war_difference", "--format", "json");
+        Assert.True(code == 0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal("war_difference", json.RootElement.GetProperty("metric").GetString());
+
+        // The outputs it analysed are the points' paired differences.
+        var rows = SweepRowReader.Read(PathOf("c.csv"), out _).ToList();
+        var outputs = rows.Select(r => r.Difference(Measure.War).Estimate!.Value).ToArray();
+        var expected = DeterrenceSim.Experiments.SobolAnalysis.Analyze(outputs, 2, 1000, 0.95, 1);
+        Assert.Equal(expected.TotalOrder[0].Estimate, json.RootElement.GetProperty("factors")[0].GetProperty("totalOrder").GetProperty("estimate").GetDouble(), 12);
+
+        Assert.Equal(0, (await CliRunner.Run(["sweep", .. design, "-o", PathOf("s.csv")])).Code);
+        (code, _, stderr) = await CliRunner.Run("sensitivity", "--from", PathOf("s.csv"), "--metric", "war_difference");
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("a sweep's results, with no column 'war_difference'", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = await CliRunner.Run("sensitivity", "--metric", "war_difference", "--vary", "states.CHN.perception.credulity=0:1");
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("--metric: 'war_difference' is a contrast's", stderr, StringComparison.Ordinal);
+    }
 }
