@@ -10,20 +10,28 @@ namespace DeterrenceSim.Benchmarks;
 /// <see cref="Sweep.Rows"/> API: a 4 × 4 grid over the challenger's credulity and the partnerships' signals. The
 /// reported mean is nanoseconds per design point (OperationsPerInvoke = points). <see cref="PointOverhead"/> plays one
 /// round per point, so it measures what a point costs besides its rounds: applying the overrides, validating and
-/// compiling the scenario, and setting up the Monte Carlo run.
+/// compiling the scenario, and setting up the Monte Carlo run. <see cref="ContrastPointOverhead"/> does the same for a
+/// paired policy contrast (<see cref="Experiments.Sweep.Contrast"/>: the embedded variant <c>engagement-deepened</c>
+/// against the scenario as it is, over the challenger's credulity and noise), which compiles and plays two scenarios a point.
 /// </summary>
 [MemoryDiagnoser]
 public class Sweep
 {
     private const int Points = 16;
     private Scenario _scenario = null!;
+    private Scenario _policy = null!;
     private ExperimentDesign _design = null!;
+    private ExperimentDesign _contrastDesign = null!;
 
     /// <summary>Loads the embedded scenario and builds the design once.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _scenario = ScenarioLoader.LoadEmbedded(ScenarioLoader.DefaultScenarioName);
+        _policy = ScenarioVariants.Apply(_scenario, "engagement-deepened");
+
+        // The policy sets the partnerships' signals, which a contrast cannot vary: the challenger's noise instead.
+        _contrastDesign = ExperimentDesign.Grid(Factor.Parse("states.CHN.perception.credulity=0:1:4"), Factor.Parse("states.CHN.perception.noise=0.2:0.8:4"));
         _design = ExperimentDesign.Grid(Factor.Parse("states.CHN.perception.credulity=0:1:4"), Factor.Parse("commitments.Partnership.signal=0.2:0.8:4"));
     }
 
@@ -37,9 +45,15 @@ public class Sweep
     [Benchmark(OperationsPerInvoke = Points)]
     public int PointOverhead() => Run(rounds: 1, replications: 1);
 
-    private int Run(long rounds, int replications)
+    /// <summary>16 points of one round each of a paired contrast: the per-point overhead of a contrast.</summary>
+    /// <returns>The number of rows.</returns>
+    [Benchmark(OperationsPerInvoke = Points)]
+    public int ContrastPointOverhead() => Run(rounds: 1, replications: 1, contrast: true);
+
+    private int Run(long rounds, int replications, bool contrast = false)
     {
-        var sweep = new Experiments.Sweep(_scenario, _design, new SweepOptions { Rounds = rounds, Replications = replications, Seed = 1, Threads = 1 });
+        var options = new SweepOptions { Rounds = rounds, Replications = replications, Seed = 1, Threads = 1 };
+        var sweep = contrast ? Experiments.Sweep.Contrast(_scenario, _policy, _contrastDesign, options) : new Experiments.Sweep(_scenario, _design, options);
         int rows = 0;
         foreach (var row in sweep.Rows())
         {

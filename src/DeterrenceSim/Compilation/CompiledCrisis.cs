@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using DeterrenceSim.Model;
 
 namespace DeterrenceSim.Compilation;
@@ -14,23 +15,8 @@ internal sealed class CompiledCrisis
     {
         Id = crisis.Id;
         var states = scenario.States;
-        var challenger = states[stateIndex[crisis.Challenger]];
-        var defender = states[stateIndex[crisis.Defender]];
-        double Projection(string id, double otherwise) => crisis.Theatre.Projection.TryGetValue(id, out double pi) ? pi : otherwise;
-
         ChallengerState = stateIndex[crisis.Challenger];
         DefenderState = stateIndex[crisis.Defender];
-        ChallengerProjection = Projection(challenger.Id, 1);
-        DefenderProjection = Projection(defender.Id, 1);
-        Foresight = crisis.Foresight;
-        Decisiveness = crisis.Decisiveness;
-        StatusQuo = crisis.StatusQuo;
-        ChallengerCost = crisis.ChallengerCost;
-        Protocol = crisis.Bargaining.Protocol;
-        ChallengerPower = crisis.Bargaining.ChallengerPower;
-        DefenderCostUpperBound = crisis.Bargaining.DefenderCostUpperBound;
-        DefenderCost = crisis.DefenderCost;
-        DiscountH = Math.Pow(crisis.Discount, crisis.Foresight);
 
         // Sides: commitments to C or D, except those from C or D themselves (DESIGN.md section 3).
         var participants = new List<(int State, Commitment? Commitment)>();
@@ -56,7 +42,6 @@ internal sealed class CompiledCrisis
 
         // Escalation: which alliances each strike can trigger (target a member, region in the alliance's scope).
         int alliances = scenario.Alliances.Count;
-        StrikeProbability = crisis.Escalation.Select(e => e.Probability).ToArray();
         StrikeTriggers = new int[crisis.Escalation.Count][];
         StrikeTargetParticipant = new int[crisis.Escalation.Count];
         var triggerable = new SortedSet<int>();
@@ -80,7 +65,6 @@ internal sealed class CompiledCrisis
 
         // Members of triggerable alliances join D's side unless they are C, D or on C's side.
         var challengerSide = new HashSet<int>(participants.Take(ChallengerSupporterCount).Select(p => p.State)) { stateIndex[crisis.Challenger] };
-        AllianceMemberReliability = scenario.Alliances.Select(a => a.MemberReliability).ToArray();
         AllianceMembers = new int[alliances][];
         for (int a = 0; a < alliances; a++)
         {
@@ -123,7 +107,6 @@ internal sealed class CompiledCrisis
         ParticipantState = participants.Select(p => p.State).ToArray();
         ParticipantIds = participants.Select(p => states[p.State].Id).ToArray();
         ParticipantCommitment = participants.Select(p => p.Commitment is null ? -1 : commitmentIndex[p.Commitment]).ToArray();
-        ParticipantProjection = participants.Select(p => Projection(states[p.State].Id, crisis.Theatre.DefaultProjection)).ToArray();
         ParticipantInScope = participants.Select(p => p.Commitment is { } c && c.Scope.Contains(crisis.Theatre.Region)).ToArray();
         ParticipantOwnObserver = new int[n];
         for (int p = 0; p < n; p++)
@@ -136,8 +119,32 @@ internal sealed class CompiledCrisis
         TriggerableAlliances = triggerable.ToArray();
         ChallengerCohesion = CohesionOf(scenario, crisis, stateIndex, observer: crisis.Challenger, first: ChallengerSupporterCount, count: DefenderSupporterCount);
         DefenderCohesion = CohesionOf(scenario, crisis, stateIndex, observer: crisis.Defender, first: 0, count: ChallengerSupporterCount);
-        ChallengerPerception = challenger.Perception;
-        DefenderPerception = defender.Perception;
+        SetValues(scenario, crisis);
+    }
+
+    /// <summary>A copy of <paramref name="structure"/> with the values of <paramref name="crisis"/> in
+    /// <paramref name="scenario"/>, which differ from those it was compiled from in numeric fields only.</summary>
+    private CompiledCrisis(CompiledCrisis structure, Scenario scenario, Crisis crisis)
+    {
+        Id = structure.Id;
+        ChallengerState = structure.ChallengerState;
+        DefenderState = structure.DefenderState;
+        ChallengerSupporterCount = structure.ChallengerSupporterCount;
+        DefenderSupporterCount = structure.DefenderSupporterCount;
+        SideCount = structure.SideCount;
+        ParticipantState = structure.ParticipantState;
+        ParticipantIds = structure.ParticipantIds;
+        ParticipantCommitment = structure.ParticipantCommitment;
+        ParticipantInScope = structure.ParticipantInScope;
+        ParticipantOwnObserver = structure.ParticipantOwnObserver;
+        StrikeTargetParticipant = structure.StrikeTargetParticipant;
+        StrikeTriggers = structure.StrikeTriggers;
+        TriggerableAlliances = structure.TriggerableAlliances;
+        AllianceIds = structure.AllianceIds;
+        AllianceMembers = structure.AllianceMembers;
+        ChallengerCohesion = structure.ChallengerCohesion;
+        DefenderCohesion = structure.DefenderCohesion;
+        SetValues(scenario, crisis);
     }
 
     public string Id { get; }
@@ -147,33 +154,33 @@ internal sealed class CompiledCrisis
     public int DefenderState { get; }
 
     /// <summary>Gets the challenger's projection π into the theatre (default 1).</summary>
-    public double ChallengerProjection { get; }
+    public double ChallengerProjection { get; private set; }
 
-    public double DefenderProjection { get; }
+    public double DefenderProjection { get; private set; }
 
     /// <summary>Gets the foresight H of the preventive test.</summary>
-    public int Foresight { get; }
+    public int Foresight { get; private set; }
 
-    public double Decisiveness { get; }
+    public double Decisiveness { get; private set; }
 
-    public double StatusQuo { get; }
+    public double StatusQuo { get; private set; }
 
-    public double ChallengerCost { get; }
+    public double ChallengerCost { get; private set; }
 
     /// <summary>Gets the defender's fixed cost of war c_D, or <see langword="null"/> when the crisis gives none (allowed
     /// under take-it-or-leave-it, whose cost is private).</summary>
-    public double? DefenderCost { get; }
+    public double? DefenderCost { get; private set; }
 
     /// <summary>Gets the upper bound c̄ of the defender's private cost, or <see langword="null"/> when the crisis gives none.</summary>
-    public double? DefenderCostUpperBound { get; }
+    public double? DefenderCostUpperBound { get; private set; }
 
     /// <summary>Gets the crisis's own protocol: the engine's built-in strategy unless the caller names another.</summary>
-    public BargainingProtocol Protocol { get; }
+    public BargainingProtocol Protocol { get; private set; }
 
-    public double ChallengerPower { get; }
+    public double ChallengerPower { get; private set; }
 
     /// <summary>Gets δ^H, the discount over the foresight of the preventive test.</summary>
-    public double DiscountH { get; }
+    public double DiscountH { get; private set; }
 
     public int ChallengerSupporterCount { get; }
 
@@ -189,7 +196,7 @@ internal sealed class CompiledCrisis
     public int[] ParticipantCommitment { get; }
 
     /// <summary>Gets each participant's projection π into the theatre.</summary>
-    public double[] ParticipantProjection { get; }
+    public double[] ParticipantProjection { get; private set; }
 
     /// <summary>Gets whether the participant's commitment binds in the theatre's region.</summary>
     public bool[] ParticipantInScope { get; }
@@ -197,7 +204,7 @@ internal sealed class CompiledCrisis
     /// <summary>Gets 0 when the participant supports the challenger, 1 the defender, -1 neither (alliance member only).</summary>
     public int[] ParticipantOwnObserver { get; }
 
-    public double[] StrikeProbability { get; }
+    public double[] StrikeProbability { get; private set; }
 
     public int[] StrikeTargetParticipant { get; }
 
@@ -207,19 +214,55 @@ internal sealed class CompiledCrisis
 
     public string[] AllianceIds { get; }
 
-    public double[] AllianceMemberReliability { get; }
+    public double[] AllianceMemberReliability { get; private set; }
 
     public int[][] AllianceMembers { get; }
 
-    public PerceptionProfile ChallengerPerception { get; }
+    public PerceptionProfile ChallengerPerception { get; private set; }
 
     /// <summary>Gets the alliance members the challenger reads as opposing supporters under perceived cohesion χ.</summary>
-    public CohesionMembers ChallengerCohesion { get; }
+    public CohesionMembers ChallengerCohesion { get; private set; }
 
     /// <summary>Gets the alliance members the defender reads as opposing supporters under perceived cohesion χ.</summary>
-    public CohesionMembers DefenderCohesion { get; }
+    public CohesionMembers DefenderCohesion { get; private set; }
 
-    public PerceptionProfile DefenderPerception { get; }
+    public PerceptionProfile DefenderPerception { get; private set; }
+
+    /// <summary>This crisis's structure with the values of <paramref name="crisis"/> in <paramref name="scenario"/>, which
+    /// differ from those it was compiled from in numeric fields only.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="crisis">The crisis, with this one's id.</param>
+    /// <returns>The compiled crisis.</returns>
+    public CompiledCrisis WithValues(Scenario scenario, Crisis crisis) => new(this, scenario, crisis);
+
+    /// <summary>Compiles the values of the crisis (constants, projections, probabilities, perceptions) on its structure.</summary>
+    [MemberNotNull(nameof(ParticipantProjection), nameof(StrikeProbability), nameof(AllianceMemberReliability), nameof(ChallengerPerception), nameof(DefenderPerception))]
+    private void SetValues(Scenario scenario, Crisis crisis)
+    {
+        var states = scenario.States;
+        var challenger = states[ChallengerState];
+        var defender = states[DefenderState];
+        double Projection(string id, double otherwise) => crisis.Theatre.Projection.TryGetValue(id, out double pi) ? pi : otherwise;
+
+        ChallengerProjection = Projection(challenger.Id, 1);
+        DefenderProjection = Projection(defender.Id, 1);
+        Foresight = crisis.Foresight;
+        Decisiveness = crisis.Decisiveness;
+        StatusQuo = crisis.StatusQuo;
+        ChallengerCost = crisis.ChallengerCost;
+        Protocol = crisis.Bargaining.Protocol;
+        ChallengerPower = crisis.Bargaining.ChallengerPower;
+        DefenderCostUpperBound = crisis.Bargaining.DefenderCostUpperBound;
+        DefenderCost = crisis.DefenderCost;
+        DiscountH = Math.Pow(crisis.Discount, crisis.Foresight);
+        StrikeProbability = crisis.Escalation.Select(e => e.Probability).ToArray();
+        AllianceMemberReliability = scenario.Alliances.Select(a => a.MemberReliability).ToArray();
+        ParticipantProjection = ParticipantState.Select(s => Projection(states[s].Id, crisis.Theatre.DefaultProjection)).ToArray();
+        ChallengerCohesion = ChallengerCohesion with { Projection = CohesionProjection(scenario, crisis, ChallengerCohesion.State) };
+        DefenderCohesion = DefenderCohesion with { Projection = CohesionProjection(scenario, crisis, DefenderCohesion.State) };
+        ChallengerPerception = challenger.Perception;
+        DefenderPerception = defender.Perception;
+    }
 
     /// <summary>
     /// Perceived cohesion's members for one observer (DESIGN.md section 3): for each alliance that does not count the
@@ -275,9 +318,13 @@ internal sealed class CompiledCrisis
             }
         }
 
-        var projection = members.Select(s => crisis.Theatre.Projection.TryGetValue(scenario.States[s].Id, out double pi) ? pi : crisis.Theatre.DefaultProjection).ToArray();
-        return new CohesionMembers(members.ToArray(), projection, partners.Select(p => p.ToArray()).ToArray());
+        // The projections are values, set by SetValues.
+        return new CohesionMembers(members.ToArray(), [], partners.Select(p => p.ToArray()).ToArray());
     }
+
+    /// <summary>The projections π into the theatre of cohesion's members.</summary>
+    private static double[] CohesionProjection(Scenario scenario, Crisis crisis, int[] members) =>
+        members.Select(s => crisis.Theatre.Projection.TryGetValue(scenario.States[s].Id, out double pi) ? pi : crisis.Theatre.DefaultProjection).ToArray();
 
     private int IndexOfDefenderSide(List<(int State, Commitment? Commitment)> participants, int state) =>
         participants.FindIndex(ChallengerSupporterCount, DefenderSupporterCount, x => x.State == state);

@@ -179,8 +179,46 @@ public sealed partial class MonteCarlo
         return RunRounds<TProtocol, TPerception, TWarDecision>(crisis, options, progress, cancellationToken);
     }
 
+    /// <summary>Plays the rounds of one crisis, as <see cref="Run(string, RoundOptions?, IProgress{MonteCarloProgress}?, CancellationToken)"/>
+    /// does, and returns only their counts: no rates, intervals, attribution or E[p] (a sweep keeps only the counts).</summary>
+    /// <param name="crisisId">The crisis id.</param>
+    /// <param name="options">Rounds, seed, replication, threads and reporters.</param>
+    /// <param name="cancellationToken">Cancels the run between chunks.</param>
+    /// <returns>The counts: what <see cref="Run(string, RoundOptions?, IProgress{MonteCarloProgress}?, CancellationToken)"/>'s
+    /// result is built from.</returns>
+    internal PlayedRounds Count(string crisisId, RoundOptions options, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        var crisis = _scenario.GetCrisis(crisisId);
+        return crisis.Protocol switch
+        {
+            BargainingProtocol.NashSplit => PlayRounds<NashSplit, LogisticPerception, PowellPreventiveWar>(crisis, options, null, cancellationToken),
+            BargainingProtocol.TakeItOrLeaveIt => PlayRounds<TakeItOrLeaveIt, LogisticPerception, PowellPreventiveWar>(crisis, options, null, cancellationToken),
+            _ => throw new InvalidOperationException($"Unknown bargaining protocol {crisis.Protocol}."),
+        };
+    }
+
     /// <summary>The rounds of one crisis with validated options, on the engine compiled for the strategies.</summary>
     private SimulationResult RunRounds<TProtocol, TPerception, TWarDecision>(
+        CompiledCrisis crisis,
+        RoundOptions options,
+        IProgress<MonteCarloProgress>? progress,
+        CancellationToken cancellationToken)
+        where TProtocol : struct, IBargainingProtocol
+        where TPerception : struct, IPerceptionModel
+        where TWarDecision : struct, IPreventiveWarDecision
+    {
+        var played = PlayRounds<TProtocol, TPerception, TWarDecision>(crisis, options, progress, cancellationToken);
+
+        // E[p] is the same for every run of this instance (the frame is the start-of-run world's); a sweep, which keeps
+        // only the counts, does not compute it.
+        double expectedWinProbability = options.WithoutExpectedWin ? double.NaN : ExpectedWinOf(crisis);
+        return BuildResult(crisis, played.AccurateWinProbability, expectedWinProbability, options, played.Tally, played.SettlementSum, played.SettlementSumOfSquares, played.Reported);
+    }
+
+    /// <summary>Plays the rounds of one crisis with validated options, on the engine compiled for the strategies, and
+    /// returns their counts and sums.</summary>
+    private PlayedRounds PlayRounds<TProtocol, TPerception, TWarDecision>(
         CompiledCrisis crisis,
         RoundOptions options,
         IProgress<MonteCarloProgress>? progress,
@@ -289,13 +327,17 @@ public sealed partial class MonteCarlo
             throw;
         }
 
-        // E[p] is the same for every run of this instance (the frame is the start-of-run world's); a sweep, which keeps
-        // only the counts, does not compute it.
-        double expectedWinProbability = options.WithoutExpectedWin ? double.NaN : ExpectedWinOf(crisis);
-        var result = BuildResult(crisis, frame.AccurateWinProbability, expectedWinProbability, options, total, sum, squares, reported);
-        Log.RunFinished(_logger, crisisId, rounds, stopwatch.ElapsedMilliseconds, result[Outcome.War].Estimate ?? 0);
-        return result;
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            Log.RunFinished(_logger, crisisId, rounds, stopwatch.ElapsedMilliseconds, Proportion.Wilson(total.Outcome(Outcome.War), rounds).Estimate ?? 0);
+        }
+
+        return new PlayedRounds(frame.AccurateWinProbability, total, sum, squares, reported);
     }
+
+    /// <summary>What a run of rounds counted: the accurate-perception win probability of its frame, the tally, the sums
+    /// of the settlements over the peaceful rounds in chunk order, and each reporter's count.</summary>
+    internal sealed record PlayedRounds(double AccurateWinProbability, RoundTally Tally, double SettlementSum, double SettlementSumOfSquares, long[] Reported);
 
     /// <summary>
     /// Plays R replications of runs of T periods of every crisis (DESIGN.md section 4): learning, engagement votes,

@@ -156,11 +156,18 @@ public static class ParameterPaths
     /// <summary>The concrete parameter paths a (possibly wildcard) path matches, with the JSON path of each value and
     /// the value as JSON text (<c>null</c> for an unset optional field).</summary>
     /// <exception cref="ScenarioException">The path matches nothing.</exception>
-    internal static IReadOnlyList<(string ConcretePath, string JsonPath, string Value)> Targets(Scenario scenario, string path, string source)
-    {
-        var root = ScenarioJsonWriter.ToNode(scenario with { Variants = [] });
-        return [.. Resolve(root, path, source).Select(t => (t.ConcretePath, t.JsonPath, t.Parent[t.Key]?.ToJsonString() ?? "null"))];
-    }
+    internal static IReadOnlyList<(string ConcretePath, string JsonPath, string Value)> Targets(Scenario scenario, string path, string source) =>
+        Targets(TargetsRoot(scenario), path, source);
+
+    /// <summary>As <see cref="Targets(Scenario, string, string)"/>, on the scenario's JSON tree from
+    /// <see cref="TargetsRoot"/>, which can serve several paths (the tree is only read).</summary>
+    /// <exception cref="ScenarioException">The path matches nothing.</exception>
+    internal static IReadOnlyList<(string ConcretePath, string JsonPath, string Value)> Targets(JsonObject root, string path, string source) =>
+        [.. Resolve(root, path, source).Select(t => (t.ConcretePath, t.JsonPath, t.Parent[t.Key]?.ToJsonString() ?? "null"))];
+
+    /// <summary>The JSON tree <see cref="Targets(JsonObject, string, string)"/> resolves paths in: the scenario without
+    /// its variants.</summary>
+    internal static JsonObject TargetsRoot(Scenario scenario) => ScenarioJsonWriter.ToNode(scenario with { Variants = [] });
 
     /// <summary>Attaches the parameter path to blame to a validation error: the last override that wrote the offending value
     /// (or a value inside it), or else all of them.</summary>

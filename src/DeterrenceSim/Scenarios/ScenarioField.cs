@@ -41,6 +41,13 @@ internal abstract class ScenarioField : ScenarioMember
     /// <summary>Gets a condition involving other fields, appended to the domain in <c>list --parameters</c>.</summary>
     public string? Note { get; init; }
 
+    /// <summary>Gets a value indicating whether a rule of the validator that involves other fields constrains a non-null
+    /// value of the field (a protagonist's projection must be &gt; 0), beyond its domain. A rule that only requires the
+    /// field to be non-null (<c>defenderCost</c> under NashSplit) does not count. Where this is false, a valid scenario
+    /// with the field set to a number stays valid exactly when <see cref="Accepts"/> accepts the number: sweeps check
+    /// the values they set that way instead of validating the whole scenario again.</summary>
+    public bool ConstrainedByOtherFields { get; init; }
+
     /// <summary>Gets a gloss appended in parentheses to what the validator expects (<c>1: no overstretch</c>).</summary>
     public string? Hint { get; init; }
 

@@ -133,6 +133,7 @@ internal static class ScenarioKinds
             Max = 1,
             Default = "theatre.defaultProjection",
             Note = "(0, 1] for the challenger and the defender",
+            ConstrainedByOtherFields = true,
             Description = "State id -> projection pi in [0, 1] into the theatre; a protagonist's > 0. Default {}.",
         },
     ]);

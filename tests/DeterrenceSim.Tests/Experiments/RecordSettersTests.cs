@@ -71,6 +71,39 @@ public class RecordSettersTests
         }
     }
 
+    /// <summary>With several values out of their domains at one point, the first error the validator meets in the
+    /// scenario's order is the one reported, as through JSON (a point's values are checked against their domains, and
+    /// only an invalid point is validated in full).</summary>
+    [Theory]
+    [InlineData("commitments.Partnership.signal=0:0.5:2", "states.JPN.capability=0:3:2", "crises.baltic.discount=0.5:1:2")]
+    [InlineData("alliances.NATO.memberReliability=0:2:2", "crises.*.challengerCost=0:2:2", "priorStrength=-1:1:2")]
+    public void ScenarioAt_SeveralValuesInvalid_SameErrorAsJson(string first, string second, string third)
+    {
+        var design = ExperimentDesign.Grid(Factor.Parse(first), Factor.Parse(second), Factor.Parse(third));
+        var sweep = new Sweep(Embedded, design, new SweepOptions { Rounds = 1, Replications = 1 });
+        Assert.True(sweep.SetsRecords);
+        int invalid = 0;
+        for (long p = 0; p < design.PointCount; p++)
+        {
+            var values = design.GetPoint(p);
+            var assignments = design.Factors.Select((f, i) => new KeyValuePair<string, string>(f.Path, values[i].ToString("R", CultureInfo.InvariantCulture)));
+            try
+            {
+                var viaJson = ParameterPaths.SetAll(Embedded, assignments);
+                Assert.Equal(ScenarioLoader.ToJson(viaJson), ScenarioLoader.ToJson(sweep.ScenarioAt(p)));
+            }
+            catch (ScenarioException jsonError)
+            {
+                invalid++;
+                var recordError = Assert.Throws<ScenarioException>(() => sweep.ScenarioAt(p));
+                Assert.Equal(jsonError.Message, recordError.Message);
+                Assert.Equal(jsonError.ParameterPath, recordError.ParameterPath);
+            }
+        }
+
+        Assert.Equal(7, invalid);
+    }
+
     [Theory]
     [InlineData("crises.east-china-sea.foresight=1:3:3")]
     [InlineData("crises.baltic.theatre.projection.USA=0:1:3")]
