@@ -27,8 +27,8 @@ public sealed partial class MonteCarlo
 
         var baselineCrisis = _scenario.GetCrisis(crisisId);
         var policyCrisis = policy._scenario.GetCrisis(crisisId);
-        var baselineFrame = new CrisisFrame(baselineCrisis, _initial);
-        var policyFrame = new CrisisFrame(policyCrisis, policy._initial);
+        var baselineFrame = FrameOf(baselineCrisis);
+        var policyFrame = policy.FrameOf(policyCrisis);
         long rounds = options.Rounds;
         long chunks = (rounds + ChunkSize - 1) / ChunkSize;
         int batch = (int)Math.Min(chunks, ChunksPerBatch);

@@ -39,6 +39,11 @@ public sealed partial class MonteCarlo
     /// first use, then shared by every run of this instance.</summary>
     private readonly Lazy<double>[] _expectedWin;
 
+    /// <summary>The crisis frame of each crisis (in <see cref="CompiledScenario.Crises"/> order) at the start of a run:
+    /// built on first use and shared, read-only, by every run of rounds of this instance (the replications of a sweep's
+    /// point).</summary>
+    private readonly Lazy<CrisisFrame>[] _frames;
+
     /// <summary>Initializes a new instance of the <see cref="MonteCarlo"/> class.</summary>
     /// <param name="scenario">The compiled scenario.</param>
     /// <param name="logger">A logger, or <see langword="null"/> for none (<see cref="NullLogger{T}"/>).</param>
@@ -50,6 +55,7 @@ public sealed partial class MonteCarlo
         _initial = new WorldState(scenario);
         _logger = logger ?? NullLogger<MonteCarlo>.Instance;
         _expectedWin = [.. scenario.Crises.Select(c => new Lazy<double>(() => new ExpectedWin(c).Compute(new CrisisFrame(c, _initial))))];
+        _frames = [.. scenario.Crises.Select(c => new Lazy<CrisisFrame>(() => new CrisisFrame(c, _initial)))];
     }
 
     /// <summary>Gets the accurate-perception win probability of the challenger at the start of a run (no learning, no
@@ -228,7 +234,7 @@ public sealed partial class MonteCarlo
         where TWarDecision : struct, IPreventiveWarDecision
     {
         string crisisId = crisis.Id;
-        var frame = new CrisisFrame(crisis, _initial); // read-only from here: shared by the workers
+        var frame = FrameOf(crisis); // read-only: shared by the workers, and by every run of this instance
         long rounds = options.Rounds;
         long chunks = (rounds + ChunkSize - 1) / ChunkSize;
         int batch = (int)Math.Min(chunks, ChunksPerBatch);
@@ -243,6 +249,57 @@ public sealed partial class MonteCarlo
         var stopwatch = Stopwatch.StartNew();
         Log.RunStarted(_logger, _scenario.Scenario.Name, crisisId, rounds, options.Seed, options.Replication, options.Threads);
 
+        (RoundEngine<TProtocol, TPerception, TWarDecision> Engine, RoundTally Tally, long[] Reported) NewWorker() =>
+            (new RoundEngine<TProtocol, TPerception, TWarDecision>(frame), new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length), new long[reporters.Length]);
+
+        (RoundEngine<TProtocol, TPerception, TWarDecision> Engine, RoundTally Tally, long[] Reported) PlayChunk(long firstChunk, int i, (RoundEngine<TProtocol, TPerception, TWarDecision> Engine, RoundTally Tally, long[] Reported) worker)
+        {
+            long start = (firstChunk + i) * ChunkSize;
+            long end = Math.Min(start + ChunkSize, rounds);
+            worker.Tally.SettlementSum = 0;
+            worker.Tally.SettlementSumOfSquares = 0;
+            if (reporters.Length == 0)
+            {
+                for (long round = start; round < end; round++)
+                {
+                    worker.Engine.Play(RandomStreams.RoundKey(crisisKey, round), out var record);
+                    worker.Tally.Add(record, worker.Engine);
+                }
+            }
+            else
+            {
+                // Reporters are the researcher's code: a separate loop, so that runs without them do not pay.
+                for (long round = start; round < end; round++)
+                {
+                    worker.Engine.Play(RandomStreams.RoundKey(crisisKey, round), out var record);
+                    worker.Tally.Add(record, worker.Engine);
+                    var row = record.ToRow();
+                    for (int j = 0; j < reporters.Length; j++)
+                    {
+                        worker.Reported[j] += Report(options.Reporters[j], reporters[j], row, round) ? 1 : 0;
+                    }
+                }
+            }
+
+            settlementSums[i] = worker.Tally.SettlementSum;
+            settlementSquares[i] = worker.Tally.SettlementSumOfSquares;
+            long done = Interlocked.Add(ref completed, end - start);
+            progress?.Report(new MonteCarloProgress(done, rounds));
+            return worker;
+        }
+
+        void Merge((RoundEngine<TProtocol, TPerception, TWarDecision> Engine, RoundTally Tally, long[] Reported) worker)
+        {
+            lock (total)
+            {
+                total.Add(worker.Tally);
+                for (int j = 0; j < reported.Length; j++)
+                {
+                    reported[j] += worker.Reported[j];
+                }
+            }
+        }
+
         // Chunks run in parallel a batch at a time; each batch's chunk sums are then added in chunk order, so the
         // floating-point sums are the same for any thread count and memory does not grow with the rounds.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
@@ -252,57 +309,24 @@ public sealed partial class MonteCarlo
             {
                 long firstChunk = first;
                 int count = (int)Math.Min(batch, chunks - first);
-                Parallel.For(
-                    0,
-                    count,
-                    parallel,
-                    () => (Engine: new RoundEngine<TProtocol, TPerception, TWarDecision>(frame), Tally: new RoundTally(crisis.AllianceIds.Length, crisis.ParticipantIds.Length), Reported: new long[reporters.Length]),
-                    (i, state, worker) =>
+                if (options.Threads == 1)
+                {
+                    // One thread: the same chunks in the same order, without the thread pool's set-up (a sweep's points
+                    // run single-threaded, each a few rounds, and its cost was a large part of a point's).
+                    var worker = NewWorker();
+                    for (int i = 0; i < count; i++)
                     {
-                        long start = (firstChunk + i) * ChunkSize;
-                        long end = Math.Min(start + ChunkSize, rounds);
-                        worker.Tally.SettlementSum = 0;
-                        worker.Tally.SettlementSumOfSquares = 0;
-                        if (reporters.Length == 0)
-                        {
-                            for (long round = start; round < end; round++)
-                            {
-                                worker.Engine.Play(RandomStreams.RoundKey(crisisKey, round), out var record);
-                                worker.Tally.Add(record, worker.Engine);
-                            }
-                        }
-                        else
-                        {
-                            // Reporters are the researcher's code: a separate loop, so that runs without them do not pay.
-                            for (long round = start; round < end; round++)
-                            {
-                                worker.Engine.Play(RandomStreams.RoundKey(crisisKey, round), out var record);
-                                worker.Tally.Add(record, worker.Engine);
-                                var row = record.ToRow();
-                                for (int j = 0; j < reporters.Length; j++)
-                                {
-                                    worker.Reported[j] += Report(options.Reporters[j], reporters[j], row, round) ? 1 : 0;
-                                }
-                            }
-                        }
+                        cancellationToken.ThrowIfCancellationRequested();
+                        PlayChunk(firstChunk, i, worker);
+                    }
 
-                        settlementSums[i] = worker.Tally.SettlementSum;
-                        settlementSquares[i] = worker.Tally.SettlementSumOfSquares;
-                        long done = Interlocked.Add(ref completed, end - start);
-                        progress?.Report(new MonteCarloProgress(done, rounds));
-                        return worker;
-                    },
-                    worker =>
-                    {
-                        lock (total)
-                        {
-                            total.Add(worker.Tally);
-                            for (int j = 0; j < reported.Length; j++)
-                            {
-                                reported[j] += worker.Reported[j];
-                            }
-                        }
-                    });
+                    Merge(worker);
+                }
+                else
+                {
+                    Parallel.For(0, count, parallel, NewWorker, (i, state, worker) => PlayChunk(firstChunk, i, worker), Merge);
+                }
+
                 for (int i = 0; i < count; i++)
                 {
                     sum += settlementSums[i];
@@ -318,6 +342,11 @@ public sealed partial class MonteCarlo
         catch (AggregateException e) when (e.InnerExceptions.Count == 1 && e.InnerException is ReporterFailure failure)
         {
             // A reporter threw on a worker: the caller gets the reporter's error, not the thread pool's wrapper.
+            throw new InvalidOperationException(failure.Message, failure.InnerException);
+        }
+        catch (ReporterFailure failure)
+        {
+            // A reporter threw on the one thread.
             throw new InvalidOperationException(failure.Message, failure.InnerException);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
@@ -460,6 +489,9 @@ public sealed partial class MonteCarlo
     }
 
     private double ExpectedWinOf(CompiledCrisis crisis) => _expectedWin[Array.IndexOf(_scenario.Crises, crisis)].Value;
+
+    /// <summary>The shared start-of-run frame of a crisis of this scenario.</summary>
+    private CrisisFrame FrameOf(CompiledCrisis crisis) => _frames[Array.IndexOf(_scenario.Crises, crisis)].Value;
 
     /// <summary>Memory for one batch of replication traces (bytes); the batch never has fewer traces than threads.</summary>
     private const long TraceMemoryBudget = 256L * 1024 * 1024;
