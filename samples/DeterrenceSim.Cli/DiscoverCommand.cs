@@ -22,15 +22,28 @@ internal static class DiscoverCommand
     /// read.</summary>
     internal const double DefaultMinimumDensity = 0.8;
 
+    /// <summary>Parses a number option in the invariant culture with no group separators: "0,1" is an error, not 1.</summary>
+    private static double InvariantNumber(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        result.AddError($"{(result.Parent as System.CommandLine.Parsing.OptionResult)?.Option.Name ?? "option"}: expected a finite number in the invariant culture (a decimal point, no group separators), found '{text}'.");
+        return 0;
+    }
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("file") { Description = "A sweep or contrast file (.csv or .parquet; its inputs are the factors of its sidecar FILE.sweep.json), or any CSV with --inputs." };
         var where = new Option<string>("--where") { Description = "The cases of interest: COLUMN OP NUMBER with OP one of > >= < <= == != (e.g. 'war>=0.05', 'war_difference>0'); COLUMN is any numeric column of the file.", Required = true };
         var inputs = new Option<string?>("--inputs") { Description = "The input columns, comma-separated (default: the factors of the sweep's sidecar; required without one)." };
-        var peel = new Option<double>("--peel") { Description = "Peeling fraction α: each step removes this share of the box's cases at one end of one input (0 < α < 0.5).", DefaultValueFactory = _ => 0.05 };
-        var paste = new Option<double>("--paste") { Description = "Pasting fraction α: each paste widens one limit by this share of the cases beside it (0 < α < 0.5).", DefaultValueFactory = _ => 0.05 };
-        var minMass = new Option<double>("--min-mass") { Description = "Peeling stops before the box would hold less than this share of the rows (0 < mass < 1).", DefaultValueFactory = _ => 0.05 };
-        var minDensity = new Option<double?>("--min-density") { Description = "Choose the first step whose density is at least this (0 < density <= 1); cannot be combined with --box. Default: 0.8 (EMA Workbench's threshold) unless --box is given; when no step reaches it, the densest step." };
+        var peel = new Option<double>("--peel") { CustomParser = InvariantNumber, Description = "Peeling fraction α: each step removes this share of the box's cases at one end of one input (0 < α < 0.5).", DefaultValueFactory = _ => 0.05 };
+        var paste = new Option<double>("--paste") { CustomParser = InvariantNumber, Description = "Pasting fraction α: each paste widens one limit by this share of the cases beside it (0 < α < 0.5).", DefaultValueFactory = _ => 0.05 };
+        var minMass = new Option<double>("--min-mass") { CustomParser = InvariantNumber, Description = "Peeling stops before the box would hold less than this share of the rows (0 < mass < 1).", DefaultValueFactory = _ => 0.05 };
+        var minDensity = new Option<double?>("--min-density") { CustomParser = r => InvariantNumber(r), Description = "Choose the first step whose density is at least this (0 < density <= 1); cannot be combined with --box. Default: 0.8 (EMA Workbench's threshold) unless --box is given; when no step reaches it, the densest step." };
         var box = new Option<int?>("--box") { Description = "Choose step K of the peeling trajectory (0 is all the data) instead of the density threshold's choice (--min-density)." };
         var format = CommonOptions.CreateFormat();
         var plot = new Option<string?>("--plot") { Description = "Also write a PNG: the coverage-density trade-off of the trajectory, and the chosen box's limits on each input's range." };
@@ -161,6 +174,22 @@ internal static class DiscoverCommand
             return CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
         }
 
+        // A sweep's or contrast's file (it has a sidecar) is read once as such too: every rate, interval and difference
+        // must be its counts', as for plot, merge and sensitivity --from; an edited number is refused, naming its line.
+        if (File.Exists(path + SweepFile.SidecarSuffix) && SweepDescription.Read(path, out _) is { } sweepFile)
+        {
+            try
+            {
+                foreach (var unused in SweepRowReader.Read(path, out _, sweepFile.Periods ?? sweepFile.Rounds))
+                {
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or SweepFileException or IOException)
+            {
+                return CliApp.Fail(stderr, e.Message, CliApp.InvalidInput);
+            }
+        }
+
         int target = data.IndexOf(condition!.Column);
         if (target < 0)
         {
@@ -203,7 +232,9 @@ internal static class DiscoverCommand
 
         if (names.Contains(condition.Column, StringComparer.Ordinal))
         {
-            return CliApp.Fail(stderr, $"--inputs: '{condition.Column}' is the --where column; it cannot also be an input.", CliApp.InvalidInput);
+            return CliApp.Fail(stderr, inputsText is null
+                ? $"--where: '{condition.Column}' is one of the inputs (a factor of {path}'s sidecar): threshold an output column such as war or war_difference_upper, or name other inputs with --inputs."
+                : $"--inputs: '{condition.Column}' is the --where column; it cannot also be an input.", CliApp.InvalidInput);
         }
 
         // Rows of points that could not run, and rows without a value of the --where column, are left out.

@@ -124,7 +124,8 @@ internal static class PlotCommand
 
         if (quantity is null)
         {
-            string reporters = rows[0].Reported.Count == 0 ? "" : $", or a reporter of {input} ({string.Join(", ", rows[0].Reported)})";
+            string reporters = (rows[0].Reported.Count == 0 ? "" : $", or a reporter of {input} ({string.Join(", ", rows[0].Reported)})")
+                + (rows[0].RecordsContrast ? $", or of this contrast policy.M or M_difference for M among {string.Join(", ", Measure.All)} (the intervals' bounds are not metrics)" : "");
             return CliApp.Fail(stderr, $"--z: expected a metric among {SweepCommand.Names()}{reporters}, found '{z}'.", CliApp.InvalidInput);
         }
 

@@ -210,6 +210,16 @@ internal static class SensitivityCommand
         {
             var provenance = SweepFileSensitivity.Provenance(file);
             string format = parse.GetValue(common.Format) ?? "table";
+            if (!SweepRow.IsContrastMetric(metric) && SweepDescription.Read(file, out _) is { IsContrast: true })
+            {
+                stderr.WriteLine($"deterrence-sim: note: {file} is a contrast: --metric {metric} is the baseline's; --metric {metric}_difference (or policy.{metric}) analyses the policy's effect.");
+            }
+
+            if (SweepDescription.Read(file, out _) is { Design: { Kind: DesignKind.Sobol, Samples: >= SensitivityAnalysis.MinSamples and < 64 } small })
+            {
+                stderr.WriteLine($"deterrence-sim: warning: {small.Samples} base samples are few: the indices and their intervals are unreliable below about 64.");
+            }
+
             if (morris)
             {
                 Write(format, stdout, SweepFileSensitivity.Morris(file, metric, resamples), provenance);

@@ -49,6 +49,7 @@ internal static class SweepCommand
             baseline, policy, output, resume, shard, shards, replications,
         };
         o.AddTo(command);
+        o.Periods.Hidden = true; // refused: a contrast pairs single rounds
         common.AddTo(command, format: false);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, common, o, output, resume, shard, shards, replications, null, null, (baseline, policy), stdout, stderr, cancellationToken)));
         return command;
@@ -97,6 +98,11 @@ internal static class SweepCommand
             catch (FormatException e)
             {
                 return CliApp.Fail(stderr, "--policy: " + e.Message, CliApp.InvalidInput);
+            }
+
+            if (policySpec.Text.Length == 0)
+            {
+                return CliApp.Fail(stderr, "--policy: empty: expected a variant of the scenario (list --variant) or PATH=VALUE assignments separated by commas.", CliApp.InvalidInput);
             }
 
             if (policySpec.Text == baselineSpec.Text)
@@ -278,26 +284,75 @@ internal static class SweepCommand
             return null;
         }
 
+        // What a spec sets: a value the design varies would be overwritten at every point (in both, so the contrast would
+        // vanish there), and a field that acts only between periods cannot change a round.
+        var varied = sweep.Design.Factors.SelectMany(f => Scenarios.ParameterPaths.Get(sweep.Scenario, f.Path).Select(t => (Concrete: t.Key, Factor: f.Path))).ToList();
+        foreach (var (spec, option) in new[] { (baseline, "--baseline"), (policy, "--policy") })
+        {
+            foreach (string path in spec.Paths(sweep.Scenario))
+            {
+                var targets = Scenarios.ParameterPaths.Get(sweep.Scenario, path).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+                if (varied.FirstOrDefault(v => targets.Contains(v.Concrete)) is { Concrete: not null } overlap)
+                {
+                    exitCode = CliApp.Fail(stderr, $"{option}: '{path}' sets '{overlap.Concrete}', which the design varies ('{overlap.Factor}'): every point would set it in both, and the contrast would vanish there; vary something the policy does not set.", CliApp.InvalidInput);
+                    return null;
+                }
+            }
+        }
+
+        var paths = policy.Paths(sweep.Scenario).Concat(baseline.Paths(sweep.Scenario)).ToList();
+        if (paths.Count > 0 && paths.All(Scenarios.ParameterCatalog.IsRunsOnly))
+        {
+            exitCode = CliApp.Fail(stderr, $"--policy: {string.Join(", ", paths.Select(p => "'" + p + "'"))} {(paths.Count == 1 ? "acts" : "act")} only in runs over periods (list --parameters marks such fields 'runs'): a contrast plays single rounds, so every difference would be 0.", CliApp.InvalidInput);
+            return null;
+        }
+
+        Sweep contrast;
         try
         {
-            return Sweep.Contrast(baselineScenario, policyScenario, sweep.Design, sweep.Options, null, source);
+            contrast = Sweep.Contrast(baselineScenario, policyScenario, sweep.Design, sweep.Options, null, source);
         }
         catch (Scenarios.ScenarioException e)
         {
             exitCode = CliApp.Fail(stderr, "--policy: " + e.Message, CliApp.InvalidInput);
+            return null;
         }
         catch (ArgumentException e) when (e.ParamName == nameof(SweepOptions) || e.ParamName == "options")
         {
             string why = FirstSentence(e.Message);
             exitCode = CliApp.Fail(stderr, "--periods: " + char.ToLowerInvariant(why[0]) + why[1..], CliApp.InvalidInput);
+            return null;
         }
         catch (ArgumentException e)
         {
             exitCode = CliApp.Fail(stderr, "--policy: " + FirstSentence(e.Message), CliApp.InvalidInput);
+            return null;
         }
 
-        return null;
+        foreach (string path in paths.Where(Scenarios.ParameterCatalog.IsRunsOnly))
+        {
+            stderr.WriteLine($"deterrence-sim: warning: '{path}' acts only in runs over periods: in single rounds that part of the policy changes nothing.");
+        }
+
+        // A policy may leave this crisis untouched (a change to another crisis's states or ties): say so before the run.
+        try
+        {
+            var probe = Sweep.Contrast(baselineScenario, policyScenario, sweep.Design, sweep.Options with { Rounds = ProbeRounds, Replications = 1, Threads = 1 }, null, source);
+            if (probe.RunPoint(0) is [{ Contrast: { } c }] && c.PolicyOnly.All(n => n == 0) && c.BaselineOnly.All(n => n == 0))
+            {
+                stderr.WriteLine($"deterrence-sim: warning: at the design's first point, not one of {ProbeRounds:N0} rounds of crisis {contrast.Crisis} ends differently under the policy: check that it acts in this crisis.");
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or Scenarios.ScenarioException or InvalidOperationException)
+        {
+            // The probe only warns; the run itself reports any error.
+        }
+
+        return contrast;
     }
+
+    /// <summary>The rounds a contrast plays at its first point, before the run, to see whether the policy acts at all.</summary>
+    private const int ProbeRounds = 10_000;
 
     private static string FirstSentence(string message)
     {

@@ -18,6 +18,9 @@ internal sealed record SweepDescription(string Crisis, long Rounds, int? Periods
     /// not a grid's levels.</summary>
     public bool IsScattered => Design.Kind is DesignKind.LatinHypercube or DesignKind.Sobol;
 
+    /// <summary>Gets whether the sidecar is a contrast's (its identity has <c>contrast</c>).</summary>
+    public bool IsContrast { get; init; }
+
     /// <summary>Reads the sidecar beside a results file.</summary>
     /// <param name="results">The results file.</param>
     /// <param name="problem">Receives why there is no description (no sidecar, or one that cannot be read), or null.</param>
@@ -42,7 +45,10 @@ internal sealed record SweepDescription(string Crisis, long Rounds, int? Periods
                 identity.GetProperty("rounds").GetInt64(),
                 identity.TryGetProperty("periods", out var periods) && periods.ValueKind == JsonValueKind.Number ? periods.GetInt32() : null,
                 identity.GetProperty("replications").GetInt32(),
-                ExperimentDesign.FromJson(text));
+                ExperimentDesign.FromJson(text))
+            {
+                IsContrast = identity.TryGetProperty("contrast", out var contrast) && contrast.ValueKind == JsonValueKind.Object,
+            };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

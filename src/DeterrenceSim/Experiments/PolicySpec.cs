@@ -29,12 +29,24 @@ public sealed class PolicySpec
     /// <summary>The assignments, in order; empty for a variant.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Assignments => _assignments;
 
+    /// <summary>The parameter paths the spec sets: its assignments' paths, or its variant's overrides' paths in
+    /// <paramref name="scenario"/> (none for an unknown variant, which <see cref="Apply"/> refuses).</summary>
+    /// <param name="scenario">The scenario whose variant is meant.</param>
+    /// <returns>The paths as written (patterns such as <c>states.*.perception.noise</c> included).</returns>
+    public IReadOnlyList<string> Paths(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Variant is null
+            ? [.. _assignments.Select(a => a.Key)]
+            : [.. scenario.Variants.Where(v => string.Equals(v.Name, Variant, StringComparison.Ordinal)).SelectMany(v => v.Overrides.Select(o => o.Path))];
+    }
+
     /// <summary>Parses a spec: text with an <c>=</c> is a list of assignments, other text a variant name.</summary>
     /// <param name="text">The spec.</param>
     /// <returns>The spec.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">An assignment is not <c>PATH=VALUE</c> (an empty path or an empty item between
-    /// commas), or a variant name holds a comma.</exception>
+    /// commas), a path is given twice, or a variant name holds a comma.</exception>
     public static PolicySpec Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -60,7 +72,13 @@ public sealed class PolicySpec
                 throw new FormatException($"expected PATH=VALUE assignments separated by commas, found '{item.Trim()}' in '{trimmed}'.");
             }
 
-            assignments.Add(new(item[..eq].Trim(), item[(eq + 1)..].Trim()));
+            string path = item[..eq].Trim();
+            if (assignments.Any(a => string.Equals(a.Key, path, StringComparison.Ordinal)))
+            {
+                throw new FormatException($"'{path}' is given 2 times in '{trimmed}': give each path once.");
+            }
+
+            assignments.Add(new(path, item[(eq + 1)..].Trim()));
         }
 
         return new PolicySpec(trimmed, null, [.. assignments]);
@@ -81,5 +99,5 @@ public sealed class PolicySpec
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Text.Length == 0 ? "(the scenario as it is)" : Text;
+    public override string ToString() => Text.Length == 0 ? "(the scenario as loaded)" : Text;
 }

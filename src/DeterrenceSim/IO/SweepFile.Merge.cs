@@ -73,6 +73,11 @@ public static partial class SweepFile
 
             var (design, options, reported, mechanisms) = SweepOf(parts[0].Sidecar, parts[0].File + SidecarSuffix);
             bool contrast = parts[0].Sidecar.RootElement.GetProperty("identity").TryGetProperty("contrast", out var c) && c.ValueKind == JsonValueKind.Object;
+            if (contrast && FormatOf(output))
+            {
+                throw new SweepFileException($"{output}: the shards are a contrast's, whose results are written as CSV only: merge them into a .csv file.");
+            }
+
             var factors = design.Factors.Select(f => f.Path).ToArray();
             var check = new SweepRowCheck(design, options, reported, mechanisms) { Contrast = contrast };
             string temporary = TemporaryName(output);

@@ -53,10 +53,15 @@ public sealed class ContrastCliTests : IDisposable
     [InlineData("--policy", "no-such-variant", "--policy:")]
     [InlineData("--policy", "states.USA.nope=1", "--policy:")]
     [InlineData("--policy", "states.CHN.perception.credulity=0.9", "vanish")]
-    [InlineData("--policy", "", "--policy: the same as the baseline")]
+    [InlineData("--policy", "", "--policy: empty")]
+    [InlineData("--policy", "states.JPN.perception.credulity=0.6,states.JPN.perception.credulity=0.7", "is given 2 times")]
+    [InlineData("--policy", "learning=false", "acts only in runs over periods")]
+    [InlineData("--policy", "states.*.perception.credulity=0.5", "which the design varies")]
+    [InlineData("--baseline", "states.CHN.perception.credulity=0.4", "which the design varies")]
     public async Task Contrast_WithABadPolicy_SaysWhatIsWrong_AndWritesNothing(string option, string value, string message)
     {
-        var (code, _, stderr) = await CliRunner.Run("contrast", option, value, "--vary", "states.CHN.perception.credulity=0:1:3", "-n", "100", "-o", PathOf("bad.csv"));
+        string[] policy = option == "--baseline" ? ["--policy", "engagement-deepened"] : [];
+        var (code, _, stderr) = await CliRunner.Run(["contrast", option, value, .. policy, "--vary", "states.CHN.perception.credulity=0:1:3", "-n", "100", "-o", PathOf("bad.csv")]);
         Assert.Equal(CliApp.InvalidInput, code);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
@@ -122,5 +127,18 @@ public sealed class ContrastCliTests : IDisposable
         (code, _, stderr) = await CliRunner.Run("sensitivity", "--metric", "war_difference", "--vary", "states.CHN.perception.credulity=0:1");
         Assert.Equal(CliApp.InvalidInput, code);
         Assert.Contains("--metric: 'war_difference' is a contrast's", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Contrast_OfAPolicyThatDoesNotActInTheCrisis_Warns_AndMergeRefusesParquetUpFront()
+    {
+        var (code, _, stderr) = await CliRunner.Run("contrast", "--policy", "engagement-deepened", "--crisis", "baltic", "--vary", "states.RUS.perception.noise=0.2:1:2", "-r", "1", "-n", "500", "--shard", "1/1", "-o", PathOf("b.csv"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("not one of 10,000 rounds of crisis baltic ends differently", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = await CliRunner.Run("merge", PathOf("b.csv"), "-o", PathOf("m.parquet"));
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("m.parquet: the shards are a contrast's", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp-", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("m.parquet")));
     }
 }

@@ -44,6 +44,35 @@ public sealed class DiscoverCliTests : IDisposable
         Assert.Equal(2000, (int)json["rows"]!);
     }
 
+    [Theory]
+    [InlineData("--min-density", "0,1")]
+    [InlineData("--peel", "0,1")]
+    [InlineData("--min-mass", "1e400")]
+    public async Task Discover_NumberOptions_AreInvariantCultureWithoutGroupSeparators(string option, string value)
+    {
+        string file = PlantedCsv("comma.csv", 7);
+        var (code, stdout, stderr) = await Cli("discover", file, "--where", "interest>0.5", "--inputs", "x0,x1,x2,x3", option, value);
+        Assert.NotEqual(0, code);
+        Assert.Equal("", stdout);
+        Assert.Contains($"{option}: expected a finite number in the invariant culture", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Discover_ASweepFileWithAnEditedRate_IsRefused()
+    {
+        string sweep = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(PlantedCsv("unused.csv", 1))!, "edited.csv");
+        Assert.Equal(0, (await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:5", "-r", "1", "-n", "500", "-o", sweep)).Code);
+        var lines = File.ReadAllLines(sweep);
+        int column = Array.IndexOf(lines[0].Split(','), "war");
+        var fields = lines[2].Split(',');
+        fields[column] = "0.5";
+        lines[2] = string.Join(',', fields);
+        File.WriteAllText(sweep, string.Join('\n', lines) + "\n");
+        var (code, _, stderr) = await Cli("discover", sweep, "--where", "war>0.01");
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("line 3", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Discover_ByDefault_ChoosesTheFirstStepOfDensityAtLeastEightTenths()
     {
