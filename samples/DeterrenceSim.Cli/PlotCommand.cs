@@ -237,14 +237,14 @@ internal static class PlotCommand
         if (yi < 0)
         {
             xAxis = PlotAxis.ForLine([.. rows.Select(r => r.Values[xi])], xAxis);
-            plot = SweepPlot.Lines(rows, xi, quantity, xAxis, x, metric + ", mean over replications", title, string.Join(" and ", xAxis.IsBinned ? [.. averaged, "x within each bin"] : averaged));
+            plot = SweepPlot.Lines(rows, xi, quantity, xAxis, x, metric + (perPoint.Max() > 1 ? ", mean over replications" : ""), title, string.Join(" and ", xAxis.IsBinned ? [.. averaged, "x within each bin"] : averaged));
         }
         else
         {
             var (hx, hy) = PlotAxis.ForHeatmap([.. rows.Select(r => (r.Values[xi], r.Values[yi]))], xAxis, PlotAxis.Of(rows.Select(r => r.Values[yi]), scattered, ranges[yi].Lower, ranges[yi].Upper));
             // The colour bar names the quantity; the title names the factor.
             string label = quantity.Kind == PlotMetricKind.Share ? "contribution to the war rate" + (description?.Periods is null ? "" : " (mean over periods)") : metric;
-            plot = SweepPlot.Heatmap(rows, xi, yi, quantity, hx, hy, x, y!, title, label + ", mean over replications");
+            plot = SweepPlot.Heatmap(rows, xi, yi, quantity, hx, hy, x, y!, title, label + (perPoint.Max() > 1 ? ", mean over replications" : ""));
         }
 
         used = $"{rows.Count} rows{(failed > 0 ? $"; {failed} rows of points that could not run left out" : "")}";

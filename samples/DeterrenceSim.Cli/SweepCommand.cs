@@ -194,6 +194,11 @@ internal static class SweepCommand
         }
 
         long points = shard is null ? sweep.Design.PointCount : shard.End(sweep.Design.PointCount) - shard.First(sweep.Design.PointCount);
+        if (shard is not null && points == 0)
+        {
+            stderr.WriteLine($"deterrence-sim: warning: shard {shard} holds none of the design's {Plural(sweep.Design.PointCount, "point")} (more shards than points): its output has no rows; merge still needs it.");
+        }
+
         stderr.WriteLine($"deterrence-sim: {kind} {(sweep.IsContrast ? $"of '{policySpec}' with '{baselineSpec}' over " : "")}{sweep.Design}{(shard is null ? "" : $", shard {shard} ({Plural(points, "point")})")}; crisis {sweep.Crisis}, {Plural(sweep.Options.Replications, "replication")} of {(sweep.Options.Periods is int t ? $"a {t}-period run" : Plural(sweep.Options.Rounds, "round"))}, seed {sweep.Options.Seed}.");
         var failures = new List<string>();
         void Failed(SweepRow row) => failures.Add($"point {row.Point} ({string.Join(", ", sweep.Design.Factors.Select((f, i) => f.Path + "=" + row.Values[i].ToString("R", CultureInfo.InvariantCulture)))}): {row.Error}");

@@ -163,6 +163,12 @@ public static class Prim
         {
             if (trajectory[s].Density >= threshold)
             {
+                // Later steps that keep every case of interest only drop others: the densest of them is the better box.
+                while (s + 1 < trajectory.Count && trajectory[s + 1].Coverage == trajectory[s].Coverage && trajectory[s + 1].Density > trajectory[s].Density)
+                {
+                    s++;
+                }
+
                 return s;
             }
 

@@ -22,7 +22,8 @@ public sealed record PrimOptions
     public int? Step { get; init; }
 
     /// <summary>Gets a density threshold that chooses the step: the first step (the one of highest coverage) whose density
-    /// is at least this; when no step reaches it, the step of highest density (the earliest of equals).
+    /// is at least this, moved on to the densest of the steps right after it that keep its coverage (they only drop cases
+    /// not of interest); when no step reaches it, the step of highest density (the earliest of equals).
     /// <see langword="null"/> (the default) for the last step. Cannot be combined with <see cref="Step"/>.
     /// Range: 0 &lt; density ≤ 1.</summary>
     public double? MinimumDensity { get; init; }

@@ -56,6 +56,19 @@ public sealed class PrimTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Run_MinimumDensity_ChoosesTheDensestStepOfTheFirstQualifyingStepsCoverage()
+    {
+        PrimResult result = Prim.Run(Planted(20261206, out bool[] interest), FourNames, interest, new PrimOptions { MinimumDensity = 0.8 });
+        var t = result.Trajectory;
+        int first = Enumerable.Range(0, t.Count).First(s => t[s].Density >= 0.8);
+        int chosen = result.ChosenStep;
+        Assert.InRange(chosen, first, t.Count - 1);
+        Assert.Equal(t[first].Coverage, t[chosen].Coverage);
+        Assert.All(Enumerable.Range(first, chosen - first + 1), s => Assert.Equal(t[first].Coverage, t[s].Coverage));
+        Assert.True(chosen + 1 == t.Count || t[chosen + 1].Coverage != t[chosen].Coverage || t[chosen + 1].Density <= t[chosen].Density);
+    }
+
+    [Fact]
     public void Run_PlantedBox_RecoversItsLimitsAndLeavesNoiseInputsFree()
     {
         PrimResult result = Prim.Run(Planted(20261206, out bool[] interest), FourNames, interest, new PrimOptions { MinimumDensity = 0.8 });
