@@ -19,6 +19,16 @@ public sealed partial class MonteCarlo
     /// <returns>Both results and the discordant counts, each of length <see cref="Measure.All"/>.Count.</returns>
     internal PairedRun RunPaired(MonteCarlo policy, string crisisId, RoundOptions options, CancellationToken cancellationToken)
     {
+        var paired = PairRounds(policy, crisisId, options, cancellationToken);
+        var baseline = BuildResult(paired.BaselineCrisis, paired.BaselineAccurate, double.NaN, options, paired.Baseline, paired.BaselineSum, paired.BaselineSquares, []);
+        var other = policy.BuildResult(paired.PolicyCrisis, paired.PolicyAccurate, double.NaN, options, paired.Policy, paired.PolicySum, paired.PolicySquares, []);
+        return new PairedRun(baseline, other, paired.PolicyOnly, paired.BaselineOnly);
+    }
+
+    /// <summary>The paired rounds' tallies without rates and intervals: what a contrast's rows keep (counts and the
+    /// attribution's integer sums), as <see cref="Count"/> is for a sweep.</summary>
+    internal PairedTallies PairRounds(MonteCarlo policy, string crisisId, RoundOptions options, CancellationToken cancellationToken)
+    {
         options.Validate();
         if (options.Reporters.Count > 0)
         {
@@ -41,51 +51,67 @@ public sealed partial class MonteCarlo
         ulong crisisKey = RandomStreams.CrisisKey(RandomStreams.ReplicationKey(options.Seed, options.Replication), crisisId);
         double baselineSum = 0, baselineSquares = 0, policySum = 0, policySquares = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
+
+        PairedWorker NewWorker() => new(RoundEngine.Create(baselineFrame), RoundEngine.Create(policyFrame), baselineCrisis, policyCrisis, measures);
+
+        PairedWorker PlayChunk(long firstChunk, int i, PairedWorker worker)
+        {
+            long start = (firstChunk + i) * ChunkSize;
+            long end = Math.Min(start + ChunkSize, rounds);
+            worker.Reset();
+            for (long round = start; round < end; round++)
+            {
+                ulong key = RandomStreams.RoundKey(crisisKey, round);
+                worker.Baseline.Play(key, out var b);
+                worker.BaselineTally.Add(b, worker.Baseline);
+                worker.Policy.Play(key, out var p);
+                worker.PolicyTally.Add(p, worker.Policy);
+                worker.Compare(b, p);
+            }
+
+            sums[i, 0] = worker.BaselineTally.SettlementSum;
+            sums[i, 1] = worker.BaselineTally.SettlementSumOfSquares;
+            sums[i, 2] = worker.PolicyTally.SettlementSum;
+            sums[i, 3] = worker.PolicyTally.SettlementSumOfSquares;
+            return worker;
+        }
+
+        void Merge(PairedWorker worker)
+        {
+            lock (baselineTotal)
+            {
+                baselineTotal.Add(worker.BaselineTally);
+                policyTotal.Add(worker.PolicyTally);
+                for (int m = 0; m < measures; m++)
+                {
+                    policyOnly[m] += worker.PolicyOnly[m];
+                    baselineOnly[m] += worker.BaselineOnly[m];
+                }
+            }
+        }
+
         try
         {
             for (long first = 0; first < chunks; first += batch)
             {
                 long firstChunk = first;
                 int count = (int)Math.Min(batch, chunks - first);
-                Parallel.For(
-                    0,
-                    count,
-                    parallel,
-                    () => new PairedWorker(RoundEngine.Create(baselineFrame), RoundEngine.Create(policyFrame), baselineCrisis, policyCrisis, measures),
-                    (i, state, worker) =>
+                if (options.Threads == 1)
+                {
+                    // One thread: the same chunks in order, without the thread pool (a contrast's points run single-threaded).
+                    var worker = NewWorker();
+                    for (int i = 0; i < count; i++)
                     {
-                        long start = (firstChunk + i) * ChunkSize;
-                        long end = Math.Min(start + ChunkSize, rounds);
-                        worker.Reset();
-                        for (long round = start; round < end; round++)
-                        {
-                            ulong key = RandomStreams.RoundKey(crisisKey, round);
-                            worker.Baseline.Play(key, out var b);
-                            worker.BaselineTally.Add(b, worker.Baseline);
-                            worker.Policy.Play(key, out var p);
-                            worker.PolicyTally.Add(p, worker.Policy);
-                            worker.Compare(b, p);
-                        }
+                        cancellationToken.ThrowIfCancellationRequested();
+                        PlayChunk(firstChunk, i, worker);
+                    }
 
-                        sums[i, 0] = worker.BaselineTally.SettlementSum;
-                        sums[i, 1] = worker.BaselineTally.SettlementSumOfSquares;
-                        sums[i, 2] = worker.PolicyTally.SettlementSum;
-                        sums[i, 3] = worker.PolicyTally.SettlementSumOfSquares;
-                        return worker;
-                    },
-                    worker =>
-                    {
-                        lock (baselineTotal)
-                        {
-                            baselineTotal.Add(worker.BaselineTally);
-                            policyTotal.Add(worker.PolicyTally);
-                            for (int m = 0; m < measures; m++)
-                            {
-                                policyOnly[m] += worker.PolicyOnly[m];
-                                baselineOnly[m] += worker.BaselineOnly[m];
-                            }
-                        }
-                    });
+                    Merge(worker);
+                }
+                else
+                {
+                    Parallel.For(0, count, parallel, NewWorker, (i, state, worker) => PlayChunk(firstChunk, i, worker), Merge);
+                }
 
                 // Chunk sums in chunk order: the floating-point sums do not depend on the threads.
                 for (int i = 0; i < count; i++)
@@ -103,10 +129,25 @@ public sealed partial class MonteCarlo
             throw;
         }
 
-        var baseline = BuildResult(baselineCrisis, baselineFrame.AccurateWinProbability, double.NaN, options, baselineTotal, baselineSum, baselineSquares, []);
-        var other = policy.BuildResult(policyCrisis, policyFrame.AccurateWinProbability, double.NaN, options, policyTotal, policySum, policySquares, []);
-        return new PairedRun(baseline, other, policyOnly, baselineOnly);
+        return new PairedTallies(baselineCrisis, policyCrisis, baselineFrame.AccurateWinProbability, policyFrame.AccurateWinProbability, baselineTotal, policyTotal, baselineSum, baselineSquares, policySum, policySquares, policyOnly, baselineOnly);
     }
+
+    /// <summary>The tallies of <see cref="PairRounds"/>: each side's counts and attribution sums (its
+    /// <see cref="RoundTally"/>), its settlement sums in chunk order, and the discordant counts per measure of
+    /// <see cref="Measure.All"/>.</summary>
+    internal sealed record PairedTallies(
+        Compilation.CompiledCrisis BaselineCrisis,
+        Compilation.CompiledCrisis PolicyCrisis,
+        double BaselineAccurate,
+        double PolicyAccurate,
+        RoundTally Baseline,
+        RoundTally Policy,
+        double BaselineSum,
+        double BaselineSquares,
+        double PolicySum,
+        double PolicySquares,
+        long[] PolicyOnly,
+        long[] BaselineOnly);
 
     /// <summary>The result of <see cref="RunPaired"/>.</summary>
     /// <param name="Baseline">The baseline's rates, as <see cref="Run(string, RoundOptions?, IProgress{MonteCarloProgress}?, CancellationToken)"/> gives them.</param>

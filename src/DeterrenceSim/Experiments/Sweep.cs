@@ -490,16 +490,17 @@ public sealed class Sweep
         var rows = new SweepRow[Options.Replications];
         for (int r = 0; r < rows.Length; r++)
         {
-            var paired = baselineEngine.RunPaired(policyEngine, Crisis, new RoundOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads, WithoutExpectedWin = true }, cancellationToken);
+            // Only the counts, as for a sweep's point (MonteCarlo.Count).
+            var paired = baselineEngine.PairRounds(policyEngine, Crisis, new RoundOptions { Rounds = Options.Rounds, Seed = Options.Seed, Replication = r, Threads = threads, WithoutExpectedWin = true }, cancellationToken);
             var counts = new long[Measure.All.Count];
             var policyCounts = new long[Measure.All.Count];
             foreach (var measure in Measure.All)
             {
-                counts[measure.Index] = paired.Baseline[measure].Count;
-                policyCounts[measure.Index] = paired.Policy[measure].Count;
+                counts[measure.Index] = measure.Outcome is Outcome outcome ? paired.Baseline.Outcome(outcome) : paired.Baseline.Cause(measure.WarCause!.Value);
+                policyCounts[measure.Index] = measure.Outcome is Outcome policyOutcome ? paired.Policy.Outcome(policyOutcome) : paired.Policy.Cause(measure.WarCause!.Value);
             }
 
-            var sums = MechanismLayout.RowSums(paired.Baseline.Mechanisms.Sums ?? throw new System.Diagnostics.UnreachableException("The engine's attribution by mechanism has no sums."));
+            var sums = MechanismLayout.RowSums(paired.Baseline.Mechanisms);
             rows[r] = new SweepRow(point, r, Options.Seed, values, Options.Rounds, counts, null)
             {
                 Reported = _reported,
