@@ -113,36 +113,25 @@ internal static class SensitivityCommand
         return command;
     }
 
-    private static void Write(string? format, TextWriter stdout, SensitivityResult result, Provenance provenance)
+    private static void Write(string? format, TextWriter stdout, SensitivityResult result, Provenance provenance) =>
+        Write(format, stdout, () => SensitivityResultIO.ToJson(result, provenance), () => SensitivityResultIO.ToCsv(result, provenance), console => Table(console, result));
+
+    private static void Write(string? format, TextWriter stdout, MorrisResult result, Provenance provenance) =>
+        Write(format, stdout, () => SensitivityResultIO.ToJson(result, provenance), () => SensitivityResultIO.ToCsv(result, provenance), console => Table(console, result));
+
+    /// <summary>Writes a result in the format asked for: JSON, CSV, or a table.</summary>
+    private static void Write(string? format, TextWriter stdout, Func<string> json, Func<string> csv, Action<IAnsiConsole> table)
     {
         switch (format)
         {
             case "json":
-                stdout.Write(SensitivityResultIO.ToJson(result, provenance));
+                stdout.Write(json());
                 break;
             case "csv":
-                stdout.Write(SensitivityResultIO.ToCsv(result, provenance));
+                stdout.Write(csv());
                 break;
             default:
-                Table(CliApp.Console(stdout), result);
-                break;
-        }
-
-        stdout.Flush();
-    }
-
-    private static void Write(string? format, TextWriter stdout, MorrisResult result, Provenance provenance)
-    {
-        switch (format)
-        {
-            case "json":
-                stdout.Write(SensitivityResultIO.ToJson(result, provenance));
-                break;
-            case "csv":
-                stdout.Write(SensitivityResultIO.ToCsv(result, provenance));
-                break;
-            default:
-                Table(CliApp.Console(stdout), result);
+                table(CliApp.Console(stdout));
                 break;
         }
 

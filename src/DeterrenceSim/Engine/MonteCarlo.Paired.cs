@@ -50,7 +50,6 @@ public sealed partial class MonteCarlo
         var baselineOnly = new long[measures];
         ulong crisisKey = RandomStreams.CrisisKey(RandomStreams.ReplicationKey(options.Seed, options.Replication), crisisId);
         double baselineSum = 0, baselineSquares = 0, policySum = 0, policySquares = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
 
         PairedWorker NewWorker() => new(RoundEngine.Create(baselineFrame), RoundEngine.Create(policyFrame), baselineCrisis, policyCrisis, measures);
 
@@ -92,28 +91,8 @@ public sealed partial class MonteCarlo
 
         try
         {
-            for (long first = 0; first < chunks; first += batch)
+            PlayChunks(chunks, batch, options.Threads, cancellationToken, NewWorker, PlayChunk, Merge, count =>
             {
-                long firstChunk = first;
-                int count = (int)Math.Min(batch, chunks - first);
-                if (options.Threads == 1)
-                {
-                    // One thread: the same chunks in order, without the thread pool (a contrast's points run single-threaded).
-                    var worker = NewWorker();
-                    for (int i = 0; i < count; i++)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        PlayChunk(firstChunk, i, worker);
-                    }
-
-                    Merge(worker);
-                }
-                else
-                {
-                    Parallel.For(0, count, parallel, NewWorker, (i, state, worker) => PlayChunk(firstChunk, i, worker), Merge);
-                }
-
-                // Chunk sums in chunk order: the floating-point sums do not depend on the threads.
                 for (int i = 0; i < count; i++)
                 {
                     baselineSum += sums[i, 0];
@@ -121,7 +100,7 @@ public sealed partial class MonteCarlo
                     policySum += sums[i, 2];
                     policySquares += sums[i, 3];
                 }
-            }
+            });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
         {

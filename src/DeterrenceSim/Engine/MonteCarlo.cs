@@ -100,13 +100,7 @@ public sealed partial class MonteCarlo
         options.Validate();
         var crisis = _scenario.GetCrisis(crisisId);
 
-        // The crisis's own protocol picks the closed generic engine once per run, so its rounds are specialised.
-        return crisis.Protocol switch
-        {
-            BargainingProtocol.NashSplit => RunRounds<NashSplit, LogisticPerception, PowellPreventiveWar>(crisis, options, progress, cancellationToken),
-            BargainingProtocol.TakeItOrLeaveIt => RunRounds<TakeItOrLeaveIt, LogisticPerception, PowellPreventiveWar>(crisis, options, progress, cancellationToken),
-            _ => throw new InvalidOperationException($"Unknown bargaining protocol {crisis.Protocol}."),
-        };
+        return Result(crisis, options, PlayBuiltIn(crisis, options, progress, cancellationToken));
     }
 
     /// <summary>
@@ -182,7 +176,7 @@ public sealed partial class MonteCarlo
             throw new ArgumentException($"The protocol {typeof(TProtocol).Name} needs the defender's cost, but crisis {crisis.Id} has no defenderCost.", nameof(crisisId));
         }
 
-        return RunRounds<TProtocol, TPerception, TWarDecision>(crisis, options, progress, cancellationToken);
+        return Result(crisis, options, PlayRounds<TProtocol, TPerception, TWarDecision>(crisis, options, progress, cancellationToken));
     }
 
     /// <summary>Plays the rounds of one crisis, as <see cref="Run(string, RoundOptions?, IProgress{MonteCarloProgress}?, CancellationToken)"/>
@@ -195,27 +189,21 @@ public sealed partial class MonteCarlo
     internal PlayedRounds Count(string crisisId, RoundOptions options, CancellationToken cancellationToken)
     {
         options.Validate();
-        var crisis = _scenario.GetCrisis(crisisId);
-        return crisis.Protocol switch
-        {
-            BargainingProtocol.NashSplit => PlayRounds<NashSplit, LogisticPerception, PowellPreventiveWar>(crisis, options, null, cancellationToken),
-            BargainingProtocol.TakeItOrLeaveIt => PlayRounds<TakeItOrLeaveIt, LogisticPerception, PowellPreventiveWar>(crisis, options, null, cancellationToken),
-            _ => throw new InvalidOperationException($"Unknown bargaining protocol {crisis.Protocol}."),
-        };
+        return PlayBuiltIn(_scenario.GetCrisis(crisisId), options, null, cancellationToken);
     }
 
-    /// <summary>The rounds of one crisis with validated options, on the engine compiled for the strategies.</summary>
-    private SimulationResult RunRounds<TProtocol, TPerception, TWarDecision>(
-        CompiledCrisis crisis,
-        RoundOptions options,
-        IProgress<MonteCarloProgress>? progress,
-        CancellationToken cancellationToken)
-        where TProtocol : struct, IBargainingProtocol
-        where TPerception : struct, IPerceptionModel
-        where TWarDecision : struct, IPreventiveWarDecision
+    /// <summary>The rounds of one crisis with validated options on the built-in strategies: the crisis's own protocol
+    /// picks the closed generic engine once per run, so its rounds are specialised.</summary>
+    private PlayedRounds PlayBuiltIn(CompiledCrisis crisis, RoundOptions options, IProgress<MonteCarloProgress>? progress, CancellationToken cancellationToken) => crisis.Protocol switch
     {
-        var played = PlayRounds<TProtocol, TPerception, TWarDecision>(crisis, options, progress, cancellationToken);
+        BargainingProtocol.NashSplit => PlayRounds<NashSplit, LogisticPerception, PowellPreventiveWar>(crisis, options, progress, cancellationToken),
+        BargainingProtocol.TakeItOrLeaveIt => PlayRounds<TakeItOrLeaveIt, LogisticPerception, PowellPreventiveWar>(crisis, options, progress, cancellationToken),
+        _ => throw new InvalidOperationException($"Unknown bargaining protocol {crisis.Protocol}."),
+    };
 
+    /// <summary>A run's rates and intervals from its counts.</summary>
+    private SimulationResult Result(CompiledCrisis crisis, RoundOptions options, PlayedRounds played)
+    {
         // E[p] is the same for every run of this instance (the frame is the start-of-run world's); a sweep, which keeps
         // only the counts, does not compute it.
         double expectedWinProbability = options.WithoutExpectedWin ? double.NaN : ExpectedWinOf(crisis);
@@ -300,39 +288,16 @@ public sealed partial class MonteCarlo
             }
         }
 
-        // Chunks run in parallel a batch at a time; each batch's chunk sums are then added in chunk order, so the
-        // floating-point sums are the same for any thread count and memory does not grow with the rounds.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
         try
         {
-            for (long first = 0; first < chunks; first += batch)
+            PlayChunks(chunks, batch, options.Threads, cancellationToken, NewWorker, PlayChunk, Merge, count =>
             {
-                long firstChunk = first;
-                int count = (int)Math.Min(batch, chunks - first);
-                if (options.Threads == 1)
-                {
-                    // One thread: the same chunks in the same order, without the thread pool's set-up (a sweep's points
-                    // run single-threaded, each a few rounds, and its cost was a large part of a point's).
-                    var worker = NewWorker();
-                    for (int i = 0; i < count; i++)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        PlayChunk(firstChunk, i, worker);
-                    }
-
-                    Merge(worker);
-                }
-                else
-                {
-                    Parallel.For(0, count, parallel, NewWorker, (i, state, worker) => PlayChunk(firstChunk, i, worker), Merge);
-                }
-
                 for (int i = 0; i < count; i++)
                 {
                     sum += settlementSums[i];
                     squares += settlementSquares[i];
                 }
-            }
+            });
         }
         catch (OperationCanceledException)
         {
@@ -362,6 +327,38 @@ public sealed partial class MonteCarlo
         }
 
         return new PlayedRounds(frame.AccurateWinProbability, total, sum, squares, reported);
+    }
+
+    /// <summary>Plays a run's chunks a batch at a time, each batch's chunks in parallel (or, on one thread, in order
+    /// without the thread pool's set-up: a sweep's or contrast's points run single-threaded, each a few rounds, and that
+    /// set-up was a large part of a point's cost), then hands the batch's chunk count to <paramref name="afterBatch"/>
+    /// on the calling thread, which adds the chunk sums in chunk order: the floating-point sums are then the same for
+    /// any thread count, and memory does not grow with the rounds.</summary>
+    private static void PlayChunks<TWorker>(long chunks, int batch, int threads, CancellationToken cancellationToken, Func<TWorker> newWorker, Func<long, int, TWorker, TWorker> playChunk, Action<TWorker> merge, Action<int> afterBatch)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        for (long first = 0; first < chunks; first += batch)
+        {
+            long firstChunk = first;
+            int count = (int)Math.Min(batch, chunks - first);
+            if (threads == 1)
+            {
+                var worker = newWorker();
+                for (int i = 0; i < count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    playChunk(firstChunk, i, worker);
+                }
+
+                merge(worker);
+            }
+            else
+            {
+                Parallel.For(0, count, parallel, newWorker, (i, state, worker) => playChunk(firstChunk, i, worker), merge);
+            }
+
+            afterBatch(count);
+        }
     }
 
     /// <summary>What a run of rounds counted: the accurate-perception win probability of its frame, the tally, the sums

@@ -34,34 +34,13 @@ public static class SensitivityResultIO
             w.WriteString("crisis", result.Crisis);
             w.WriteNumber("samples", result.Design.Samples);
             w.WriteNumber("points", result.Design.PointCount);
-            if (result.Options.Periods is int periods)
-            {
-                w.WriteNumber("periods", periods);
-            }
-            else
-            {
-                w.WriteNumber("rounds", result.Options.Rounds);
-            }
-
-            w.WriteNumber("replications", result.Options.Replications);
-            w.WriteNumber("seed", result.Options.Seed);
-            w.WriteNumber("threads", result.Options.Threads);
-            provenance?.WriteTo(w);
+            WriteRun(w, result.Options, provenance);
             w.WriteNumber("variance", result.Indices.Variance);
-            w.WriteStartArray("factors");
-            for (int i = 0; i < result.Design.Factors.Count; i++)
+            WriteFactors(w, result.Design, i =>
             {
-                var factor = result.Design.Factors[i];
-                w.WriteStartObject();
-                w.WriteString("path", factor.Path);
-                w.WriteNumber("lower", factor.Lower);
-                w.WriteNumber("upper", factor.Upper);
                 Index(w, "firstOrder", result.Indices.FirstOrder[i]);
                 Index(w, "totalOrder", result.Indices.TotalOrder[i]);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             w.WriteEndObject();
         }) + "\n";
     }
@@ -138,34 +117,13 @@ public static class SensitivityResultIO
             w.WriteNumber("levels", result.Design.Levels);
             w.WriteNumber("delta", result.Design.Delta);
             w.WriteNumber("points", result.Design.PointCount);
-            if (result.Options.Periods is int periods)
+            WriteRun(w, result.Options, provenance);
+            WriteFactors(w, result.Design, i =>
             {
-                w.WriteNumber("periods", periods);
-            }
-            else
-            {
-                w.WriteNumber("rounds", result.Options.Rounds);
-            }
-
-            w.WriteNumber("replications", result.Options.Replications);
-            w.WriteNumber("seed", result.Options.Seed);
-            w.WriteNumber("threads", result.Options.Threads);
-            provenance?.WriteTo(w);
-            w.WriteStartArray("factors");
-            for (int i = 0; i < result.Design.Factors.Count; i++)
-            {
-                var factor = result.Design.Factors[i];
-                w.WriteStartObject();
-                w.WriteString("path", factor.Path);
-                w.WriteNumber("lower", factor.Lower);
-                w.WriteNumber("upper", factor.Upper);
                 Index(w, "mu", result.Indices.Mu[i]);
                 Index(w, "mu-star", result.Indices.MuStar[i]);
                 Index(w, "sigma", result.Indices.Sigma[i]);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            });
             w.WriteEndObject();
         }) + "\n";
     }
@@ -209,5 +167,43 @@ public static class SensitivityResultIO
         w.WriteNumber("upper", index.Upper);
         w.WriteNumber("standardError", index.StandardError);
         w.WriteEndObject();
+    }
+
+    /// <summary>Writes what was run: <c>periods</c> or <c>rounds</c>, <c>replications</c>, <c>seed</c>, <c>threads</c>,
+    /// then the provenance's keys.</summary>
+    private static void WriteRun(Utf8JsonWriter w, SweepOptions options, Provenance? provenance)
+    {
+        if (options.Periods is int periods)
+        {
+            w.WriteNumber("periods", periods);
+        }
+        else
+        {
+            w.WriteNumber("rounds", options.Rounds);
+        }
+
+        w.WriteNumber("replications", options.Replications);
+        w.WriteNumber("seed", options.Seed);
+        w.WriteNumber("threads", options.Threads);
+        provenance?.WriteTo(w);
+    }
+
+    /// <summary>Writes the array <c>factors</c>: each factor's <c>path</c>, <c>lower</c>, <c>upper</c>, then its
+    /// indices (written by <paramref name="indices"/> for the factor's place).</summary>
+    private static void WriteFactors(Utf8JsonWriter w, ExperimentDesign design, Action<int> indices)
+    {
+        w.WriteStartArray("factors");
+        for (int i = 0; i < design.Factors.Count; i++)
+        {
+            var factor = design.Factors[i];
+            w.WriteStartObject();
+            w.WriteString("path", factor.Path);
+            w.WriteNumber("lower", factor.Lower);
+            w.WriteNumber("upper", factor.Upper);
+            indices(i);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }
