@@ -274,6 +274,11 @@ internal static class DiscoverCommand
             interest.Add(condition.Holds(value));
         }
 
+        if (used.Count == 0 && missing > 0)
+        {
+            return CliApp.Fail(stderr, $"--where: the column '{condition.Column}' holds no number in any row that ran (all empty or NaN){(condition.Column == ErrorColumn ? ": it is the text of why a point could not run" : "")}; threshold a numeric column such as war or war_difference_upper.", CliApp.InvalidInput);
+        }
+
         if (failed > 0 || missing > 0)
         {
             string why = string.Join(" and ", new[]

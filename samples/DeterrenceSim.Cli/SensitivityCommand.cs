@@ -62,6 +62,11 @@ internal static class SensitivityCommand
                 return Task.FromResult(CliApp.Fail(stderr, "--vary: expected at least one varied parameter, such as --vary states.CHN.perception.credulity=0:1 (or --from FILE to analyse a saved sweep).", CliApp.InvalidInput));
             }
 
+            if (morris && parse.GetValue(o.Samples) is < SensitivityAnalysis.MinTrajectories and var few)
+            {
+                return Task.FromResult(CliApp.Fail(stderr, $"--samples: Morris screening needs at least {SensitivityAnalysis.MinTrajectories} trajectories (10 to 50 is usual), found {few}.", CliApp.InvalidInput));
+            }
+
             var sweep = o.Build(parse, common, stderr, new SweepOptions { Replications = r }, out int exitCode, morris ? DesignKind.Morris : DesignKind.Sobol);
             if (sweep is null)
             {
@@ -190,6 +195,11 @@ internal static class SensitivityCommand
             return CliApp.Fail(stderr, $"--from: {file} holds the design and the sweep's settings (its sidecar {file}{SweepFile.SidecarSuffix}); give no {string.Join(", ", given)} with it.", CliApp.InvalidInput);
         }
 
+        if (file.EndsWith(SweepFile.SidecarSuffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return CliApp.Fail(stderr, $"--from: expected the results file (.csv or .parquet), found its sidecar '{file}': give '{file[..^SweepFile.SidecarSuffix.Length]}'.", CliApp.InvalidInput);
+        }
+
         if (resamples < 2)
         {
             return CliApp.Fail(stderr, $"--resamples: the bootstrap needs at least 2 resamples, found {resamples}.", CliApp.InvalidInput);
@@ -204,18 +214,21 @@ internal static class SensitivityCommand
                 stderr.WriteLine($"deterrence-sim: note: {file} is a contrast: --metric {metric} is the baseline's; --metric {metric}_difference (or policy.{metric}) analyses the policy's effect.");
             }
 
-            if (SweepDescription.Read(file, out _) is { Design: { Kind: DesignKind.Sobol, Samples: >= SensitivityAnalysis.MinSamples and < 64 } small })
+            // The analysis first: a warning about the sample size belongs to a result, not before an error.
+            var result = morris ? null : SweepFileSensitivity.Sobol(file, metric, resamples);
+            var screening = morris ? SweepFileSensitivity.Morris(file, metric, resamples) : null;
+            if (result is { Design.Samples: >= SensitivityAnalysis.MinSamples and < 64 })
             {
-                stderr.WriteLine($"deterrence-sim: warning: {small.Samples} base samples are few: the indices and their intervals are unreliable below about 64.");
+                stderr.WriteLine($"deterrence-sim: warning: {result.Design.Samples} base samples are few: the indices and their intervals are unreliable below about 64.");
             }
 
-            if (morris)
+            if (screening is not null)
             {
-                Write(format, stdout, SweepFileSensitivity.Morris(file, metric, resamples), provenance);
+                Write(format, stdout, screening, provenance);
             }
             else
             {
-                Write(format, stdout, SweepFileSensitivity.Sobol(file, metric, resamples), provenance);
+                Write(format, stdout, result!, provenance);
             }
 
             return 0;

@@ -39,7 +39,12 @@ internal sealed record SweepDescription(string Crisis, long Rounds, int? Periods
 
             string text = File.ReadAllText(sidecar);
             using var document = JsonDocument.Parse(text);
-            var identity = document.RootElement.GetProperty("identity");
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("identity", out var identity) || identity.ValueKind != JsonValueKind.Object)
+            {
+                problem = $"{sidecar} is not a sweep's sidecar (no identity object)";
+                return null;
+            }
+
             return new SweepDescription(
                 identity.GetProperty("crisis").GetString() ?? "",
                 identity.GetProperty("rounds").GetInt64(),

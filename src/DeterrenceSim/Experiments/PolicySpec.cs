@@ -69,7 +69,8 @@ public sealed class PolicySpec
             int eq = item.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0 || item[..eq].Trim().Length == 0)
             {
-                throw new FormatException($"expected PATH=VALUE assignments separated by commas, found '{item.Trim()}' in '{trimmed}'.");
+                bool decimals = eq < 0 && item.Trim().Length > 0 && item.Trim().All(char.IsAsciiDigit);
+                throw new FormatException($"expected PATH=VALUE assignments separated by commas, found '{item.Trim()}' in '{trimmed}'{(decimals ? " (a decimal comma? values take a decimal point, such as 0.15)" : "")}.");
             }
 
             string path = item[..eq].Trim();

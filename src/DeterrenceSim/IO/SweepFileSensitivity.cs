@@ -187,6 +187,7 @@ public static class SweepFileSensitivity
         string needs = kind == DesignKind.Sobol ? "Sobol indices" : "Morris elementary effects";
         var outputs = measure is null ? new DesignOutputs(design, row => row.Estimate(metric), needs) : new DesignOutputs(design, measure, needs);
         var point = new List<SweepRow>();
+        SweepRowCheck? check = null;
         try
         {
             foreach (var row in SweepRowReader.Read(path, out _, options.TrialsPerReplication))
@@ -195,6 +196,16 @@ public static class SweepFileSensitivity
                 {
                     throw new SweepFileException($"{path}: a sweep's results, with no column '{metric}': policy.M and M_difference are a contrast's (deterrence-sim contrast --design {ExperimentDesign.Name(kind)} ...).");
                 }
+
+                // Every row must be the sidecar's sweep's, as merge and resume hold it: its point in order, the design's
+                // values at that point, the seed and the trials; otherwise outputs would meet the wrong design points.
+                if (check is null)
+                {
+                    check = new SweepRowCheck(design, options, [.. row.Reported.Select(m => m.Name)], row.RecordsMechanisms) { Contrast = row.RecordsContrast };
+                    check.Begin(0, design.PointCount, path);
+                }
+
+                check.Add(row);
 
                 if (point.Count > 0 && row.Point != point[0].Point)
                 {
@@ -209,6 +220,8 @@ public static class SweepFileSensitivity
             {
                 outputs.AddPoint(point);
             }
+
+            check?.End();
         }
         catch (InvalidOperationException e)
         {

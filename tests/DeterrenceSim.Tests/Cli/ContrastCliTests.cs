@@ -56,6 +56,7 @@ public sealed class ContrastCliTests : IDisposable
     [InlineData("--policy", "", "--policy: empty")]
     [InlineData("--policy", "states.JPN.perception.credulity=0.6,states.JPN.perception.credulity=0.7", "is given 2 times")]
     [InlineData("--policy", "learning=false", "acts only in runs over periods")]
+    [InlineData("--policy", "crises.east-china-sea.defenderCost=0,15", "a decimal comma?")]
     [InlineData("--policy", "states.*.perception.credulity=0.5", "which the design varies")]
     [InlineData("--baseline", "states.CHN.perception.credulity=0.4", "which the design varies")]
     public async Task Contrast_WithABadPolicy_SaysWhatIsWrong_AndWritesNothing(string option, string value, string message)
@@ -140,5 +141,23 @@ public sealed class ContrastCliTests : IDisposable
         Assert.Contains("m.parquet: the shards are a contrast's", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(".tmp-", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("m.parquet")));
+    }
+
+    [Fact]
+    public async Task SensitivityFrom_AFileWhoseValuesAreNotItsSidecarsDesign_IsRefused_NotAnalysed()
+    {
+        string[] vary = ["--design", "sobol", "--samples", "8", "-r", "1", "-n", "500"];
+        Assert.Equal(0, (await CliRunner.Run(["contrast", "--policy", "engagement-deepened", .. vary, "--vary", "states.JPN.perception.credulity=0:1", "-o", PathOf("a.csv")])).Code);
+        Assert.Equal(0, (await CliRunner.Run(["contrast", "--policy", "engagement-deepened", .. vary, "--vary", "states.JPN.perception.credulity=0:0.5", "-o", PathOf("b.csv")])).Code);
+        File.Copy(PathOf("b.csv") + SweepFile.SidecarSuffix, PathOf("a.csv") + SweepFile.SidecarSuffix, overwrite: true);
+        var (code, stdout, stderr) = await CliRunner.Run("sensitivity", "--from", PathOf("a.csv"), "--metric", "war_difference");
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("the parameter values are not the design's values at that point", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", stderr, StringComparison.Ordinal);
+
+        (code, _, stderr) = await CliRunner.Run("sensitivity", "--from", PathOf("b.csv") + SweepFile.SidecarSuffix);
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("found its sidecar", stderr, StringComparison.Ordinal);
     }
 }

@@ -58,6 +58,16 @@ public sealed class DiscoverCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Discover_WhereOnAColumnWithoutNumbers_SaysSo()
+    {
+        string sweep = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(PlantedCsv("unused2.csv", 1))!, "noerrors.csv");
+        Assert.Equal(0, (await Cli("sweep", "--vary", "states.CHN.perception.credulity=0:1:12", "-r", "1", "-n", "200", "-o", sweep)).Code);
+        var (code, _, stderr) = await Cli("discover", sweep, "--where", "error==0");
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains("--where: the column 'error' holds no number", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Discover_ASweepFileWithAnEditedRate_IsRefused()
     {
         string sweep = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(PlantedCsv("unused.csv", 1))!, "edited.csv");
