@@ -147,7 +147,8 @@ internal sealed class CrisisFrame
         AccurateWinProbability = Logistic(Accurate.ConstantLogit);
     }
 
-    public static double Logistic(double x) => 1.0 / (1.0 + Math.Exp(-x));
+    /// <summary>1 / (1 + e^−x), with the engine's own exponential (<see cref="VectorMath"/>): the batched rounds' bits.</summary>
+    public static double Logistic(double x) => VectorMath.Logistic(x);
 
     public static double Logit(double p) => Math.Log(p / (1 - p));
 }

@@ -60,10 +60,9 @@ public sealed partial class MonteCarlo
             worker.Reset();
             for (long round = start; round < end; round++)
             {
-                ulong key = RandomStreams.RoundKey(crisisKey, round);
-                worker.Baseline.Play(key, out var b);
+                worker.Baseline.PlayRound(crisisKey, round, out var b);
                 worker.BaselineTally.Add(b, worker.Baseline);
-                worker.Policy.Play(key, out var p);
+                worker.Policy.PlayRound(crisisKey, round, out var p);
                 worker.PolicyTally.Add(p, worker.Policy);
                 worker.Compare(b, p);
             }

@@ -248,18 +248,14 @@ public sealed partial class MonteCarlo
             worker.Tally.SettlementSumOfSquares = 0;
             if (reporters.Length == 0)
             {
-                for (long round = start; round < end; round++)
-                {
-                    worker.Engine.Play(RandomStreams.RoundKey(crisisKey, round), out var record);
-                    worker.Tally.Add(record, worker.Engine);
-                }
+                worker.Engine.PlayRounds(crisisKey, start, end, worker.Tally);
             }
             else
             {
                 // Reporters are the researcher's code: a separate loop, so that runs without them do not pay.
                 for (long round = start; round < end; round++)
                 {
-                    worker.Engine.Play(RandomStreams.RoundKey(crisisKey, round), out var record);
+                    worker.Engine.PlayRound(crisisKey, round, out var record);
                     worker.Tally.Add(record, worker.Engine);
                     var row = record.ToRow();
                     for (int j = 0; j < reporters.Length; j++)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using DeterrenceSim.Compilation;
 using DeterrenceSim.Model;
 
@@ -217,10 +218,10 @@ internal sealed class ObserverFrame
         HasSupporterNoise = anyNoise;
         Noise = perception.Noise * sharing;
         OpponentBias = Math.Exp(perception.CapabilityBias);
-        ConstantLogit = Belief(frame, deepened: false, epsilons: default, out double ownStrength);
+        ConstantLogit = Belief(frame, deepened: false, epsilons: default, scratch: default, out double ownStrength);
         ConstantOwnStrength = ownStrength;
-        MaskLogits(frame, deepened: false, epsilons: default, ConstantLogits, firstMask: 0);
-        MaskLogits(frame, deepened: true, epsilons: default, ConstantDeepenedLogits, firstMask: 0);
+        MaskLogits(frame, deepened: false, epsilons: default, scratch: default, ConstantLogits, firstMask: 0);
+        MaskLogits(frame, deepened: true, epsilons: default, scratch: default, ConstantDeepenedLogits, firstMask: 0);
 
         int nC = crisis.ChallengerSupporterCount;
         bool ownSupporters = IsChallenger ? nC > 0 : n > nC;
@@ -296,13 +297,14 @@ internal sealed class ObserverFrame
     /// The belief logits of every mask of factors in one round (index: the factor bits), before the optimism shock,
     /// with the round's supporter-noise draws: the masks without <see cref="NoiseFactor"/> are the period's constants;
     /// those with it take one pass over the supporters (two logistics where the credulity is not zero). Entry
-    /// <see cref="AllFactors"/> equals <see cref="Belief(CrisisFrame, bool, ReadOnlySpan{double}, out double)"/> bit for bit.
+    /// <see cref="AllFactors"/> equals <see cref="Belief(CrisisFrame, bool, ReadOnlySpan{double}, Span{double}, out double)"/> bit for bit.
     /// </summary>
     /// <param name="frame">The crisis frame.</param>
     /// <param name="deepened">Whether to look H periods ahead.</param>
     /// <param name="epsilons">The observer's supporter-noise draws this round, or empty without supporter noise.</param>
+    /// <param name="scratch">Room for two perceived reliabilities per side participant.</param>
     /// <param name="logits">Sixteen logits, filled.</param>
-    public void FillLogits(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, Span<double> logits)
+    public void FillLogits(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, Span<double> scratch, Span<double> logits)
     {
         var constants = deepened ? ConstantDeepenedLogits : ConstantLogits;
         constants.AsSpan().CopyTo(logits);
@@ -311,17 +313,17 @@ internal sealed class ObserverFrame
             return;
         }
 
-        MaskLogits(frame, deepened, epsilons, logits, firstMask: NoiseFactor);
+        MaskLogits(frame, deepened, epsilons, scratch, logits, firstMask: NoiseFactor);
     }
 
     /// <summary>
     /// The logits of the masks from <paramref name="firstMask"/> to <see cref="AllFactors"/> from one pass over the
     /// supporters: each side's perceived strength with that side's credulity on and off (with the supporter-noise
     /// draws, or without when <paramref name="epsilons"/> is empty), combined per mask with or without the bias. The
-    /// sums run in participant order, as in <see cref="Belief(CrisisFrame, bool, ReadOnlySpan{double}, out double)"/>,
+    /// sums run in participant order, as in <see cref="Belief(CrisisFrame, bool, ReadOnlySpan{double}, Span{double}, out double)"/>,
     /// so the mask <see cref="AllFactors"/> gives its logit bit for bit.
     /// </summary>
-    private void MaskLogits(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, Span<double> logits, int firstMask)
+    private void MaskLogits(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, Span<double> scratch, Span<double> logits, int firstMask)
     {
         var crisis = frame.Crisis;
         var logitBase = deepened ? DeepenedLogitBase : LogitBase;
@@ -337,13 +339,22 @@ internal sealed class ObserverFrame
         double challengerOff = challengerOn, defenderOff = defenderOn;
         int nC = crisis.ChallengerSupporterCount;
         int n = crisis.SideCount;
+        Span<double> noisyOn = default, noisyOff = default;
+        if (noisy)
+        {
+            noisyOn = scratch[..n];
+            noisyOff = scratch.Slice(n, n);
+            Reliabilities(logitBase, epsilons, noisyOn);
+            Reliabilities(anchorLogits, epsilons, noisyOff);
+        }
+
         for (int p = 0; p < n; p++)
         {
             double on, off;
             if (noisy)
             {
-                on = CrisisFrame.Logistic(logitBase[p] + (SupporterNoise[p] * epsilons[p]));
-                off = plain[p] ? on : CrisisFrame.Logistic(anchorLogits[p] + (SupporterNoise[p] * epsilons[p]));
+                on = noisyOn[p];
+                off = plain[p] ? on : noisyOff[p];
             }
             else
             {
@@ -394,12 +405,13 @@ internal sealed class ObserverFrame
     /// <param name="frame">The crisis frame.</param>
     /// <param name="deepened">Whether to look H periods ahead.</param>
     /// <param name="epsilons">Standard normal draws per side participant, or empty.</param>
+    /// <param name="scratch">Room for one perceived reliability per side participant (with supporter noise).</param>
     /// <param name="ownStrength">The observer's perceived strength of its own side (before its capability bias, which
     /// applies to the opponent only).</param>
-    public double Belief(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, out double ownStrength)
+    public double Belief(CrisisFrame frame, bool deepened, ReadOnlySpan<double> epsilons, Span<double> scratch, out double ownStrength)
     {
         var crisis = frame.Crisis;
-        var perceived = deepened ? DeepenedPerceived : Perceived;
+        ReadOnlySpan<double> perceived = deepened ? DeepenedPerceived : Perceived;
         var logits = deepened ? DeepenedLogitBase : LogitBase;
         var strength = deepened ? _deepenedStrengthOn : _strengthOn;
         bool noisy = !epsilons.IsEmpty;
@@ -407,9 +419,15 @@ internal sealed class ObserverFrame
         double defenderSide = deepened ? frame.DeepenedDefenderStrength : frame.DefenderStrength;
         int nC = crisis.ChallengerSupporterCount;
         int n = crisis.SideCount;
+        if (noisy)
+        {
+            Reliabilities(logits, epsilons, scratch[..n]);
+            perceived = scratch[..n];
+        }
+
         for (int p = 0; p < n; p++)
         {
-            double rho = noisy ? CrisisFrame.Logistic(logits[p] + (SupporterNoise[p] * epsilons[p])) : perceived[p];
+            double rho = perceived[p];
             if (p < nC)
             {
                 challengerSide += rho * strength[p];
@@ -434,6 +452,24 @@ internal sealed class ObserverFrame
 
         // logit(CSF(x, y)) = m ln(x / y) for the ratio-form contest success function (Tullock 1980).
         return crisis.Decisiveness * Math.Log(challengerSide / defenderSide);
+    }
+
+    /// <summary>The perceived reliabilities with supporter noise, ρ̂_p = logistic(logit_p + s_p ε_p) for every side
+    /// participant, four at a time (the same bits as <see cref="CrisisFrame.Logistic"/> one at a time).</summary>
+    private void Reliabilities(ReadOnlySpan<double> logits, ReadOnlySpan<double> epsilons, Span<double> rho)
+    {
+        ReadOnlySpan<double> noise = SupporterNoise;
+        int n = rho.Length, p = 0;
+        for (; p + 4 <= n; p += 4)
+        {
+            var x = Vector256.Create(logits.Slice(p, 4)) + (Vector256.Create(noise.Slice(p, 4)) * Vector256.Create(epsilons.Slice(p, 4)));
+            VectorMath.Logistic(x).CopyTo(rho[p..]);
+        }
+
+        for (; p < n; p++)
+        {
+            rho[p] = CrisisFrame.Logistic(logits[p] + (noise[p] * epsilons[p]));
+        }
     }
 
     /// <summary>Perceived reach: the projection π read as π + r (1 − π) (DESIGN.md section 3).</summary>

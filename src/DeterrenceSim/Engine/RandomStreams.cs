@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace DeterrenceSim.Engine;
 
 /// <summary>
@@ -11,9 +13,9 @@ namespace DeterrenceSim.Engine;
 /// The draws of round 7 of crisis east-china-sea in replication 0 with seed 42, as <see cref="MonteCarlo.Run"/> makes them:
 /// <code>
 /// ulong crisis = RandomStreams.CrisisKey(RandomStreams.ReplicationKey(42, 0), "east-china-sea");
-/// ulong key = RandomStreams.RoundKey(crisis, 7);
-/// var shock = RandomStreams.Stream(key, StreamPurpose.Shock);
-/// shock.NextNormalPair(out double etaChallenger, out double etaDefender);
+/// RandomStreams.ShockStream(crisis, 7).NextNormalPair(out double etaChallenger, out double etaDefender);
+/// ulong key = RandomStreams.RoundKey(crisis, 7); // the war's draws: support, escalation, victory
+/// var support = RandomStreams.Stream(key, StreamPurpose.Support);
 /// </code>
 /// </example>
 public static class RandomStreams
@@ -62,9 +64,71 @@ public static class RandomStreams
     public static ulong PeriodKey(ulong replicationKey, int period, int crisis) =>
         SplitMix64.Mix(RoundKey(replicationKey, period) ^ SplitMix64.Mix(0x5EED0000UL + (ulong)(uint)crisis));
 
-    /// <summary>The sub-stream of a round for one purpose.</summary>
+    /// <summary>The sub-stream of a round for one purpose: SplitMix64 from the state k ⊕ (purpose × 0xD1B54A32D192ED03),
+    /// so its words are Mix(k ⊕ c_purpose + i γ), i = 0, 1, ... (counter-based: the batched engine computes word i of
+    /// any round without the words before it).</summary>
     /// <param name="roundKey">From <see cref="RoundKey"/> or <see cref="PeriodKey"/>.</param>
     /// <param name="purpose">What the draws are for.</param>
     /// <returns>A generator positioned at the stream's start.</returns>
-    public static SplitMix64 Stream(ulong roundKey, StreamPurpose purpose) => new(SplitMix64.Mix(roundKey ^ ((ulong)purpose * 0xD1B54A32D192ED03UL)));
+    public static SplitMix64 Stream(ulong roundKey, StreamPurpose purpose) => new(StreamState(roundKey, purpose));
+
+    /// <summary>
+    /// The optimism shocks of round <paramref name="round"/> of a run of rounds (<see cref="MonteCarlo.Run"/>): words 2r
+    /// and 2r + 1 of the crisis's own SplitMix64 stream, from the state crisisKey + 2r γ, one Box-Muller pair
+    /// (<see cref="SplitMix64.NextNormalPair"/>: η_C, η_D). Counter-based like the purposes' streams, and one finaliser a
+    /// word: the shocks are the only draws of a peaceful round, so the round's key (<see cref="RoundKey"/>) is derived
+    /// only where a war, a private cost or supporter noise needs its other streams. A round of a run over periods
+    /// draws its shocks from <see cref="Stream"/>(key, <see cref="StreamPurpose.Shock"/>) instead.
+    /// </summary>
+    /// <param name="crisisKey">From <see cref="CrisisKey"/>.</param>
+    /// <param name="round">The round index within the replication, from 0.</param>
+    /// <returns>A generator positioned at the round's first shock word.</returns>
+    public static SplitMix64 ShockStream(ulong crisisKey, long round) => new(ShockState(crisisKey, round));
+
+    /// <summary>
+    /// The optimism shocks of consecutive rounds of a run of rounds, four rounds at a time: η_C and η_D of rounds
+    /// <paramref name="firstRound"/> to <paramref name="firstRound"/> + n − 1, n the spans' length, bit for bit what
+    /// <see cref="ShockStream"/> and <see cref="SplitMix64.NextNormalPair"/> give round by round (the engine draws them
+    /// so; BENCHMARKS.md measures this as the random floor of a round).
+    /// </summary>
+    /// <param name="crisisKey">From <see cref="CrisisKey"/>.</param>
+    /// <param name="firstRound">The first round index, from 0.</param>
+    /// <param name="challenger">Receives η_C of each round.</param>
+    /// <param name="defender">Receives η_D of each round; the same length as <paramref name="challenger"/>.</param>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstRound"/> is negative.</exception>
+    public static void FillShocks(ulong crisisKey, long firstRound, Span<double> challenger, Span<double> defender)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstRound);
+        if (challenger.Length != defender.Length)
+        {
+            throw new ArgumentException($"The spans differ in length: {challenger.Length} for the challenger, {defender.Length} for the defender.", nameof(defender));
+        }
+
+        var gamma = Vector256.Create(VectorMath.Gamma);
+        var state = Vector256.Create(ShockState(crisisKey, firstRound)) + (Vector256.Create(0UL, 2, 4, 6) * gamma);
+        var step = Vector256.Create(unchecked(8 * VectorMath.Gamma));
+        int n = challenger.Length, i = 0;
+        for (; i + 4 <= n; i += 4)
+        {
+            VectorMath.NormalPair(VectorMath.Mix(state), VectorMath.Mix(state + gamma), out var c, out var d);
+            c.CopyTo(challenger[i..]);
+            d.CopyTo(defender[i..]);
+            state += step;
+        }
+
+        for (; i < n; i++)
+        {
+            ShockStream(crisisKey, firstRound + i).NextNormalPair(out challenger[i], out defender[i]);
+        }
+    }
+
+    /// <summary>The first state of <see cref="ShockStream"/>.</summary>
+    internal static ulong ShockState(ulong crisisKey, long round) => unchecked(crisisKey + (2 * (ulong)round * VectorMath.Gamma));
+
+    /// <summary>The first state of a purpose's stream (<see cref="Stream"/>).</summary>
+    internal static ulong StreamState(ulong roundKey, StreamPurpose purpose) => roundKey ^ ((ulong)purpose * PurposeMultiplier);
+
+    /// <summary>The constant that spreads the purposes over the words of a key.</summary>
+    internal const ulong PurposeMultiplier = 0xD1B54A32D192ED03UL;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using DeterrenceSim.Compilation;
 using DeterrenceSim.Model;
 using DeterrenceSim.Outcomes;
@@ -15,13 +16,17 @@ internal abstract class RoundEngine
 {
     private readonly double[] _epsilons;
     private readonly double[] _defenderEpsilons;
+    private readonly double[] _rho;
 
     protected RoundEngine(CrisisFrame frame)
     {
         Frame = frame;
         var crisis = frame.Crisis;
-        _epsilons = new double[crisis.SideCount + 1];
-        _defenderEpsilons = new double[crisis.SideCount + 1];
+        // Whole blocks of eight: DrawEpsilons fills four normal pairs a step.
+        int padded = (crisis.SideCount + 7) & ~7;
+        _epsilons = new double[padded];
+        _defenderEpsilons = new double[padded];
+        _rho = new double[2 * padded];
         Fights = new bool[crisis.ParticipantIds.Length];
         Chose = new bool[crisis.ParticipantIds.Length];
         Triggered = new bool[crisis.AllianceIds.Length];
@@ -42,7 +47,10 @@ internal abstract class RoundEngine
     /// <see cref="MechanismGame.Scale"/> (zero for a war without misperception, <see cref="RoundRecord.Unattributable"/>).</summary>
     public int[] Shapley { get; } = new int[MechanismGame.MaxPlayers];
 
-    /// <summary>The challenger's supporter-noise draws, one per side participant (and one spare for the pairs).</summary>
+    /// <summary>Scratch for the perceived reliabilities of one pass over the supporters (<see cref="ObserverFrame"/>).</summary>
+    protected double[] Rho => _rho;
+
+    /// <summary>The challenger's supporter-noise draws, one per side participant (padded to a multiple of eight).</summary>
     protected double[] Epsilons => _epsilons;
 
     /// <summary>The defender's supporter-noise draws.</summary>
@@ -60,9 +68,29 @@ internal abstract class RoundEngine
     };
 
     /// <summary>Plays one round.</summary>
-    /// <param name="key">The round's key (<see cref="RandomStreams.RoundKey"/>); every draw of the round derives from it.</param>
+    /// <param name="key">The round's key (<see cref="RandomStreams.RoundKey"/> or <see cref="RandomStreams.PeriodKey"/>);
+    /// every draw of the round but the optimism shocks derives from it.</param>
+    /// <param name="shock">The state of the optimism shocks' stream (<see cref="RandomStreams.ShockState"/> in a run of
+    /// rounds, <see cref="RandomStreams.StreamState"/>(key, <see cref="StreamPurpose.Shock"/>) in a run over periods).</param>
     /// <param name="record">What happened.</param>
-    public abstract void Play(ulong key, out RoundRecord record);
+    public abstract void Play(ulong key, ulong shock, out RoundRecord record);
+
+    /// <summary>Plays round <paramref name="round"/> of a run of rounds: <see cref="Play(ulong, ulong, out RoundRecord)"/>
+    /// with its key and shock stream.</summary>
+    /// <param name="crisisKey">From <see cref="RandomStreams.CrisisKey"/>.</param>
+    /// <param name="round">The round index.</param>
+    /// <param name="record">What happened.</param>
+    public void PlayRound(ulong crisisKey, long round, out RoundRecord record) =>
+        Play(RandomStreams.RoundKey(crisisKey, round), RandomStreams.ShockState(crisisKey, round), out record);
+
+    /// <summary>Plays rounds <paramref name="start"/> to <paramref name="end"/> − 1 of a crisis and counts them: what
+    /// <see cref="Play(ulong, ulong, out RoundRecord)"/> and <see cref="RoundTally.Add(in RoundRecord, RoundEngine)"/> round by round would count, bit for bit, played in batches.</summary>
+    /// <param name="crisisKey">The crisis's key (<see cref="RandomStreams.CrisisKey"/>); round r's key is
+    /// <see cref="RandomStreams.RoundKey"/>(crisisKey, r).</param>
+    /// <param name="start">The first round index.</param>
+    /// <param name="end">One past the last round index.</param>
+    /// <param name="tally">Receives the counts; its settlement sums are continued in round order.</param>
+    public abstract void PlayRounds(ulong crisisKey, long start, long end, RoundTally tally);
 
     /// <summary>Recomputes the frame from the world (a new period of a run) and what the strategies derive from it.</summary>
     /// <param name="world">The world.</param>
@@ -75,13 +103,24 @@ internal abstract class RoundEngine
     /// <summary>Recomputes what the strategies derive from the frame; called after every change of the frame.</summary>
     protected abstract void Refresh();
 
+    /// <summary>
+    /// One standard normal per side participant from the purpose's stream (<see cref="RandomStreams.Stream"/>), four
+    /// Box-Muller pairs a step: block b of eight participants takes words 8b to 8b + 7 in pairs (radius, angle), and
+    /// pair l of the block gives participants 8b + l (r cos θ) and 8b + 4 + l (r sin θ) — the pairs of
+    /// <see cref="SplitMix64.NextNormalPair"/> drawn in order from the stream.
+    /// </summary>
     protected void DrawEpsilons(ulong key, StreamPurpose purpose)
     {
-        var stream = RandomStreams.Stream(key, purpose);
         var eps = purpose == StreamPurpose.DefenderSupporterNoise ? _defenderEpsilons : _epsilons;
-        for (int p = 0; p < Frame.Crisis.SideCount; p += 2)
+        var state = Vector256.Create(RandomStreams.StreamState(key, purpose)) + (Vector256.Create(0UL, 2, 4, 6) * Vector256.Create(VectorMath.Gamma));
+        var gamma = Vector256.Create(VectorMath.Gamma);
+        var step = Vector256.Create(unchecked(8 * VectorMath.Gamma));
+        for (int p = 0; p < eps.Length; p += 8)
         {
-            stream.NextNormalPair(out eps[p], out eps[p + 1]);
+            VectorMath.NormalPair(VectorMath.Mix(state), VectorMath.Mix(state + gamma), out var cosine, out var sine);
+            cosine.StoreUnsafe(ref eps[p]);
+            sine.StoreUnsafe(ref eps[p + 4]);
+            state += step;
         }
     }
 

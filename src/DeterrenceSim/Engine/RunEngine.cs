@@ -70,7 +70,8 @@ internal sealed class RunEngine
                 var frame = _frames[k];
                 var engine = _engines[k];
                 engine.Update(world);
-                engine.Play(RandomStreams.PeriodKey(replicationKey, t, k), out trace.Records[(t * crises) + k]);
+                ulong key = RandomStreams.PeriodKey(replicationKey, t, k);
+                engine.Play(key, RandomStreams.StreamState(key, StreamPurpose.Shock), out trace.Records[(t * crises) + k]);
                 if (trace.Records[(t * crises) + k].Outcome == Outcome.War)
                 {
                     engine.Shapley.CopyTo(trace.Shapley, ((t * crises) + k) * MechanismGame.MaxPlayers);

@@ -192,7 +192,7 @@ public sealed class VariantCliTests : IDisposable
             Assert.Equal("credulous-china", sidecar.RootElement.GetProperty("variants")[0].GetString());
         }
 
-        (code, stdout, stderr) = await CliRunner.Run("sensitivity", "-s", Scenario, "--variant", "thin-partnerships", "--vary", "states.JPN.perception.credulity=0:1", "--vary", "states.CHN.perception.credulity=0:1", "--samples", "8", "-n", "200", "-t", "1", "-f", "json");
+        (code, stdout, stderr) = await CliRunner.Run("sensitivity", "-s", Scenario, "--variant", "thin-partnerships", "--vary", "states.JPN.perception.credulity=0:1", "--vary", "states.CHN.perception.credulity=0:1", "--samples", "8", "-n", "5000", "-t", "1", "-f", "json");
         Assert.True(code == 0, stderr);
         using var sensitivity = JsonDocument.Parse(stdout);
         Assert.Equal("thin-partnerships", sensitivity.RootElement.GetProperty("variants")[0].GetString());

@@ -156,7 +156,7 @@ public sealed class ExpectedWinTests
         long wins = 0;
         for (long round = 0; round < rounds; round++)
         {
-            engine.Play(RandomStreams.RoundKey(replication, round), out var record);
+            engine.PlayRound(replication, round, out var record);
             double p = Csf(record.ChallengerRealisedStrength, record.DefenderRealisedStrength, crisis.Decisiveness);
             sum += p;
             squares += p * p;
@@ -416,10 +416,19 @@ public sealed class ExpectedWinTests
     /// <summary>An engine whose every round is a war: RoundEngine.War's draws, with no decision to fight before them.</summary>
     private sealed class WarOnlyEngine(CrisisFrame frame) : RoundEngine(frame)
     {
-        public override void Play(ulong key, out RoundRecord record)
+        public override void Play(ulong key, ulong shock, out RoundRecord record)
         {
             record = default;
             War(key, ref record);
+        }
+
+        public override void PlayRounds(ulong crisisKey, long start, long end, RoundTally tally)
+        {
+            for (long round = start; round < end; round++)
+            {
+                PlayRound(crisisKey, round, out var record);
+                tally.Add(record, this);
+            }
         }
 
         protected override void Refresh()

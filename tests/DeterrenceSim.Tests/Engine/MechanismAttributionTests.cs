@@ -164,12 +164,12 @@ public sealed class MechanismAttributionTests
         var logits = new double[ObserverFrame.AllFactors + 1];
         foreach (var observer in new[] { frame.Challenger, frame.Defender })
         {
-            Assert.Equal(observer.Belief(frame, deepened, default, out _), (deepened ? observer.ConstantDeepenedLogits : observer.ConstantLogits)[ObserverFrame.AllFactors]);
+            Assert.Equal(observer.Belief(frame, deepened, default, default, out _), (deepened ? observer.ConstantDeepenedLogits : observer.ConstantLogits)[ObserverFrame.AllFactors]);
             for (int trial = 0; trial < 100; trial++)
             {
                 double[] eps = [.. Enumerable.Range(0, frame.Crisis.SideCount).Select(_ => (random.NextDouble() * 6) - 3)];
-                observer.FillLogits(frame, deepened, eps, logits);
-                Assert.Equal(observer.Belief(frame, deepened, eps, out _), logits[ObserverFrame.AllFactors]);
+                observer.FillLogits(frame, deepened, eps, new double[2 * eps.Length], logits);
+                Assert.Equal(observer.Belief(frame, deepened, eps, new double[eps.Length], out _), logits[ObserverFrame.AllFactors]);
             }
         }
     }

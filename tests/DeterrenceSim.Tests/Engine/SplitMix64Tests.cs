@@ -75,4 +75,29 @@ public class SplitMix64Tests
             RandomStreams.Stream(round0, StreamPurpose.Support).NextUInt64(),
             RandomStreams.Stream(round0, StreamPurpose.Shock).NextUInt64());
     }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(7, 3)]
+    [InlineData(1_000_003, 37)]
+    public void FillShocks_EqualsTheRoundsShockStreams(long firstRound, int count)
+    {
+        ulong crisis = RandomStreams.CrisisKey(RandomStreams.ReplicationKey(42, 1), "east-china-sea");
+        var challenger = new double[count];
+        var defender = new double[count];
+        RandomStreams.FillShocks(crisis, firstRound, challenger, defender);
+        for (int i = 0; i < count; i++)
+        {
+            RandomStreams.ShockStream(crisis, firstRound + i).NextNormalPair(out double c, out double d);
+            Assert.Equal(c, challenger[i]);
+            Assert.Equal(d, defender[i]);
+        }
+    }
+
+    [Fact]
+    public void FillShocks_BadArguments_Refused()
+    {
+        Assert.Throws<ArgumentException>(() => RandomStreams.FillShocks(1, 0, new double[3], new double[4]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RandomStreams.FillShocks(1, -1, new double[3], new double[3]));
+    }
 }

@@ -1,0 +1,116 @@
+using System.Runtime.Intrinsics;
+using DeterrenceSim.Engine;
+
+namespace DeterrenceSim.Tests.Engine;
+
+/// <summary>The engine's own elementary functions (issue 16) against the runtime's, and the lanes against the scalars.</summary>
+public class VectorMathTests
+{
+    private static IEnumerable<double> Arguments(double lower, double upper, int count, int seed)
+    {
+        var generator = new SplitMix64((ulong)seed);
+        for (int i = 0; i < count; i++)
+        {
+            yield return lower + ((upper - lower) * generator.NextDouble());
+        }
+    }
+
+    /// <summary>Relative error in units of 2^-52 (one ulp of numbers in [1, 2)).</summary>
+    private static double Ulps(double value, double reference) => Math.Abs(value - reference) / Math.Abs(reference) / Math.Pow(2, -52);
+
+    [Fact]
+    public void Log_AcrossTheUniformsRange_WithinTwoUlpsOfMathLog()
+    {
+        double worst = 0;
+        foreach (double x in Arguments(0, 1, 200_000, 1).Select(u => Math.Max(u, Math.Pow(2, -52))).Concat([Math.Pow(2, -52), 0.5, 1.0, 1e-300, 3.0, 1e10]))
+        {
+            worst = Math.Max(worst, x == 1.0 ? Math.Abs(VectorMath.Log(x)) : Ulps(VectorMath.Log(x), Math.Log(x)));
+        }
+
+        Assert.True(worst <= 2, $"worst error {worst} ulp");
+        Assert.Equal(0.0, VectorMath.Log(1.0));
+    }
+
+    [Fact]
+    public void Exp_AcrossTheLogitsRange_WithinTwoUlpsOfMathExp()
+    {
+        double worst = 0;
+        foreach (double x in Arguments(-700, 700, 200_000, 2).Concat(Arguments(-1, 1, 100_000, 3)).Concat([0.0, 1.0, -1.0, 700, -700]))
+        {
+            worst = Math.Max(worst, Ulps(VectorMath.Exp(x), Math.Exp(x)));
+        }
+
+        Assert.True(worst <= 2, $"worst error {worst} ulp");
+        Assert.Equal(1.0, VectorMath.Exp(0));
+        Assert.Equal(Math.Exp(700), VectorMath.Exp(1e6), 1e290);
+        Assert.True(double.IsNaN(VectorMath.Exp(double.NaN)));
+    }
+
+    [Fact]
+    public void Logistic_AtAndAwayFromZero_MatchesTheDefinition()
+    {
+        Assert.Equal(0.5, VectorMath.Logistic(0));
+        foreach (double x in Arguments(-40, 40, 100_000, 4))
+        {
+            double reference = 1.0 / (1.0 + Math.Exp(-x));
+            Assert.True(Ulps(VectorMath.Logistic(x), reference) <= 4, $"logistic({x})");
+        }
+
+        Assert.Equal(1.0, VectorMath.Logistic(1e6));
+        Assert.InRange(VectorMath.Logistic(-1e6), 0, 1e-300);
+    }
+
+    [Fact]
+    public void NormalPair_AngleQuadrantsAndRadius_AreBoxMuller()
+    {
+        // The first word's top 52 bits set u = 2 - (1 + f); the second's top two bits the quadrant, the next 52 the angle.
+        ulong half = 1UL << 63; // u = 2 - 1.5 = 0.5: radius sqrt(2 ln 2)
+        double radius = Math.Sqrt(2 * Math.Log(2));
+        ulong middle = 1UL << 61; // fraction 1.5: φ = 0
+        for (ulong q = 0; q < 4; q++)
+        {
+            VectorMath.NormalPair(half, (q << 62) | middle, out double cos, out double sin);
+            double theta = q * Math.PI / 2;
+            Assert.Equal(radius * Math.Cos(theta), cos, 1e-15);
+            Assert.Equal(radius * Math.Sin(theta), sin, 1e-15);
+        }
+
+        var generator = new SplitMix64(5);
+        for (int i = 0; i < 10_000; i++)
+        {
+            ulong a = generator.NextUInt64(), b = generator.NextUInt64();
+            VectorMath.NormalPair(a, b, out double x, out double y);
+            double u = 2 - BitConverter.UInt64BitsToDouble((a >> 12) | 0x3FF0000000000000UL);
+            double phi = (BitConverter.UInt64BitsToDouble(((b >> 10) & 0x000FFFFFFFFFFFFFUL) | 0x3FF0000000000000UL) - 1.5) * Math.PI / 2;
+            double angle = ((b >> 62) * Math.PI / 2) + phi;
+            double r = Math.Sqrt(-2 * Math.Log(u));
+            Assert.Equal(r * Math.Cos(angle), x, 1e-13);
+            Assert.Equal(r * Math.Sin(angle), y, 1e-13);
+        }
+    }
+
+    [Fact]
+    public void Lanes_GiveTheScalarsBits()
+    {
+        var generator = new SplitMix64(11);
+        for (int i = 0; i < 1_000; i++)
+        {
+            var words = Vector256.Create(generator.NextUInt64(), generator.NextUInt64(), generator.NextUInt64(), generator.NextUInt64());
+            var angles = Vector256.Create(generator.NextUInt64(), generator.NextUInt64(), generator.NextUInt64(), generator.NextUInt64());
+            var mixed = VectorMath.Mix(words);
+            var x = Vector256.Create(-30.0 + (60 * generator.NextDouble()), -1e-3, 5.0, 700.5);
+            VectorMath.NormalPair(words, angles, out var cos, out var sin);
+            var logistic = VectorMath.Logistic(x);
+            var uniform = VectorMath.Uniform(words);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                Assert.Equal(SplitMix64.Mix(words[lane]), mixed[lane]);
+                VectorMath.NormalPair(words[lane], angles[lane], out double c, out double s);
+                Assert.Equal(c, cos[lane]);
+                Assert.Equal(s, sin[lane]);
+                Assert.Equal(VectorMath.Logistic(x[lane]), logistic[lane]);
+                Assert.Equal((words[lane] >> 11) * (1.0 / (1UL << 53)), uniform[lane]);
+            }
+        }
+    }
+}
