@@ -63,6 +63,11 @@ internal sealed class ObserverFrame
     private double[] _deepenedStrengthOn;
     private readonly CohesionMembers _cohesion;
 
+    // exp(b) for the bias b it was computed from: the perception is the crisis's, so one exp serves every period.
+    private double _capabilityBias;
+    private bool _biasCached;
+    private readonly double[] _ratios = new double[NoiseFactor];
+
     /// <summary>The factor bits of a mechanism mask (issue 12's factors, per observer): credulity towards the
     /// observer's own supporters, towards the opponent's, the capability bias, and the noise (optimism shock and
     /// supporter noise together). A factor switched off sets its parameter, or its draws, to zero.</summary>
@@ -216,11 +221,14 @@ internal sealed class ObserverFrame
         UpdateOpposingCoalition(frame, perception);
         HasSupporterNoise = anyNoise;
         Noise = perception.Noise * sharing;
-        OpponentBias = Math.Exp(perception.CapabilityBias);
-        ConstantLogit = Belief(frame, deepened: false, epsilons: default, out double ownStrength);
-        ConstantOwnStrength = ownStrength;
-        MaskLogits(frame, deepened: false, epsilons: default, ConstantLogits, firstMask: 0);
-        MaskLogits(frame, deepened: true, epsilons: default, ConstantDeepenedLogits, firstMask: 0);
+        if (!_biasCached || perception.CapabilityBias != _capabilityBias)
+        {
+            _capabilityBias = perception.CapabilityBias;
+            OpponentBias = Math.Exp(_capabilityBias);
+            _biasCached = true;
+        }
+
+        UpdateConstantLogits(frame);
 
         int nC = crisis.ChallengerSupporterCount;
         bool ownSupporters = IsChallenger ? nC > 0 : n > nC;
@@ -312,6 +320,94 @@ internal sealed class ObserverFrame
         }
 
         MaskLogits(frame, deepened, epsilons, logits, firstMask: NoiseFactor);
+    }
+
+    /// <summary>
+    /// The period's constants without supporter noise: <see cref="ConstantLogits"/>, <see cref="ConstantDeepenedLogits"/>,
+    /// <see cref="ConstantLogit"/> and <see cref="ConstantOwnStrength"/>, from one pass over the supporters that sums each
+    /// side's perceived strength with its credulity on and off, now and after the foresight. Every sum runs in
+    /// participant order from the protagonist's strength, as in <see cref="MaskLogits"/> and
+    /// <see cref="Belief(CrisisFrame, bool, ReadOnlySpan{double}, out double)"/> (which give the same numbers bit for bit:
+    /// the four sums of a side are independent chains, only interleaved).
+    /// </summary>
+    private void UpdateConstantLogits(CrisisFrame frame)
+    {
+        var crisis = frame.Crisis;
+        var strength = frame.Strength;
+        var deepenedStrength = frame.DeepenedStrength;
+        var strengthOn = _strengthOn;
+        var deepenedStrengthOn = _deepenedStrengthOn;
+        int nC = crisis.ChallengerSupporterCount;
+        int n = crisis.SideCount;
+
+        double challengerOn = frame.ChallengerStrength, challengerOff = challengerOn;
+        double deepenedChallengerOn = frame.DeepenedChallengerStrength, deepenedChallengerOff = deepenedChallengerOn;
+        for (int p = 0; p < nC; p++)
+        {
+            challengerOn += Perceived[p] * strengthOn[p];
+            challengerOff += Uncredulous[p] * strength[p];
+            deepenedChallengerOn += DeepenedPerceived[p] * deepenedStrengthOn[p];
+            deepenedChallengerOff += DeepenedUncredulous[p] * deepenedStrength[p];
+        }
+
+        double defenderOn = frame.DefenderStrength, defenderOff = defenderOn;
+        double deepenedDefenderOn = frame.DeepenedDefenderStrength, deepenedDefenderOff = deepenedDefenderOn;
+        for (int p = nC; p < n; p++)
+        {
+            defenderOn += Perceived[p] * strengthOn[p];
+            defenderOff += Uncredulous[p] * strength[p];
+            deepenedDefenderOn += DeepenedPerceived[p] * deepenedStrengthOn[p];
+            deepenedDefenderOff += DeepenedUncredulous[p] * deepenedStrength[p];
+        }
+
+        AddCohesion(deepened: false, ref challengerOn, ref defenderOn);
+        AddCohesion(deepened: true, ref deepenedChallengerOn, ref deepenedDefenderOn);
+        ConstantOwnStrength = IsChallenger ? challengerOn : defenderOn;
+        CombineMasks(crisis.Decisiveness, challengerOn, challengerOff, defenderOn, defenderOff, ConstantLogits);
+        CombineMasks(crisis.Decisiveness, deepenedChallengerOn, deepenedChallengerOff, deepenedDefenderOn, deepenedDefenderOff, ConstantDeepenedLogits);
+        ConstantLogit = ConstantLogits[AllFactors];
+    }
+
+    /// <summary>
+    /// The sixteen constant logits from the four sums, as <see cref="MaskLogits"/>'s mask loop computes them. Without
+    /// supporter noise the noise bit changes nothing, so the masks with it copy those without; and two masks whose
+    /// ratio Ŝ(C) / Ŝ(D) is the same number (a credulity or bias of zero, a side without supporters) share one logarithm.
+    /// </summary>
+    private void CombineMasks(double decisiveness, double challengerOn, double challengerOff, double defenderOn, double defenderOff, double[] logits)
+    {
+        var ratios = _ratios;
+        for (int mask = 0; mask < NoiseFactor; mask++)
+        {
+            bool ownOn = (mask & OwnCredulityFactor) != 0, opponentOn = (mask & OpponentCredulityFactor) != 0;
+            double challengerSide = (IsChallenger ? ownOn : opponentOn) ? challengerOn : challengerOff;
+            double defenderSide = (IsChallenger ? opponentOn : ownOn) ? defenderOn : defenderOff;
+            if ((mask & CapabilityBiasFactor) != 0)
+            {
+                if (IsChallenger)
+                {
+                    defenderSide *= OpponentBias;
+                }
+                else
+                {
+                    challengerSide *= OpponentBias;
+                }
+            }
+
+            double ratio = challengerSide / defenderSide;
+            ratios[mask] = ratio;
+            int same = 0;
+            while (same < mask && ratios[same] != ratio)
+            {
+                same++;
+            }
+
+            // Equal ratios have equal logarithms (ln(+0) = ln(-0)); NaN equals nothing, so it is computed as before.
+            // The copy to the noise masks is element by element on purpose: a vectorised CopyTo (or a stackalloc'd
+            // ratio buffer, zeroed by wide stores) left the upper vector state dirty, and every libm log and exp after
+            // it paid the SSE/AVX transition penalty (a period took 1.4 times as long).
+            logits[mask] = same < mask ? logits[same] : decisiveness * Math.Log(ratio);
+            logits[mask | NoiseFactor] = logits[mask];
+        }
     }
 
     /// <summary>
