@@ -66,6 +66,11 @@ internal sealed class ObserverFrame
     // exp(b) for the bias b it was computed from: the perception is the crisis's, so one exp serves every period.
     private double _capabilityBias;
     private bool _biasCached;
+
+    // What the perceived reliabilities were computed for, and the product Π(1 - φ_j) over the own supporters.
+    private PerceptionProfile? _perception;
+    private bool _learning;
+    private double _sharing;
     private readonly double[] _ratios = new double[NoiseFactor];
 
     /// <summary>The factor bits of a mechanism mask (issue 12's factors, per observer): credulity towards the
@@ -162,65 +167,74 @@ internal sealed class ObserverFrame
         int n = crisis.SideCount;
         bool learning = world is { Learning: true };
 
-        // Information sharing: the observer's own supporters share; its noise shrinks by Π(1 - φ_j) and its supporter
-        // noise on j by (1 - φ_j).
-        int own = IsChallenger ? 0 : 1;
-        double sharing = 1;
-        bool anyNoise = false;
-        for (int p = 0; p < n; p++)
+        // The perceived reliabilities depend on the anchors, signals and sharing, not on the strengths: a period that
+        // changed none of them (most: growth moves only strengths) keeps them, with their logarithms and logistics.
+        // Otherwise only the participants whose anchor or signal moved are perceived again (all with a new profile).
+        bool all = !_cached || !ReferenceEquals(perception, _perception);
+        if (all || frame.PerceptionInputsChanged || learning != _learning)
         {
-            // Beliefs concern a commitment's reliability where it binds: out of scope the observer keeps the truth.
-            int k = crisis.ParticipantCommitment[p];
-            bool believed = learning && crisis.ParticipantInScope[p];
-            bool isOwn = crisis.ParticipantOwnObserver[p] == own;
-            double credulity = isOwn ? perception.EffectiveOwnCredulity : perception.EffectiveOpponentCredulity;
-            double anticipation = isOwn ? 0 : perception.Anticipation;
-            bool exact = credulity == 0 && perception.SupporterNoise == 0;
-            double anchor = believed ? world!.BeliefMean(k) : frame.Reliability[p];
+            _perception = perception;
+            _learning = learning;
 
-            double deepenedAnchor = believed
-                ? Math.Clamp(anchor + (crisis.Foresight * world!.Scenario.DeepeningReliability[k]), 0, 1)
-                : frame.DeepenedReliability[p];
-            _plain[p] = credulity == 0;
-            _deepenedPlain[p] = credulity == 0 && anticipation == 0;
-            if (!_cached || anchor != Anchor[p] || frame.Signal[p] != _signal[p])
+            // Information sharing: the observer's own supporters share; its noise shrinks by Π(1 - φ_j) and its
+            // supporter noise on j by (1 - φ_j).
+            int own = IsChallenger ? 0 : 1;
+            double sharing = 1;
+            bool anyNoise = false;
+            for (int p = 0; p < n; p++)
             {
-                Anchor[p] = anchor;
-                _signal[p] = frame.Signal[p];
-                LogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anchor), frame.Signal[p]);
-                Perceived[p] = exact ? anchor : CrisisFrame.Logistic(LogitBase[p]);
-                AnchorLogit[p] = credulity == 0 ? LogitBase[p] : AnchorLogitOf(anchor);
-                Uncredulous[p] = credulity == 0 ? Perceived[p] : anchor;
+                // Beliefs concern a commitment's reliability where it binds: out of scope the observer keeps the truth.
+                int k = crisis.ParticipantCommitment[p];
+                bool believed = learning && crisis.ParticipantInScope[p];
+                bool isOwn = crisis.ParticipantOwnObserver[p] == own;
+                double credulity = isOwn ? perception.EffectiveOwnCredulity : perception.EffectiveOpponentCredulity;
+                double anticipation = isOwn ? 0 : perception.Anticipation;
+                bool exact = credulity == 0 && perception.SupporterNoise == 0;
+                double anchor = believed ? frame.LearnedAnchor[p] : frame.Reliability[p];
+                double deepenedAnchor = believed ? frame.DeepenedLearnedAnchor[p] : frame.DeepenedReliability[p];
+                _plain[p] = credulity == 0;
+                _deepenedPlain[p] = credulity == 0 && anticipation == 0;
+                if (all || anchor != Anchor[p] || frame.Signal[p] != _signal[p])
+                {
+                    Anchor[p] = anchor;
+                    _signal[p] = frame.Signal[p];
+                    LogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anchor), frame.Signal[p]);
+                    Perceived[p] = exact ? anchor : CrisisFrame.Logistic(LogitBase[p]);
+                    AnchorLogit[p] = credulity == 0 ? LogitBase[p] : AnchorLogitOf(anchor);
+                    Uncredulous[p] = credulity == 0 ? Perceived[p] : anchor;
+                }
+
+                if (all || deepenedAnchor != DeepenedAnchor[p] || frame.DeepenedSignal[p] != _deepenedSignal[p])
+                {
+                    DeepenedAnchor[p] = deepenedAnchor;
+                    _deepenedSignal[p] = frame.DeepenedSignal[p];
+
+                    // Anticipated commitment: the observer expects the opposing supporter to close a share α of the gap from
+                    // its reliability to its signal over the foresight.
+                    double anticipated = anticipation == 0
+                        ? deepenedAnchor
+                        : deepenedAnchor + (anticipation * Math.Max(0, frame.DeepenedSignal[p] - deepenedAnchor));
+                    DeepenedLogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anticipated), frame.DeepenedSignal[p]);
+                    DeepenedPerceived[p] = exact ? anticipated : CrisisFrame.Logistic(DeepenedLogitBase[p]);
+                    DeepenedAnchorLogit[p] = _deepenedPlain[p] ? DeepenedLogitBase[p] : AnchorLogitOf(deepenedAnchor);
+                    DeepenedUncredulous[p] = _deepenedPlain[p] ? DeepenedPerceived[p] : deepenedAnchor;
+                }
+
+                SupporterNoise[p] = perception.SupporterNoise * (isOwn ? 1 - frame.InformationSharing[p] : 1);
+                anyNoise |= SupporterNoise[p] > 0;
+                if (isOwn)
+                {
+                    sharing *= 1 - frame.InformationSharing[p];
+                }
             }
 
-            if (!_cached || deepenedAnchor != DeepenedAnchor[p] || frame.DeepenedSignal[p] != _deepenedSignal[p])
-            {
-                DeepenedAnchor[p] = deepenedAnchor;
-                _deepenedSignal[p] = frame.DeepenedSignal[p];
-
-                // Anticipated commitment: the observer expects the opposing supporter to close a share α of the gap from
-                // its reliability to its signal over the foresight.
-                double anticipated = anticipation == 0
-                    ? deepenedAnchor
-                    : deepenedAnchor + (anticipation * Math.Max(0, frame.DeepenedSignal[p] - deepenedAnchor));
-                DeepenedLogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anticipated), frame.DeepenedSignal[p]);
-                DeepenedPerceived[p] = exact ? anticipated : CrisisFrame.Logistic(DeepenedLogitBase[p]);
-                DeepenedAnchorLogit[p] = _deepenedPlain[p] ? DeepenedLogitBase[p] : AnchorLogitOf(deepenedAnchor);
-                DeepenedUncredulous[p] = _deepenedPlain[p] ? DeepenedPerceived[p] : deepenedAnchor;
-            }
-
-            SupporterNoise[p] = perception.SupporterNoise * (isOwn ? 1 - frame.InformationSharing[p] : 1);
-            anyNoise |= SupporterNoise[p] > 0;
-            if (isOwn)
-            {
-                sharing *= 1 - frame.InformationSharing[p];
-            }
+            _cached = true;
+            _sharing = sharing;
+            HasSupporterNoise = anyNoise;
         }
 
-        _cached = true;
         UpdateOpposingCoalition(frame, perception);
-        HasSupporterNoise = anyNoise;
-        Noise = perception.Noise * sharing;
+        Noise = perception.Noise * _sharing;
         if (!_biasCached || perception.CapabilityBias != _capabilityBias)
         {
             _capabilityBias = perception.CapabilityBias;
