@@ -161,8 +161,8 @@ internal sealed class CrisisFrame
                 double deepenedReliability = c.ParticipantInScope[p] ? Math.Clamp(reliability + (h * deepenRho[k]), 0, 1) : reliability;
                 double deepenedSignal = Math.Clamp(signal + (h * deepenSignal[k]), SignalFloor, 1 - SignalFloor);
                 double sharing = world.Scenario.InformationSharing[k];
-                changed |= reliability != Reliability[p] || signal != Signal[p] || deepenedReliability != DeepenedReliability[p]
-                    || deepenedSignal != DeepenedSignal[p] || sharing != InformationSharing[p];
+                changed |= (reliability != Reliability[p]) | (signal != Signal[p]) | (deepenedReliability != DeepenedReliability[p])
+                    | (deepenedSignal != DeepenedSignal[p]) | (sharing != InformationSharing[p]); // | : no branches
                 Reliability[p] = reliability;
                 Signal[p] = signal;
                 DeepenedReliability[p] = deepenedReliability;
@@ -173,7 +173,7 @@ internal sealed class CrisisFrame
                     // The observers' shared belief (DESIGN.md section 4) and its foresight: deepening is public.
                     double anchor = world.BeliefMean(k);
                     double deepenedAnchor = Math.Clamp(anchor + (h * deepenRho[k]), 0, 1);
-                    changed |= anchor != LearnedAnchor[p] || deepenedAnchor != DeepenedLearnedAnchor[p];
+                    changed |= (anchor != LearnedAnchor[p]) | (deepenedAnchor != DeepenedLearnedAnchor[p]);
                     LearnedAnchor[p] = anchor;
                     DeepenedLearnedAnchor[p] = deepenedAnchor;
                 }
