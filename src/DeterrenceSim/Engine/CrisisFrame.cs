@@ -25,6 +25,8 @@ internal sealed class CrisisFrame
         Signal = new double[n];
         DeepenedSignal = new double[n];
         InformationSharing = new double[n];
+        LearnedAnchor = new double[n];
+        DeepenedLearnedAnchor = new double[n];
 
         // Growth rates are constant: the foresight's outlook factors (1 + g)^H are computed once, per state; a
         // participant's is its state's.
@@ -81,6 +83,24 @@ internal sealed class CrisisFrame
 
     public double[] InformationSharing { get; }
 
+    /// <summary>With learning, the belief's posterior mean about each in-scope participant's commitment: the anchor of
+    /// both protagonists' perception (<see cref="ObserverFrame"/>), computed once for both.</summary>
+    public double[] LearnedAnchor { get; }
+
+    /// <summary>The learned anchor after the foresight's H periods of deepening.</summary>
+    public double[] DeepenedLearnedAnchor { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether the last <see cref="Update"/> changed anything an observer's perceived
+    /// reliabilities depend on: a reliability, signal or information sharing, now or after the foresight, a learned
+    /// anchor, or learning itself. Growth changes only strengths, so most periods of a run change none of these, and the
+    /// observers keep their perceived reliabilities (and their logarithms and logistics) from the period before. (An
+    /// observer computes them at its first update whatever this says.)
+    /// </summary>
+    public bool PerceptionInputsChanged { get; private set; }
+
+    private bool _learning;
+
     public double ChallengerStrength { get; private set; }
 
     public double DefenderStrength { get; private set; }
@@ -121,6 +141,9 @@ internal sealed class CrisisFrame
         DeepenedDefenderStrength = DefenderStrength * StateOutlook[c.DefenderState];
         var deepenRho = world.Scenario.DeepeningReliability;
         var deepenSignal = world.Scenario.DeepeningSignal;
+        bool learning = world.Learning;
+        bool changed = learning != _learning;
+        _learning = learning;
         for (int p = 0; p < Strength.Length; p++)
         {
             int state = c.ParticipantState[p];
@@ -130,17 +153,34 @@ internal sealed class CrisisFrame
             int k = c.ParticipantCommitment[p];
             if (k >= 0)
             {
-                Reliability[p] = c.ParticipantInScope[p] ? world.Reliability[k] : world.OutOfScopeReliability[k];
-                Signal[p] = world.Signal[k];
+                double reliability = c.ParticipantInScope[p] ? world.Reliability[k] : world.OutOfScopeReliability[k];
+                double signal = world.Signal[k];
 
                 // Foresight H periods of deepening (DESIGN.md section 3): the reliability where the commitment binds and
                 // the signal move; out of scope the reliability stays (deepening never changes it).
-                DeepenedReliability[p] = c.ParticipantInScope[p] ? Math.Clamp(Reliability[p] + (h * deepenRho[k]), 0, 1) : Reliability[p];
-                DeepenedSignal[p] = Math.Clamp(Signal[p] + (h * deepenSignal[k]), SignalFloor, 1 - SignalFloor);
-                InformationSharing[p] = world.Scenario.InformationSharing[k];
+                double deepenedReliability = c.ParticipantInScope[p] ? Math.Clamp(reliability + (h * deepenRho[k]), 0, 1) : reliability;
+                double deepenedSignal = Math.Clamp(signal + (h * deepenSignal[k]), SignalFloor, 1 - SignalFloor);
+                double sharing = world.Scenario.InformationSharing[k];
+                changed |= (reliability != Reliability[p]) | (signal != Signal[p]) | (deepenedReliability != DeepenedReliability[p])
+                    | (deepenedSignal != DeepenedSignal[p]) | (sharing != InformationSharing[p]); // | : no branches
+                Reliability[p] = reliability;
+                Signal[p] = signal;
+                DeepenedReliability[p] = deepenedReliability;
+                DeepenedSignal[p] = deepenedSignal;
+                InformationSharing[p] = sharing;
+                if (learning && c.ParticipantInScope[p])
+                {
+                    // The observers' shared belief (DESIGN.md section 4) and its foresight: deepening is public.
+                    double anchor = world.BeliefMean(k);
+                    double deepenedAnchor = Math.Clamp(anchor + (h * deepenRho[k]), 0, 1);
+                    changed |= (anchor != LearnedAnchor[p]) | (deepenedAnchor != DeepenedLearnedAnchor[p]);
+                    LearnedAnchor[p] = anchor;
+                    DeepenedLearnedAnchor[p] = deepenedAnchor;
+                }
             }
         }
 
+        PerceptionInputsChanged = changed;
         Challenger.Update(this, c.ChallengerPerception, world);
         Defender.Update(this, c.DefenderPerception, world);
         Accurate.Update(this, PerceptionProfile.Accurate, world: null);

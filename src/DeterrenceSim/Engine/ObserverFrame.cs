@@ -64,6 +64,16 @@ internal sealed class ObserverFrame
     private double[] _deepenedStrengthOn;
     private readonly CohesionMembers _cohesion;
 
+    // exp(b) for the bias b it was computed from: the perception is the crisis's, so one exp serves every period.
+    private double _capabilityBias;
+    private bool _biasCached;
+
+    // What the perceived reliabilities were computed for, and the product Π(1 - φ_j) over the own supporters.
+    private PerceptionProfile? _perception;
+    private bool _learning;
+    private double _sharing;
+    private readonly double[] _ratios = new double[NoiseFactor];
+
     /// <summary>The factor bits of a mechanism mask (issue 12's factors, per observer): credulity towards the
     /// observer's own supporters, towards the opponent's, the capability bias, and the noise (optimism shock and
     /// supporter noise together). A factor switched off sets its parameter, or its draws, to zero.</summary>
@@ -158,70 +168,82 @@ internal sealed class ObserverFrame
         int n = crisis.SideCount;
         bool learning = world is { Learning: true };
 
-        // Information sharing: the observer's own supporters share; its noise shrinks by Π(1 - φ_j) and its supporter
-        // noise on j by (1 - φ_j).
-        int own = IsChallenger ? 0 : 1;
-        double sharing = 1;
-        bool anyNoise = false;
-        for (int p = 0; p < n; p++)
+        // The perceived reliabilities depend on the anchors, signals and sharing, not on the strengths: a period that
+        // changed none of them (most: growth moves only strengths) keeps them, with their logarithms and logistics.
+        // Otherwise only the participants whose anchor or signal moved are perceived again (all with a new profile).
+        bool all = !_cached || !ReferenceEquals(perception, _perception);
+        if (all || frame.PerceptionInputsChanged || learning != _learning)
         {
-            // Beliefs concern a commitment's reliability where it binds: out of scope the observer keeps the truth.
-            int k = crisis.ParticipantCommitment[p];
-            bool believed = learning && crisis.ParticipantInScope[p];
-            bool isOwn = crisis.ParticipantOwnObserver[p] == own;
-            double credulity = isOwn ? perception.EffectiveOwnCredulity : perception.EffectiveOpponentCredulity;
-            double anticipation = isOwn ? 0 : perception.Anticipation;
-            bool exact = credulity == 0 && perception.SupporterNoise == 0;
-            double anchor = believed ? world!.BeliefMean(k) : frame.Reliability[p];
+            _perception = perception;
+            _learning = learning;
 
-            double deepenedAnchor = believed
-                ? Math.Clamp(anchor + (crisis.Foresight * world!.Scenario.DeepeningReliability[k]), 0, 1)
-                : frame.DeepenedReliability[p];
-            _plain[p] = credulity == 0;
-            _deepenedPlain[p] = credulity == 0 && anticipation == 0;
-            if (!_cached || anchor != Anchor[p] || frame.Signal[p] != _signal[p])
+            // Information sharing: the observer's own supporters share; its noise shrinks by Π(1 - φ_j) and its
+            // supporter noise on j by (1 - φ_j).
+            int own = IsChallenger ? 0 : 1;
+            double sharing = 1;
+            bool anyNoise = false;
+            for (int p = 0; p < n; p++)
             {
-                Anchor[p] = anchor;
-                _signal[p] = frame.Signal[p];
-                LogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anchor), frame.Signal[p]);
-                Perceived[p] = exact ? anchor : CrisisFrame.Logistic(LogitBase[p]);
-                AnchorLogit[p] = credulity == 0 ? LogitBase[p] : AnchorLogitOf(anchor);
-                Uncredulous[p] = credulity == 0 ? Perceived[p] : anchor;
+                // Beliefs concern a commitment's reliability where it binds: out of scope the observer keeps the truth.
+                int k = crisis.ParticipantCommitment[p];
+                bool believed = learning && crisis.ParticipantInScope[p];
+                bool isOwn = crisis.ParticipantOwnObserver[p] == own;
+                double credulity = isOwn ? perception.EffectiveOwnCredulity : perception.EffectiveOpponentCredulity;
+                double anticipation = isOwn ? 0 : perception.Anticipation;
+                bool exact = credulity == 0 && perception.SupporterNoise == 0;
+                double anchor = believed ? frame.LearnedAnchor[p] : frame.Reliability[p];
+                double deepenedAnchor = believed ? frame.DeepenedLearnedAnchor[p] : frame.DeepenedReliability[p];
+                _plain[p] = credulity == 0;
+                _deepenedPlain[p] = credulity == 0 && anticipation == 0;
+                if (all || anchor != Anchor[p] || frame.Signal[p] != _signal[p])
+                {
+                    Anchor[p] = anchor;
+                    _signal[p] = frame.Signal[p];
+                    LogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anchor), frame.Signal[p]);
+                    Perceived[p] = exact ? anchor : CrisisFrame.Logistic(LogitBase[p]);
+                    AnchorLogit[p] = credulity == 0 ? LogitBase[p] : AnchorLogitOf(anchor);
+                    Uncredulous[p] = credulity == 0 ? Perceived[p] : anchor;
+                }
+
+                if (all || deepenedAnchor != DeepenedAnchor[p] || frame.DeepenedSignal[p] != _deepenedSignal[p])
+                {
+                    DeepenedAnchor[p] = deepenedAnchor;
+                    _deepenedSignal[p] = frame.DeepenedSignal[p];
+
+                    // Anticipated commitment: the observer expects the opposing supporter to close a share α of the gap from
+                    // its reliability to its signal over the foresight.
+                    double anticipated = anticipation == 0
+                        ? deepenedAnchor
+                        : deepenedAnchor + (anticipation * Math.Max(0, frame.DeepenedSignal[p] - deepenedAnchor));
+                    DeepenedLogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anticipated), frame.DeepenedSignal[p]);
+                    DeepenedPerceived[p] = exact ? anticipated : CrisisFrame.Logistic(DeepenedLogitBase[p]);
+                    DeepenedAnchorLogit[p] = _deepenedPlain[p] ? DeepenedLogitBase[p] : AnchorLogitOf(deepenedAnchor);
+                    DeepenedUncredulous[p] = _deepenedPlain[p] ? DeepenedPerceived[p] : deepenedAnchor;
+                }
+
+                SupporterNoise[p] = perception.SupporterNoise * (isOwn ? 1 - frame.InformationSharing[p] : 1);
+                anyNoise |= SupporterNoise[p] > 0;
+                if (isOwn)
+                {
+                    sharing *= 1 - frame.InformationSharing[p];
+                }
             }
 
-            if (!_cached || deepenedAnchor != DeepenedAnchor[p] || frame.DeepenedSignal[p] != _deepenedSignal[p])
-            {
-                DeepenedAnchor[p] = deepenedAnchor;
-                _deepenedSignal[p] = frame.DeepenedSignal[p];
-
-                // Anticipated commitment: the observer expects the opposing supporter to close a share α of the gap from
-                // its reliability to its signal over the foresight.
-                double anticipated = anticipation == 0
-                    ? deepenedAnchor
-                    : deepenedAnchor + (anticipation * Math.Max(0, frame.DeepenedSignal[p] - deepenedAnchor));
-                DeepenedLogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anticipated), frame.DeepenedSignal[p]);
-                DeepenedPerceived[p] = exact ? anticipated : CrisisFrame.Logistic(DeepenedLogitBase[p]);
-                DeepenedAnchorLogit[p] = _deepenedPlain[p] ? DeepenedLogitBase[p] : AnchorLogitOf(deepenedAnchor);
-                DeepenedUncredulous[p] = _deepenedPlain[p] ? DeepenedPerceived[p] : deepenedAnchor;
-            }
-
-            SupporterNoise[p] = perception.SupporterNoise * (isOwn ? 1 - frame.InformationSharing[p] : 1);
-            anyNoise |= SupporterNoise[p] > 0;
-            if (isOwn)
-            {
-                sharing *= 1 - frame.InformationSharing[p];
-            }
+            _cached = true;
+            _sharing = sharing;
+            HasSupporterNoise = anyNoise;
         }
 
-        _cached = true;
         UpdateOpposingCoalition(frame, perception);
-        HasSupporterNoise = anyNoise;
-        Noise = perception.Noise * sharing;
-        OpponentBias = Math.Exp(perception.CapabilityBias);
-        ConstantLogit = Belief(frame, deepened: false, epsilons: default, scratch: default, out double ownStrength);
-        ConstantOwnStrength = ownStrength;
-        MaskLogits(frame, deepened: false, epsilons: default, scratch: default, ConstantLogits, firstMask: 0);
-        MaskLogits(frame, deepened: true, epsilons: default, scratch: default, ConstantDeepenedLogits, firstMask: 0);
+        Noise = perception.Noise * _sharing;
+        if (!_biasCached || perception.CapabilityBias != _capabilityBias)
+        {
+            _capabilityBias = perception.CapabilityBias;
+            OpponentBias = Math.Exp(_capabilityBias);
+            _biasCached = true;
+        }
+
+        UpdateConstantLogits(frame);
 
         int nC = crisis.ChallengerSupporterCount;
         bool ownSupporters = IsChallenger ? nC > 0 : n > nC;
@@ -314,6 +336,94 @@ internal sealed class ObserverFrame
         }
 
         MaskLogits(frame, deepened, epsilons, scratch, logits, firstMask: NoiseFactor);
+    }
+
+    /// <summary>
+    /// The period's constants without supporter noise: <see cref="ConstantLogits"/>, <see cref="ConstantDeepenedLogits"/>,
+    /// <see cref="ConstantLogit"/> and <see cref="ConstantOwnStrength"/>, from one pass over the supporters that sums each
+    /// side's perceived strength with its credulity on and off, now and after the foresight. Every sum runs in
+    /// participant order from the protagonist's strength, as in <see cref="MaskLogits"/> and
+    /// <see cref="Belief(CrisisFrame, bool, ReadOnlySpan{double}, Span{double}, out double)"/> (which give the same numbers bit for bit:
+    /// the four sums of a side are independent chains, only interleaved).
+    /// </summary>
+    private void UpdateConstantLogits(CrisisFrame frame)
+    {
+        var crisis = frame.Crisis;
+        var strength = frame.Strength;
+        var deepenedStrength = frame.DeepenedStrength;
+        var strengthOn = _strengthOn;
+        var deepenedStrengthOn = _deepenedStrengthOn;
+        int nC = crisis.ChallengerSupporterCount;
+        int n = crisis.SideCount;
+
+        double challengerOn = frame.ChallengerStrength, challengerOff = challengerOn;
+        double deepenedChallengerOn = frame.DeepenedChallengerStrength, deepenedChallengerOff = deepenedChallengerOn;
+        for (int p = 0; p < nC; p++)
+        {
+            challengerOn += Perceived[p] * strengthOn[p];
+            challengerOff += Uncredulous[p] * strength[p];
+            deepenedChallengerOn += DeepenedPerceived[p] * deepenedStrengthOn[p];
+            deepenedChallengerOff += DeepenedUncredulous[p] * deepenedStrength[p];
+        }
+
+        double defenderOn = frame.DefenderStrength, defenderOff = defenderOn;
+        double deepenedDefenderOn = frame.DeepenedDefenderStrength, deepenedDefenderOff = deepenedDefenderOn;
+        for (int p = nC; p < n; p++)
+        {
+            defenderOn += Perceived[p] * strengthOn[p];
+            defenderOff += Uncredulous[p] * strength[p];
+            deepenedDefenderOn += DeepenedPerceived[p] * deepenedStrengthOn[p];
+            deepenedDefenderOff += DeepenedUncredulous[p] * deepenedStrength[p];
+        }
+
+        AddCohesion(deepened: false, ref challengerOn, ref defenderOn);
+        AddCohesion(deepened: true, ref deepenedChallengerOn, ref deepenedDefenderOn);
+        ConstantOwnStrength = IsChallenger ? challengerOn : defenderOn;
+        CombineMasks(crisis.Decisiveness, challengerOn, challengerOff, defenderOn, defenderOff, ConstantLogits);
+        CombineMasks(crisis.Decisiveness, deepenedChallengerOn, deepenedChallengerOff, deepenedDefenderOn, deepenedDefenderOff, ConstantDeepenedLogits);
+        ConstantLogit = ConstantLogits[AllFactors];
+    }
+
+    /// <summary>
+    /// The sixteen constant logits from the four sums, as <see cref="MaskLogits"/>'s mask loop computes them. Without
+    /// supporter noise the noise bit changes nothing, so the masks with it copy those without; and two masks whose
+    /// ratio Ŝ(C) / Ŝ(D) is the same number (a credulity or bias of zero, a side without supporters) share one logarithm.
+    /// </summary>
+    private void CombineMasks(double decisiveness, double challengerOn, double challengerOff, double defenderOn, double defenderOff, double[] logits)
+    {
+        var ratios = _ratios;
+        for (int mask = 0; mask < NoiseFactor; mask++)
+        {
+            bool ownOn = (mask & OwnCredulityFactor) != 0, opponentOn = (mask & OpponentCredulityFactor) != 0;
+            double challengerSide = (IsChallenger ? ownOn : opponentOn) ? challengerOn : challengerOff;
+            double defenderSide = (IsChallenger ? opponentOn : ownOn) ? defenderOn : defenderOff;
+            if ((mask & CapabilityBiasFactor) != 0)
+            {
+                if (IsChallenger)
+                {
+                    defenderSide *= OpponentBias;
+                }
+                else
+                {
+                    challengerSide *= OpponentBias;
+                }
+            }
+
+            double ratio = challengerSide / defenderSide;
+            ratios[mask] = ratio;
+            int same = 0;
+            while (same < mask && ratios[same] != ratio)
+            {
+                same++;
+            }
+
+            // Equal ratios have equal logarithms (ln(+0) = ln(-0)); NaN equals nothing, so it is computed as before.
+            // The copy to the noise masks is element by element on purpose: a vectorised CopyTo (or a stackalloc'd
+            // ratio buffer, zeroed by wide stores) left the upper vector state dirty, and every libm log and exp after
+            // it paid the SSE/AVX transition penalty (a period took 1.4 times as long).
+            logits[mask] = same < mask ? logits[same] : decisiveness * Math.Log(ratio);
+            logits[mask | NoiseFactor] = logits[mask];
+        }
     }
 
     /// <summary>

@@ -54,6 +54,11 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     private readonly double[] _quietChallengerBeliefs = new double[ObserverFrame.AllFactors + 1];
     private readonly double[] _quietDefenderBeliefs = new double[ObserverFrame.AllFactors + 1];
     private int _quietPreventive;
+    private readonly int[] _distinctMasks = new int[ObserverFrame.AllFactors + 1];
+    private readonly int[] _distinctDefenderMasks = new int[ObserverFrame.AllFactors + 1];
+
+    // The null factors the game was built for: the challenger's in the low four bits, the defender's above (-1: none yet).
+    private int _nullFactors = -1;
     private int _playerCount;
     private int _challengerMaskCount;
     private int _defenderMaskCount;
@@ -83,18 +88,89 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     {
         var frame = Frame;
         _accuratePreventive = TWarDecision.IsPreventive(in _preventive, frame.AccurateWinProbability, CrisisFrame.Logistic(frame.Accurate.ConstantDeepenedLogit));
-        double gap = frame.Challenger.ConstantLogit - frame.Challenger.ConstantDeepenedLogit;
-        _preventivePossible = frame.Challenger.HasSupporterNoise
-            || (gap > 0 && TWarDecision.CanStrike(in _preventive, TPerception.LargestDecline(gap)));
+        var challenger = frame.Challenger;
+        var defender = frame.Defender;
+        if (_nullFactors != (challenger.NullFactors | (defender.NullFactors << 4)))
+        {
+            FindPlayers(challenger.NullFactors, defender.NullFactors);
+        }
+
+        // What is constant in the period, per mask. A mask whose constant logits are bit for bit an earlier mask's (the
+        // noise bit always, a factor of zero) takes that mask's numbers: the strategies are pure functions.
+        _quietPreventive = 0;
+        int challengerDistinct = 0, defenderDistinct = 0;
+        for (int m = 0; m <= ObserverFrame.AllFactors; m++)
+        {
+            long logit = BitConverter.DoubleToInt64Bits(challenger.ConstantLogits[m]);
+            long deepened = BitConverter.DoubleToInt64Bits(challenger.ConstantDeepenedLogits[m]);
+            int same = 0;
+            while (same < challengerDistinct
+                && (BitConverter.DoubleToInt64Bits(challenger.ConstantLogits[_distinctMasks[same]]) != logit
+                    || BitConverter.DoubleToInt64Bits(challenger.ConstantDeepenedLogits[_distinctMasks[same]]) != deepened))
+            {
+                same++;
+            }
+
+            if (same < challengerDistinct)
+            {
+                int earlier = _distinctMasks[same];
+                _maskPreventivePossible[m] = _maskPreventivePossible[earlier];
+                _quietChallengerBeliefs[m] = _quietChallengerBeliefs[earlier];
+                _quietPreventive |= ((_quietPreventive >> earlier) & 1) << m;
+            }
+            else
+            {
+                _distinctMasks[challengerDistinct++] = m;
+                double maskGap = challenger.ConstantLogits[m] - challenger.ConstantDeepenedLogits[m];
+                _maskPreventivePossible[m] = challenger.HasSupporterNoise
+                    || (maskGap > 0 && TWarDecision.CanStrike(in _preventive, TPerception.LargestDecline(maskGap)));
+                _quietChallengerBeliefs[m] = TPerception.Belief(challenger.ConstantLogits[m], 0, 0);
+                if (_maskPreventivePossible[m]
+                    && TWarDecision.IsPreventive(in _preventive, _quietChallengerBeliefs[m], TPerception.Belief(challenger.ConstantDeepenedLogits[m], 0, 0)))
+                {
+                    _quietPreventive |= 1 << m;
+                }
+            }
+
+            long defenderLogit = BitConverter.DoubleToInt64Bits(defender.ConstantLogits[m]);
+            same = 0;
+            while (same < defenderDistinct && BitConverter.DoubleToInt64Bits(defender.ConstantLogits[_distinctDefenderMasks[same]]) != defenderLogit)
+            {
+                same++;
+            }
+
+            if (same < defenderDistinct)
+            {
+                _quietDefenderBeliefs[m] = _quietDefenderBeliefs[_distinctDefenderMasks[same]];
+            }
+            else
+            {
+                _distinctDefenderMasks[defenderDistinct++] = m;
+                _quietDefenderBeliefs[m] = TPerception.Belief(defender.ConstantLogits[m], 0, 0);
+            }
+        }
+
+        // Every factor on is the observer as it is: the logits of mask AllFactors are ConstantLogit and
+        // ConstantDeepenedLogit, so its test is the period's.
+        _preventivePossible = _maskPreventivePossible[ObserverFrame.AllFactors];
+    }
+
+    /// <summary>
+    /// The attribution's game for the observers' null factors: the players (the factors that matter), each coalition's
+    /// observer masks, and the masks the game visits per observer. The null factors rarely change between periods (they
+    /// follow the perception profiles), so this runs only when they do.
+    /// </summary>
+    private void FindPlayers(int challengerMask, int defenderMask)
+    {
+        _nullFactors = challengerMask | (defenderMask << 4);
 
         // The players: factor f belongs to the challenger (factors 0, 1, 4, 6) or the defender (2, 3, 5, 7), as one of
         // its observer's factor bits; a null factor stays on in every coalition (it changes nothing).
-        int challengerMask = frame.Challenger.NullFactors, defenderMask = frame.Defender.NullFactors;
         _playerCount = 0;
         for (int f = 0; f < MechanismGame.MaxPlayers; f++)
         {
             var (challenger, bit) = FactorBit(f);
-            if (((challenger ? frame.Challenger.NullFactors : frame.Defender.NullFactors) & bit) == 0)
+            if (((challenger ? challengerMask : defenderMask) & bit) == 0)
             {
                 _players[_playerCount++] = f;
             }
@@ -116,9 +192,8 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
             _coalitionMasks[r] = c | (d << 4);
         }
 
-        // The masks the game visits, per observer, and what is constant in the period.
+        // The masks the game visits, per observer.
         _challengerMaskCount = _defenderMaskCount = 0;
-        _quietPreventive = 0;
         for (int m = 0; m <= ObserverFrame.AllFactors; m++)
         {
             if ((m & challengerMask) == challengerMask)
@@ -129,17 +204,6 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
             if ((m & defenderMask) == defenderMask)
             {
                 _defenderMasks[_defenderMaskCount++] = m;
-            }
-
-            double maskGap = frame.Challenger.ConstantLogits[m] - frame.Challenger.ConstantDeepenedLogits[m];
-            _maskPreventivePossible[m] = frame.Challenger.HasSupporterNoise
-                || (maskGap > 0 && TWarDecision.CanStrike(in _preventive, TPerception.LargestDecline(maskGap)));
-            _quietChallengerBeliefs[m] = TPerception.Belief(frame.Challenger.ConstantLogits[m], 0, 0);
-            _quietDefenderBeliefs[m] = TPerception.Belief(frame.Defender.ConstantLogits[m], 0, 0);
-            if (_maskPreventivePossible[m]
-                && TWarDecision.IsPreventive(in _preventive, _quietChallengerBeliefs[m], TPerception.Belief(frame.Challenger.ConstantDeepenedLogits[m], 0, 0)))
-            {
-                _quietPreventive |= 1 << m;
             }
         }
     }

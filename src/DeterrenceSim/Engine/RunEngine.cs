@@ -164,12 +164,18 @@ internal sealed class RunEngine
         }
     }
 
-    /// <summary>One vote of alliance a: each member yes with its (threat-dependent) support; Consensus needs all, Majority more than half.</summary>
+    /// <summary>
+    /// One vote of alliance a: each member yes with its (threat-dependent) support; Consensus needs all, Majority more
+    /// than half. The count stops once the outcome is decided (a no under Consensus, a majority either way): the vote's
+    /// stream is its own, so the draws not taken change nothing else.
+    /// </summary>
     private bool Vote(ulong replicationKey, int period, int a)
     {
         var s = _scenario;
         var members = s.AllianceMembers[a];
         var stream = RandomStreams.Stream(RandomStreams.PeriodKey(replicationKey, period, _frames.Length + a), StreamPurpose.Vote);
+        bool consensus = s.AllianceConsensus[a];
+        int needed = consensus ? members.Length : (members.Length / 2) + 1; // yes votes that carry it
         int yes = 0;
         for (int m = 0; m < members.Length; m++)
         {
@@ -179,8 +185,14 @@ internal sealed class RunEngine
             {
                 yes++;
             }
+
+            int remaining = members.Length - m - 1;
+            if (yes >= needed || yes + remaining < needed)
+            {
+                return yes >= needed;
+            }
         }
 
-        return s.AllianceConsensus[a] ? yes == members.Length : 2 * yes > members.Length;
+        return yes >= needed;
     }
 }

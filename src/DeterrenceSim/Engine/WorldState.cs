@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DeterrenceSim.Compilation;
 
 namespace DeterrenceSim.Engine;
@@ -85,6 +86,7 @@ internal sealed class WorldState
     /// deepening it is the Beta-Bernoulli posterior mean (n₀ m₀ + s) / (n₀ + s + f) (DESIGN.md section 4; e.g. Gelman
     /// et al. 2013, Bayesian Data Analysis, section 2.4).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per in-scope participant and commitment each period
     public double BeliefMean(int commitment)
     {
         double observations = BeliefObservations[commitment];
