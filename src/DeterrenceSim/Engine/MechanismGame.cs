@@ -62,16 +62,23 @@ internal static class MechanismGame
     /// <param name="phi">The values, k entries filled.</param>
     public static void Shapley(ReadOnlySpan<ulong> v, int players, Span<int> phi)
     {
+        // The game's words that can hold a coalition: one up to six players (2^6 = 64 coalitions).
+        int words = players <= 6 ? 1 : (1 << players) >> 6;
         Span<int> bySize = stackalloc int[MaxPlayers + 1];
         for (int s = 0; s <= players; s++)
         {
-            bySize[s] = CountAnd(v, Sizes.AsSpan(s * 4, 4), default);
+            int count = 0;
+            for (int w = 0; w < words; w++)
+            {
+                count += BitOperations.PopCount(v[w] & Sizes[(s * 4) + w]);
+            }
+
+            bySize[s] = count;
         }
 
         for (int j = 0; j < players; j++)
         {
             long value = 0;
-            var members = Members.AsSpan(j * 4, 4);
             for (int s = 0; s <= players; s++)
             {
                 if (bySize[s] == 0)
@@ -79,7 +86,12 @@ internal static class MechanismGame
                     continue;
                 }
 
-                int with = CountAnd(v, Sizes.AsSpan(s * 4, 4), members);
+                int with = 0;
+                for (int w = 0; w < words; w++)
+                {
+                    with += BitOperations.PopCount(v[w] & Sizes[(s * 4) + w] & Members[(j * 4) + w]);
+                }
+
                 if (s > 0)
                 {
                     value += with * Weights[(players * 9) + s - 1];
@@ -93,18 +105,6 @@ internal static class MechanismGame
 
             phi[j] = (int)value;
         }
-    }
-
-    private static int CountAnd(ReadOnlySpan<ulong> v, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        int count = 0;
-        for (int w = 0; w < 4; w++)
-        {
-            ulong x = v[w] & a[w];
-            count += BitOperations.PopCount(b.IsEmpty ? x : x & b[w]);
-        }
-
-        return count;
     }
 
     private static long Factorial(int n) => n <= 1 ? 1 : n * Factorial(n - 1);

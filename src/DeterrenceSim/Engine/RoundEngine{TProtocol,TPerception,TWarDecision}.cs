@@ -54,6 +54,14 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     private readonly double[] _quietChallengerBeliefs = new double[ObserverFrame.AllFactors + 1];
     private readonly double[] _quietDefenderBeliefs = new double[ObserverFrame.AllFactors + 1];
     private int _quietPreventive;
+    private bool _anyMaskPreventive;
+
+    /// <summary>The masks without the noise factor (0 to 7): their beliefs are the period's quiet ones.</summary>
+    private const int QuietMasks = (1 << ObserverFrame.NoiseFactor) - 1;
+
+    // The built-in perception's attribution: the defender's noisy logits and the challenger's beliefs after the foresight.
+    private readonly double[] _defenderLogits = new double[ObserverFrame.AllFactors + 1];
+    private readonly double[] _deepenedBeliefs = new double[ObserverFrame.AllFactors + 1];
     private readonly int[] _distinctMasks = new int[ObserverFrame.AllFactors + 1];
     private readonly int[] _distinctDefenderMasks = new int[ObserverFrame.AllFactors + 1];
 
@@ -153,6 +161,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         // Every factor on is the observer as it is: the logits of mask AllFactors are ConstantLogit and
         // ConstantDeepenedLogit, so its test is the period's.
         _preventivePossible = _maskPreventivePossible[ObserverFrame.AllFactors];
+        _anyMaskPreventive = Array.IndexOf(_maskPreventivePossible, true) >= 0;
     }
 
     /// <summary>
@@ -205,6 +214,19 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
             {
                 _defenderMasks[_defenderMaskCount++] = m;
             }
+        }
+    }
+
+    /// <summary>The sixteen masks' beliefs logistic(L_m + σ_m η) with σ_m = σ where the mask has the noise factor and 0
+    /// elsewhere, four at a time: the bits of <see cref="LogisticPerception.Belief"/> mask by mask.</summary>
+    private static void MaskBeliefs(double[] beliefs, ReadOnlySpan<double> logits, double sigma, double eta)
+    {
+        var shock = Vector256.Create(eta);
+        var noisy = Vector256.Create(sigma);
+        for (int m = 0; m <= ObserverFrame.AllFactors; m += 4)
+        {
+            var scale = (m & ObserverFrame.NoiseFactor) != 0 ? noisy : Vector256<double>.Zero;
+            VectorMath.Logistic(Vector256.Create(logits.Slice(m, 4)) + (scale * shock)).StoreUnsafe(ref beliefs[m]);
         }
     }
 
@@ -381,7 +403,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     {
         var counts = tally.Counts;
         double sum = tally.SettlementSum, squares = tally.SettlementSumOfSquares;
-        long deterred = 0, concessions = 0;
+        long deterred = 0, peaceful = 0;
         bool preventive = _preventivePossible;
         double statusQuo = _bargaining.StatusQuo;
         for (int i = 0; i < count; i++)
@@ -406,21 +428,15 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
                 throw SettlementOutOfRange(settlement);
             }
 
-            if (settlement <= statusQuo)
-            {
-                deterred++;
-            }
-            else
-            {
-                concessions++;
-            }
-
+            // Counted without a branch: which side of q a settlement falls is a coin flip the predictor cannot learn.
+            deterred += settlement <= statusQuo ? 1 : 0;
+            peaceful++;
             sum += settlement;
             squares += settlement * settlement;
         }
 
         counts[RoundTally.OutcomeOffset + (int)Outcome.Deterred] += deterred;
-        counts[RoundTally.OutcomeOffset + (int)Outcome.Concession] += concessions;
+        counts[RoundTally.OutcomeOffset + (int)Outcome.Concession] += peaceful - deterred;
         tally.SettlementSum = sum;
         tally.SettlementSumOfSquares = squares;
     }
@@ -511,40 +527,70 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
             challenger.ConstantDeepenedLogits.CopyTo(deepenedLogits);
         }
 
-        int preventive = 0;
-        for (int i = 0; i < _challengerMaskCount; i++)
+        int preventive;
+        if (typeof(TPerception) == typeof(LogisticPerception))
         {
-            int m = _challengerMasks[i];
-            if ((m & ObserverFrame.NoiseFactor) == 0 && !challengerVaries)
+            // The built-in perception: the sixteen masks' beliefs four at a time (the masks without the noise factor
+            // have σ = 0: the bits of the period's quiet beliefs), whether or not the game visits them.
+            if (defenderVaries)
             {
-                _challengerBeliefs[m] = _quietChallengerBeliefs[m];
-                preventive |= _quietPreventive & (1 << m);
-                continue;
+                defender.FillLogits(frame, deepened: false, defenderEps, Rho, _defenderLogits);
             }
 
-            double sigma = (m & ObserverFrame.NoiseFactor) != 0 ? sigmaC : 0;
-            _challengerBeliefs[m] = TPerception.Belief(logits[m], sigma, etaC);
-            if (_maskPreventivePossible[m] && TWarDecision.IsPreventive(in _preventive, _challengerBeliefs[m], TPerception.Belief(deepenedLogits[m], sigma, etaC)))
+            MaskBeliefs(_challengerBeliefs, logits, sigmaC, etaC);
+            MaskBeliefs(_defenderBeliefs, defenderVaries ? _defenderLogits : defender.ConstantLogits, sigmaD, -etaD);
+            preventive = challengerVaries ? 0 : _quietPreventive & QuietMasks;
+            if (_anyMaskPreventive)
             {
-                preventive |= 1 << m;
+                MaskBeliefs(_deepenedBeliefs, deepenedLogits, sigmaC, etaC);
+                for (int i = 0; i < _challengerMaskCount; i++)
+                {
+                    int m = _challengerMasks[i];
+                    if (((m & ObserverFrame.NoiseFactor) != 0 || challengerVaries)
+                        && _maskPreventivePossible[m] && TWarDecision.IsPreventive(in _preventive, _challengerBeliefs[m], _deepenedBeliefs[m]))
+                    {
+                        preventive |= 1 << m;
+                    }
+                }
             }
-        }
-
-        if (defenderVaries)
-        {
-            defender.FillLogits(frame, deepened: false, defenderEps, Rho, logits);
         }
         else
         {
-            defender.ConstantLogits.CopyTo(logits);
-        }
+            preventive = 0;
+            for (int i = 0; i < _challengerMaskCount; i++)
+            {
+                int m = _challengerMasks[i];
+                if ((m & ObserverFrame.NoiseFactor) == 0 && !challengerVaries)
+                {
+                    _challengerBeliefs[m] = _quietChallengerBeliefs[m];
+                    preventive |= _quietPreventive & (1 << m);
+                    continue;
+                }
 
-        for (int i = 0; i < _defenderMaskCount; i++)
-        {
-            int m = _defenderMasks[i];
-            _defenderBeliefs[m] = (m & ObserverFrame.NoiseFactor) == 0 && !defenderVaries
-                ? _quietDefenderBeliefs[m]
-                : TPerception.Belief(logits[m], (m & ObserverFrame.NoiseFactor) != 0 ? sigmaD : 0, -etaD);
+                double sigma = (m & ObserverFrame.NoiseFactor) != 0 ? sigmaC : 0;
+                _challengerBeliefs[m] = TPerception.Belief(logits[m], sigma, etaC);
+                if (_maskPreventivePossible[m] && TWarDecision.IsPreventive(in _preventive, _challengerBeliefs[m], TPerception.Belief(deepenedLogits[m], sigma, etaC)))
+                {
+                    preventive |= 1 << m;
+                }
+            }
+
+            if (defenderVaries)
+            {
+                defender.FillLogits(frame, deepened: false, defenderEps, Rho, logits);
+            }
+            else
+            {
+                defender.ConstantLogits.CopyTo(logits);
+            }
+
+            for (int i = 0; i < _defenderMaskCount; i++)
+            {
+                int m = _defenderMasks[i];
+                _defenderBeliefs[m] = (m & ObserverFrame.NoiseFactor) == 0 && !defenderVaries
+                    ? _quietDefenderBeliefs[m]
+                    : TPerception.Belief(logits[m], (m & ObserverFrame.NoiseFactor) != 0 ? sigmaD : 0, -etaD);
+            }
         }
 
         int players = _playerCount;
