@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using DeterrenceSim.Compilation;
 using DeterrenceSim.Model;
@@ -130,31 +131,14 @@ internal abstract class RoundEngine
         var frame = Frame;
         var crisis = frame.Crisis;
         var fights = Fights;
-        var strength = frame.RealisedStrength;
-        var reliability = frame.Reliability;
         int nC = crisis.ChallengerSupporterCount;
         int nSides = crisis.SideCount;
         record.Outcome = Outcome.War;
         record.Settlement = double.NaN;
 
         var support = RandomStreams.Stream(key, StreamPurpose.Support);
-        double challengerSide = frame.RealisedChallengerStrength;
-        double defenderSide = frame.RealisedDefenderStrength;
-        for (int p = 0; p < nSides; p++)
-        {
-            bool fight = support.NextDouble() < reliability[p];
-            fights[p] = fight;
-            Chose[p] = fight;
-            double s = fight ? strength[p] : 0;
-            if (p < nC)
-            {
-                challengerSide += s;
-            }
-            else
-            {
-                defenderSide += s;
-            }
-        }
+        double challengerSide = Support(ref support, 0, nC, frame.RealisedChallengerStrength);
+        double defenderSide = Support(ref support, nC, nSides, frame.RealisedDefenderStrength);
 
         Array.Clear(fights, nSides, fights.Length - nSides);
         Array.Clear(Triggered);
@@ -168,6 +152,29 @@ internal abstract class RoundEngine
         double ratio = Math.Pow(defenderSide / challengerSide, crisis.Decisiveness);
         double truth = 1.0 / (1.0 + ratio);
         record.ChallengerWins = RandomStreams.Stream(key, StreamPurpose.Victory).NextDouble() < truth;
+    }
+
+    /// <summary>Realised support of participants <paramref name="first"/> to <paramref name="end"/> − 1 (one uniform each,
+    /// in order, against its true reliability), added to <paramref name="side"/> in participant order. Without a branch
+    /// on the draw: whether a supporter fights is a coin flip the branch predictor cannot learn.</summary>
+    private double Support(ref SplitMix64 support, int first, int end, double side)
+    {
+        var fights = Fights;
+        var chose = Chose;
+        var strength = Frame.RealisedStrength;
+        var reliability = Frame.Reliability;
+        for (int p = first; p < end; p++)
+        {
+            bool fight = support.NextDouble() < reliability[p];
+            fights[p] = fight;
+            chose[p] = fight;
+
+            // strength[p] or +0.0 (what "fight ? strength[p] : 0" adds), by a mask of the sign-extended bool.
+            long mask = -(long)Unsafe.As<bool, byte>(ref fight);
+            side += BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(strength[p]) & mask);
+        }
+
+        return side;
     }
 
     /// <summary>Escalation strikes and alliance triggers (DESIGN.md section 3); returns the strength added to D's side.</summary>

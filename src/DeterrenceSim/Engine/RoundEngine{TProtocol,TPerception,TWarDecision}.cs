@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using DeterrenceSim.Compilation;
 using DeterrenceSim.Outcomes;
@@ -601,10 +602,9 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         {
             int masks = _coalitionMasks[r];
             int c = masks & ObserverFrame.AllFactors, d = masks >> 4;
-            if ((preventive & (1 << c)) != 0 || TProtocol.IsWar(in _bargaining, _challengerBeliefs[c], _defenderBeliefs[d], defenderCost, out _))
-            {
-                game[r >> 6] |= 1UL << (r & 63);
-            }
+            // Both tests, without a branch between them: the outcome of a coalition is not predictable.
+            bool war = ((preventive >> c) & 1) != 0 | TProtocol.IsWar(in _bargaining, _challengerBeliefs[c], _defenderBeliefs[d], defenderCost, out _);
+            game[r >> 6] |= (ulong)Unsafe.As<bool, byte>(ref war) << (r & 63);
         }
 
         game[full >> 6] |= 1UL << (full & 63); // the war itself: v(F) = 1

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Engine;
@@ -72,10 +73,7 @@ internal sealed class RoundTally
         int offset = SupportOffset;
         for (int p = 0; p < fights.Length; p++)
         {
-            if (fights[p])
-            {
-                counts[offset + p]++;
-            }
+            counts[offset + p] += Unsafe.As<bool, byte>(ref fights[p]); // no branch on who fought
         }
     }
 
