@@ -108,6 +108,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         // noise bit always, a factor of zero) takes that mask's numbers: the strategies are pure functions.
         _quietPreventive = 0;
         int challengerDistinct = 0, defenderDistinct = 0;
+        bool quietBeliefsUsed = typeof(TPerception) != typeof(LogisticPerception);
         for (int m = 0; m <= ObserverFrame.AllFactors; m++)
         {
             long logit = BitConverter.DoubleToInt64Bits(challenger.ConstantLogits[m]);
@@ -133,12 +134,19 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
                 double maskGap = challenger.ConstantLogits[m] - challenger.ConstantDeepenedLogits[m];
                 _maskPreventivePossible[m] = challenger.HasSupporterNoise
                     || (maskGap > 0 && TWarDecision.CanStrike(in _preventive, TPerception.LargestDecline(maskGap)));
-                _quietChallengerBeliefs[m] = TPerception.Belief(challenger.ConstantLogits[m], 0, 0);
+                // The built-in perception's attribution computes its beliefs in the war round (MaskBeliefs): here only the
+                // preventive test needs them.
+                _quietChallengerBeliefs[m] = !quietBeliefsUsed && !_maskPreventivePossible[m] ? 0 : TPerception.Belief(challenger.ConstantLogits[m], 0, 0);
                 if (_maskPreventivePossible[m]
                     && TWarDecision.IsPreventive(in _preventive, _quietChallengerBeliefs[m], TPerception.Belief(challenger.ConstantDeepenedLogits[m], 0, 0)))
                 {
                     _quietPreventive |= 1 << m;
                 }
+            }
+
+            if (!quietBeliefsUsed)
+            {
+                continue;
             }
 
             long defenderLogit = BitConverter.DoubleToInt64Bits(defender.ConstantLogits[m]);
