@@ -5,7 +5,7 @@
 # 95% interval covers the truth, per parameter; it passes at 90% or more. The CI test
 # (RecoveryTests, 20 replicates at 200 particles) runs with every `dotnet test`; this one is the skipped
 # Calibrate_HundredDataSetsAtTheDefaultSettings_... test, run with DETERRENCESIM_FULL_RECOVERY=1. 4 to 6 minutes on
-# 2 cores (2026-12-06: 98, 96 and 97 of 100 for noise, cost and dissatisfaction). Prints each replicate (truth and interval) and the coverage line; exits non-zero when the check fails.
+# 2 cores (2026-12-06; after issue 16's new streams: 97, 97 and 96 of 100 for noise, cost and dissatisfaction). Prints each replicate (truth and interval) and the coverage line; exits non-zero when the check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)

@@ -27,7 +27,8 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     public void Calibrate_TwentyDataSetsSimulatedAtPriorDraws_95PercentIntervalsCoverTheTruthInAtLeast18()
     {
         // Cheap settings: 200 particles, 6 generations (about 0.3 s a replicate on 2 cores). Measured over 100 replicates
-        // of this scheme: coverage 94% (noise), 96% (cost) and 93% (dissatisfaction); these first 20 cover 18 of 20 each.
+        // of this scheme: coverage 94% (noise), 96% (cost) and 93% (dissatisfaction), before issue 16's new streams; these first 20 now cover
+        // 19, 20 and 19 of 20.
         var coverage = Recover(replicates: 20, particles: 200, generations: 6);
 
         foreach (var (name, covered) in coverage)
@@ -40,11 +41,11 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     public void Calibrate_HundredDataSetsAtTheDefaultSettings_95PercentIntervalsCoverTheTruthInAtLeast90()
     {
         // The full check (tools/recovery-check.sh): 100 replicates, each a default calibration (1,000 particles,
-        // 10 generations). Measured on 2026-12-06: 98 (noise), 96 (cost) and 97 (dissatisfaction) of 100. Of the nine
-        // misses (in eight replicates), five are truths within 0.5% of a prior's edge (noise 3.986 and 3.997, cost 0.497,
-        // dissatisfaction 0.497 and −0.299), where the 2.5% tail of a posterior piled against the edge stops short; three
-        // are in the two data sets with almost no noise and a tiny cost (no war); one is just outside (cost 0.181
-        // against 0.183).
+        // 10 generations). Measured after issue 16's new streams: 97 (noise), 97 (cost) and 96 (dissatisfaction) of 100.
+        // Of the ten misses (in nine replicates), five are truths within 0.5% of a prior's edge (noise 3.986 and 3.997,
+        // cost 0.497, dissatisfaction 0.497 and −0.299), where the 2.5% tail of a posterior piled against the edge stops
+        // short; three are in the two data sets with almost no noise and a tiny cost (no war); two are just outside (noise
+        // 3.739 against 3.548, dissatisfaction −0.154 against −0.159).
         var defaults = new PopulationCalibrationOptions();
         var coverage = Recover(replicates: 100, particles: defaults.Particles, generations: defaults.Generations);
 
