@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using DeterrenceSim.Compilation;
 using DeterrenceSim.Model;
@@ -566,6 +567,7 @@ internal sealed class ObserverFrame
 
     /// <summary>The perceived reliabilities with supporter noise, ρ̂_p = logistic(logit_p + s_p ε_p) for every side
     /// participant, four at a time (the same bits as <see cref="CrisisFrame.Logistic"/> one at a time).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
     private void Reliabilities(ReadOnlySpan<double> logits, ReadOnlySpan<double> epsilons, Span<double> rho)
     {
         ReadOnlySpan<double> noise = SupporterNoise;

@@ -110,6 +110,7 @@ internal abstract class RoundEngine
     /// pair l of the block gives participants 8b + l (r cos θ) and 8b + 4 + l (r sin θ) — the pairs of
     /// <see cref="SplitMix64.NextNormalPair"/> drawn in order from the stream.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
     protected void DrawEpsilons(ulong key, StreamPurpose purpose)
     {
         var eps = purpose == StreamPurpose.DefenderSupporterNoise ? _defenderEpsilons : _epsilons;

@@ -228,6 +228,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
 
     /// <summary>The sixteen masks' beliefs logistic(L_m + σ_m η) with σ_m = σ where the mask has the noise factor and 0
     /// elsewhere, four at a time: the bits of <see cref="LogisticPerception.Belief"/> mask by mask.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
     private static void MaskBeliefs(double[] beliefs, ReadOnlySpan<double> logits, double sigma, double eta)
     {
         var shock = Vector256.Create(eta);
@@ -374,6 +375,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
 
     /// <summary>The defender's private cost of each round of the batch: the first uniform of the round key's
     /// <see cref="StreamPurpose.PrivateCost"/> stream times c̄, as in <see cref="Decide"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
     private void DrawCosts(ulong crisisKey, long first)
     {
         var crisis = Vector256.Create(crisisKey);
@@ -390,6 +392,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
 
     /// <summary>The built-in perception's beliefs of the batch, logistic(L + σ η) (η negated for the defender, whose
     /// optimism lowers C's chance), four at a time: the bits of <see cref="LogisticPerception.Belief"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
     private static void LogisticBeliefs(double[] beliefs, double logit, double noise, double[] shocks, bool negate)
     {
         var l = Vector256.Create(logit);
