@@ -19,34 +19,43 @@ internal static class MechanismGame
     public const int MaxPlayers = 8;
 
     // Members[j * 4 + w]: word w of the set of subsets that contain player j. Sizes[s * 4 + w]: of those of size s.
-    private static readonly ulong[] Members = new ulong[MaxPlayers * 4];
-    private static readonly ulong[] Sizes = new ulong[(MaxPlayers + 1) * 4];
+    // Built by field initialisers, not a static constructor, so the JIT need not check the class is initialised.
+    private static readonly ulong[] Members = SubsetTable(MaxPlayers, (r, j) => (r & (1 << j)) != 0);
+    private static readonly ulong[] Sizes = SubsetTable(MaxPlayers + 1, (r, s) => BitOperations.PopCount((uint)r) == s);
 
     // Weights[k * 9 + s] = s! (k - 1 - s)! * 8! / k!: the weight of a coalition of size s without the player, k players.
-    private static readonly long[] Weights = new long[(MaxPlayers + 1) * (MaxPlayers + 1)];
+    private static readonly long[] Weights = ShapleyWeights();
 
-    static MechanismGame()
+    /// <summary>Per key (a player, or a size), the 256-bit set of the subsets r for which <paramref name="holds"/>(r, key).</summary>
+    private static ulong[] SubsetTable(int keys, Func<int, int, bool> holds)
     {
-        for (int r = 0; r < 256; r++)
+        var table = new ulong[keys * 4];
+        for (int key = 0; key < keys; key++)
         {
-            int size = BitOperations.PopCount((uint)r);
-            Sizes[(size * 4) + (r >> 6)] |= 1UL << (r & 63);
-            for (int j = 0; j < MaxPlayers; j++)
+            for (int r = 0; r < 256; r++)
             {
-                if ((r & (1 << j)) != 0)
+                if (holds(r, key))
                 {
-                    Members[(j * 4) + (r >> 6)] |= 1UL << (r & 63);
+                    table[(key * 4) + (r >> 6)] |= 1UL << (r & 63);
                 }
             }
         }
 
+        return table;
+    }
+
+    private static long[] ShapleyWeights()
+    {
+        var weights = new long[(MaxPlayers + 1) * (MaxPlayers + 1)];
         for (int k = 1; k <= MaxPlayers; k++)
         {
             for (int s = 0; s < k; s++)
             {
-                Weights[(k * 9) + s] = Factorial(s) * Factorial(k - 1 - s) * Scale / Factorial(k);
+                weights[(k * 9) + s] = Factorial(s) * Factorial(k - 1 - s) * Scale / Factorial(k);
             }
         }
+
+        return weights;
     }
 
     /// <summary>Whether coalition <paramref name="r"/> wins (wars) in the game <paramref name="v"/>.</summary>
@@ -64,13 +73,17 @@ internal static class MechanismGame
     {
         // The game's words that can hold a coalition: one up to six players (2^6 = 64 coalitions).
         int words = players <= 6 ? 1 : (1 << players) >> 6;
+        ReadOnlySpan<ulong> sizes = Sizes, members = Members;
+        ReadOnlySpan<long> weights = Weights.AsSpan(players * 9, MaxPlayers + 1);
         Span<int> bySize = stackalloc int[MaxPlayers + 1];
+        Span<ulong> winning = stackalloc ulong[(MaxPlayers + 1) * 4]; // the game's coalitions of each size
         for (int s = 0; s <= players; s++)
         {
             int count = 0;
             for (int w = 0; w < words; w++)
             {
-                count += BitOperations.PopCount(v[w] & Sizes[(s * 4) + w]);
+                winning[(s * 4) + w] = v[w] & sizes[(s * 4) + w];
+                count += BitOperations.PopCount(winning[(s * 4) + w]);
             }
 
             bySize[s] = count;
@@ -81,26 +94,14 @@ internal static class MechanismGame
             long value = 0;
             for (int s = 0; s <= players; s++)
             {
-                if (bySize[s] == 0)
-                {
-                    continue;
-                }
-
                 int with = 0;
                 for (int w = 0; w < words; w++)
                 {
-                    with += BitOperations.PopCount(v[w] & Sizes[(s * 4) + w] & Members[(j * 4) + w]);
+                    with += BitOperations.PopCount(winning[(s * 4) + w] & members[(j * 4) + w]);
                 }
 
-                if (s > 0)
-                {
-                    value += with * Weights[(players * 9) + s - 1];
-                }
-
-                if (s < players)
-                {
-                    value -= (bySize[s] - with) * Weights[(players * 9) + s];
-                }
+                // weights[s] is w(s) for a coalition of size s without the player (zero past the players).
+                value += (s > 0 ? with * weights[s - 1] : 0) - (s < players ? (bySize[s] - with) * weights[s] : 0);
             }
 
             phi[j] = (int)value;

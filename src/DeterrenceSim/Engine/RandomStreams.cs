@@ -4,8 +4,9 @@ namespace DeterrenceSim.Engine;
 
 /// <summary>
 /// The stream scheme of DESIGN.md section 5. Each round has a key hashed from (master seed, replication, crisis, round
-/// index);
-/// each purpose in the round has its own sub-stream from that key. Draws therefore depend on neither the thread
+/// index); each purpose in the round has its own sub-stream from that key (<see cref="Stream"/>), except the optimism
+/// shocks of a run of rounds, which are words 2r and 2r + 1 of the crisis's own stream (<see cref="ShockStream"/>; a
+/// run over periods draws them from the period key's <see cref="StreamPurpose.Shock"/> stream). Draws therefore depend on neither the thread
 /// count, the chunking, nor the parameters (a purpose left unused does not shift the others), so every design point
 /// of a sweep sees the same draws for the same replication and round: common random numbers.
 /// </summary>
@@ -83,7 +84,14 @@ public static class RandomStreams
     /// <param name="crisisKey">From <see cref="CrisisKey"/>.</param>
     /// <param name="round">The round index within the replication, from 0.</param>
     /// <returns>A generator positioned at the round's first shock word.</returns>
-    public static SplitMix64 ShockStream(ulong crisisKey, long round) => new(ShockState(crisisKey, round));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="round"/> is negative, or not below
+    /// <see cref="RoundOptions.MaxRounds"/> (the rounds of the largest run are 0 to 2^53 − 1).</exception>
+    public static SplitMix64 ShockStream(ulong crisisKey, long round)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(round);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(round, RoundOptions.MaxRounds);
+        return new(ShockState(crisisKey, round));
+    }
 
     /// <summary>
     /// The optimism shocks of consecutive rounds of a run of rounds, four rounds at a time: η_C and η_D of rounds
@@ -94,15 +102,27 @@ public static class RandomStreams
     /// <param name="crisisKey">From <see cref="CrisisKey"/>.</param>
     /// <param name="firstRound">The first round index, from 0.</param>
     /// <param name="challenger">Receives η_C of each round.</param>
-    /// <param name="defender">Receives η_D of each round; the same length as <paramref name="challenger"/>.</param>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstRound"/> is negative.</exception>
+    /// <param name="defender">Receives η_D of each round; the same length as <paramref name="challenger"/>, and apart
+    /// from it. Empty spans draw nothing.</param>
+    /// <exception cref="ArgumentException">The spans differ in length or overlap.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="firstRound"/> is negative, or the rounds go past
+    /// <see cref="RoundOptions.MaxRounds"/>.</exception>
     public static void FillShocks(ulong crisisKey, long firstRound, Span<double> challenger, Span<double> defender)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(firstRound);
+        if (firstRound > RoundOptions.MaxRounds - challenger.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstRound), firstRound, $"Rounds {firstRound} to {firstRound} + {challenger.Length} - 1 go past the largest run, {RoundOptions.MaxRounds} rounds.");
+        }
+
         if (challenger.Length != defender.Length)
         {
             throw new ArgumentException($"The spans differ in length: {challenger.Length} for the challenger, {defender.Length} for the defender.", nameof(defender));
+        }
+
+        if (challenger.Overlaps(defender))
+        {
+            throw new ArgumentException("The challenger's and the defender's spans overlap: each round's two shocks need places of their own.", nameof(defender));
         }
 
         var gamma = Vector256.Create(VectorMath.Gamma);
@@ -119,7 +139,7 @@ public static class RandomStreams
 
         for (; i < n; i++)
         {
-            ShockStream(crisisKey, firstRound + i).NextNormalPair(out challenger[i], out defender[i]);
+            new SplitMix64(ShockState(crisisKey, firstRound + i)).NextNormalPair(out challenger[i], out defender[i]);
         }
     }
 

@@ -609,14 +609,28 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         int full = (1 << players) - 1;
         var game = _game.AsSpan();
         game.Clear();
+
+        // Locals, not fields, in the loop: the stores into the game would otherwise make the JIT reload them each time.
+        var bargaining = _bargaining;
+        ReadOnlySpan<int> coalitionMasks = _coalitionMasks;
+        ReadOnlySpan<double> challengerBeliefs = _challengerBeliefs, defenderBeliefs = _defenderBeliefs;
+        ulong word = 0;
         for (int r = 0; r < full; r++)
         {
-            int masks = _coalitionMasks[r];
+            int masks = coalitionMasks[r];
             int c = masks & ObserverFrame.AllFactors, d = masks >> 4;
+
             // Both tests, without a branch between them: the outcome of a coalition is not predictable.
-            bool war = ((preventive >> c) & 1) != 0 | TProtocol.IsWar(in _bargaining, _challengerBeliefs[c], _defenderBeliefs[d], defenderCost, out _);
-            game[r >> 6] |= (ulong)Unsafe.As<bool, byte>(ref war) << (r & 63);
+            bool war = ((preventive >> c) & 1) != 0 | TProtocol.IsWar(in bargaining, challengerBeliefs[c], defenderBeliefs[d], defenderCost, out _);
+            word |= (ulong)Unsafe.As<bool, byte>(ref war) << (r & 63);
+            if ((r & 63) == 63)
+            {
+                game[r >> 6] = word;
+                word = 0;
+            }
         }
+
+        game[full >> 6] |= word;
 
         game[full >> 6] |= 1UL << (full & 63); // the war itself: v(F) = 1
         var shapley = Shapley;

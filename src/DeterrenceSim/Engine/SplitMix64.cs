@@ -6,7 +6,8 @@ namespace DeterrenceSim.Engine;
 /// SplitMix64 (Steele, Lea &amp; Flood 2014, "Fast splittable pseudorandom number generators", OOPSLA; reference code by
 /// S. Vigna, https://prng.di.unimi.it/splitmix64.c). A 64-bit counter advanced by the golden gamma and passed through
 /// a bijective finaliser; it passes BigCrush. Used here as a counter-based generator: every round's streams start
-/// from a key hashed from (seed, replication, round, purpose), so draws never depend on threads or on what other
+/// from a key hashed from (seed, replication, crisis, round, purpose), or for a run's optimism shocks at word 2r of the
+/// crisis's own stream (<see cref="RandomStreams.ShockStream"/>), so draws never depend on threads or on what other
 /// rounds drew.
 /// </summary>
 public struct SplitMix64

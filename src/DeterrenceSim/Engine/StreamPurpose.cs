@@ -3,7 +3,8 @@ namespace DeterrenceSim.Engine;
 /// <summary>What a round's random sub-stream is for (DESIGN.md section 5); each purpose has its own stream.</summary>
 public enum StreamPurpose : ulong
 {
-    /// <summary>The two protagonists' optimism shocks η_C, η_D: one Box-Muller pair.</summary>
+    /// <summary>The two protagonists' optimism shocks η_C, η_D in a run over periods: one Box-Muller pair. (A run of rounds
+    /// draws them from the crisis's own stream, <see cref="RandomStreams.ShockStream"/>.)</summary>
     Shock = 1,
 
     /// <summary>The challenger's supporter-noise draws ε_Cj, one normal per side supporter.</summary>

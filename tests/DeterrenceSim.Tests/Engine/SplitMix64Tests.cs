@@ -99,5 +99,10 @@ public class SplitMix64Tests
     {
         Assert.Throws<ArgumentException>(() => RandomStreams.FillShocks(1, 0, new double[3], new double[4]));
         Assert.Throws<ArgumentOutOfRangeException>(() => RandomStreams.FillShocks(1, -1, new double[3], new double[3]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RandomStreams.FillShocks(1, RoundOptions.MaxRounds - 2, new double[3], new double[3]));
+        var shared = new double[8];
+        Assert.Throws<ArgumentException>(() => RandomStreams.FillShocks(1, 0, shared.AsSpan(0, 4), shared.AsSpan(2, 4)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RandomStreams.ShockStream(1, -1));
+        RandomStreams.FillShocks(1, RoundOptions.MaxRounds - 3, new double[3], new double[3]); // the last rounds of the largest run
     }
 }
