@@ -5,7 +5,7 @@
 #
 #   samples/calibration/held-out.sh [OUTPUT_FOLDER]      (default: samples/calibration)
 #
-# About 20 s on a 2-core Xeon VM (2026-12-06), plus `dotnet run`'s build check unless DETERRENCE_SIM is set.
+# About 10 s on a 2-core Xeon VM (2026-12-07), plus `dotnet run`'s build check unless DETERRENCE_SIM is set.
 # DETERRENCE_SIM is the command that runs the CLI (default: dotnet run --project samples/DeterrenceSim.Cli -c Release --).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -13,7 +13,7 @@
 #
 #   samples/exploratory/engagement-contrast.sh [OUTPUT_FOLDER]      (default: samples/exploratory)
 #
-# Three contrasts of 100 million paired rounds: about 60 s on a 2-core Xeon VM (2026-12-07), plus each `dotnet run`'s
+# Three contrasts of 100 million paired rounds: about 35 s on a 2-core Xeon VM (2026-12-07, after issue 16), plus each `dotnet run`'s
 # build check unless DETERRENCE_SIM is set.
 #
 # DETERRENCE_SIM is the command that runs the CLI (default: dotnet run --project samples/DeterrenceSim.Cli -c Release --).

@@ -12,7 +12,7 @@
 #
 #   samples/sweeps/first-mechanism.sh [OUTPUT_FOLDER]      (default: samples/sweeps)
 #
-# 49 million rounds: about 30 s on a 2-core Xeon VM (2026-12-06), plus `dotnet run`'s build check unless
+# 49 million rounds: about 10 s on a 2-core Xeon VM (2026-12-07), plus `dotnet run`'s build check unless
 # DETERRENCE_SIM is set.
 #
 # DETERRENCE_SIM is the command that runs the CLI (default: dotnet run --project samples/DeterrenceSim.Cli -c Release --).

@@ -6,8 +6,8 @@
 #
 #   samples/sweeps/seed-question.sh [OUTPUT_FOLDER]      (default: samples/sweeps)
 #
-# 90 million rounds: about 25 s on a 2-core Xeon VM (2026-12-06; the sweep 24 s, the plots 1 s), about 5 s on the
-# 2-core EPYC of BENCHMARKS.md; each `dotnet run` adds its build check (a few seconds) unless DETERRENCE_SIM is set.
+# 90 million rounds: about 4 s on a 2-core Xeon VM (2026-12-07; the sweep 2.5 s, the rest plots and start-up); each
+# `dotnet run` adds its build check (a few seconds) unless DETERRENCE_SIM is set.
 #
 # DETERRENCE_SIM is the command that runs the CLI (default: dotnet run --project samples/DeterrenceSim.Cli -c Release --).
 set -euo pipefail
