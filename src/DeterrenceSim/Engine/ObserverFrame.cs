@@ -395,20 +395,7 @@ internal sealed class ObserverFrame
         var ratios = _ratios;
         for (int mask = 0; mask < NoiseFactor; mask++)
         {
-            bool ownOn = (mask & OwnCredulityFactor) != 0, opponentOn = (mask & OpponentCredulityFactor) != 0;
-            double challengerSide = (IsChallenger ? ownOn : opponentOn) ? challengerOn : challengerOff;
-            double defenderSide = (IsChallenger ? opponentOn : ownOn) ? defenderOn : defenderOff;
-            if ((mask & CapabilityBiasFactor) != 0)
-            {
-                if (IsChallenger)
-                {
-                    defenderSide *= OpponentBias;
-                }
-                else
-                {
-                    challengerSide *= OpponentBias;
-                }
-            }
+            var (challengerSide, defenderSide) = MaskSides(mask, challengerOn, challengerOff, defenderOn, defenderOff);
 
             double ratio = challengerSide / defenderSide;
             ratios[mask] = ratio;
@@ -489,20 +476,7 @@ internal sealed class ObserverFrame
 
         for (int mask = firstMask; mask <= AllFactors; mask++)
         {
-            bool ownOn = (mask & OwnCredulityFactor) != 0, opponentOn = (mask & OpponentCredulityFactor) != 0;
-            double challengerSide = (IsChallenger ? ownOn : opponentOn) ? challengerOn : challengerOff;
-            double defenderSide = (IsChallenger ? opponentOn : ownOn) ? defenderOn : defenderOff;
-            if ((mask & CapabilityBiasFactor) != 0)
-            {
-                if (IsChallenger)
-                {
-                    defenderSide *= OpponentBias;
-                }
-                else
-                {
-                    challengerSide *= OpponentBias;
-                }
-            }
+            var (challengerSide, defenderSide) = MaskSides(mask, challengerOn, challengerOff, defenderOn, defenderOff);
 
             logits[mask] = crisis.Decisiveness * Math.Log(challengerSide / defenderSide);
         }
@@ -582,6 +556,29 @@ internal sealed class ObserverFrame
         {
             rho[p] = CrisisFrame.Logistic(logits[p] + (noise[p] * epsilons[p]));
         }
+    }
+
+    /// <summary>The perceived strengths of the two sides under a mask of factors: each side with its credulity on or off
+    /// (the observer's own side by the own-credulity bit, the opponent's by the opponent bit), the opponent's times
+    /// exp(b) when the bias bit is on.</summary>
+    private (double Challenger, double Defender) MaskSides(int mask, double challengerOn, double challengerOff, double defenderOn, double defenderOff)
+    {
+        bool ownOn = (mask & OwnCredulityFactor) != 0, opponentOn = (mask & OpponentCredulityFactor) != 0;
+        double challengerSide = (IsChallenger ? ownOn : opponentOn) ? challengerOn : challengerOff;
+        double defenderSide = (IsChallenger ? opponentOn : ownOn) ? defenderOn : defenderOff;
+        if ((mask & CapabilityBiasFactor) != 0)
+        {
+            if (IsChallenger)
+            {
+                defenderSide *= OpponentBias;
+            }
+            else
+            {
+                challengerSide *= OpponentBias;
+            }
+        }
+
+        return (challengerSide, defenderSide);
     }
 
     /// <summary>Perceived reach: the projection π read as π + r (1 − π) (DESIGN.md section 3).</summary>
