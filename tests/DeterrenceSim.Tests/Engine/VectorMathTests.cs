@@ -90,6 +90,26 @@ public class VectorMathTests
     }
 
     [Fact]
+    public void ScalarExpAndLogistic_GiveTheLanesBits_AcrossTheirRange()
+    {
+        var generator = new SplitMix64(13);
+        double[] edges = [0, -0.0, 1e-300, -1e-300, 700, -700, 700.0000001, -700.0000001, 1e308, -1e308, double.MaxValue, double.Epsilon];
+        foreach (double x in edges.Concat(Enumerable.Range(0, 100_000).Select(_ => (generator.NextDouble() - 0.5) * 1600)))
+        {
+            var lanes = Vector256.Create(x, -x, x / 3, x * 1e-3);
+            var exp = VectorMath.Exp(lanes);
+            var logistic = VectorMath.Logistic(lanes);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(exp[lane]), BitConverter.DoubleToInt64Bits(VectorMath.Exp(lanes[lane])));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(logistic[lane]), BitConverter.DoubleToInt64Bits(VectorMath.Logistic(lanes[lane])));
+            }
+        }
+
+        Assert.True(double.IsNaN(VectorMath.Logistic(double.NaN)) && double.IsNaN(VectorMath.Logistic(Vector256.Create(double.NaN))[0]));
+    }
+
+    [Fact]
     public void Lanes_GiveTheScalarsBits()
     {
         var generator = new SplitMix64(11);
