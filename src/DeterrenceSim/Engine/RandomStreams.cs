@@ -125,16 +125,13 @@ public static class RandomStreams
             throw new ArgumentException("The challenger's and the defender's spans overlap: each round's two shocks need places of their own.", nameof(defender));
         }
 
-        var gamma = Vector256.Create(VectorMath.Gamma);
-        var state = Vector256.Create(ShockState(crisisKey, firstRound)) + (Vector256.Create(0UL, 2, 4, 6) * gamma);
-        var step = Vector256.Create(unchecked(8 * VectorMath.Gamma));
+        var states = VectorMath.PairStates(ShockState(crisisKey, firstRound));
         int n = challenger.Length, i = 0;
         for (; i + 4 <= n; i += 4)
         {
-            VectorMath.NormalPair(VectorMath.Mix(state), VectorMath.Mix(state + gamma), out var c, out var d);
+            VectorMath.NextNormalPairs(ref states, out var c, out var d);
             c.CopyTo(challenger[i..]);
             d.CopyTo(defender[i..]);
-            state += step;
         }
 
         for (; i < n; i++)

@@ -114,15 +114,12 @@ internal abstract class RoundEngine
     protected void DrawEpsilons(ulong key, StreamPurpose purpose)
     {
         var eps = purpose == StreamPurpose.DefenderSupporterNoise ? _defenderEpsilons : _epsilons;
-        var state = Vector256.Create(RandomStreams.StreamState(key, purpose)) + (Vector256.Create(0UL, 2, 4, 6) * Vector256.Create(VectorMath.Gamma));
-        var gamma = Vector256.Create(VectorMath.Gamma);
-        var step = Vector256.Create(unchecked(8 * VectorMath.Gamma));
+        var states = VectorMath.PairStates(RandomStreams.StreamState(key, purpose));
         for (int p = 0; p < eps.Length; p += 8)
         {
-            VectorMath.NormalPair(VectorMath.Mix(state), VectorMath.Mix(state + gamma), out var cosine, out var sine);
+            VectorMath.NextNormalPairs(ref states, out var cosine, out var sine);
             cosine.StoreUnsafe(ref eps[p]);
             sine.StoreUnsafe(ref eps[p + 4]);
-            state += step;
         }
     }
 
