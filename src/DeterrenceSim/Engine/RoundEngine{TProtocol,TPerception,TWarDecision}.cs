@@ -37,17 +37,32 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     private bool _preventivePossible;
     private bool _accuratePreventive;
 
-    // The attribution's game: the factors that matter this period (players), each coalition's observer masks, scratch.
+    // The attribution's game: the factors that matter this period (players: the challenger's first, then the
+    // defender's), the observer mask of each part of a coalition, the coalition parts' beliefs, scratch.
     private readonly int[] _players = new int[MechanismGame.MaxPlayers];
-    private readonly int[] _coalitionMasks = new int[256];
+    private readonly int[] _challengerParts = new int[ObserverFrame.AllFactors + 1];
+    private readonly int[] _defenderParts = new int[ObserverFrame.AllFactors + 1];
     private readonly double[] _logits = new double[ObserverFrame.AllFactors + 1];
-    private readonly double[] _challengerBeliefs = new double[ObserverFrame.AllFactors + 1];
-    private readonly double[] _defenderBeliefs = new double[ObserverFrame.AllFactors + 1];
+    private readonly double[] _deepenedLogits = new double[ObserverFrame.AllFactors + 1];
+    private readonly double[] _defenderLogits = new double[ObserverFrame.AllFactors + 1];
+    private readonly double[] _partBeliefC = new double[ObserverFrame.AllFactors + 1];
+    private readonly double[] _partBeliefD = new double[ObserverFrame.AllFactors + 1];
+    private readonly double[] _partDeepenedC = new double[ObserverFrame.AllFactors + 1];
+    private readonly ulong[] _challengerPartNoise = new ulong[ObserverFrame.AllFactors + 1];
+    private readonly ulong[] _defenderPartNoise = new ulong[ObserverFrame.AllFactors + 1];
     private readonly ulong[] _game = new ulong[4];
     private readonly int[] _phi = new int[MechanismGame.MaxPlayers];
-    private readonly int[] _challengerMasks = new int[ObserverFrame.AllFactors + 1];
-    private readonly int[] _defenderMasks = new int[ObserverFrame.AllFactors + 1];
-    private readonly double[] _deepenedLogits = new double[ObserverFrame.AllFactors + 1];
+
+    // The game's values already worked out (a pure function of the game's words for the period's players): a
+    // direct-mapped table of MemoSize games, each with its flags (valid, unattributable, the but-for factors) and
+    // Shapley values by factor. Wars of a crisis play few distinct games, so most wars find theirs here.
+    private const int MemoBits = 8;
+    private const int MemoSize = 1 << MemoBits;
+    private const int MemoValid = 1 << 9;
+    private const int MemoUnattributable = 1 << 8;
+    private readonly ulong[] _memoGames = new ulong[MemoSize * 4];
+    private readonly int[] _memoFlags = new int[MemoSize];
+    private readonly int[] _memoShapley = new int[MemoSize * MechanismGame.MaxPlayers];
 
     // Per challenger mask: whether its preventive test can fire (the skip of Refresh, mask by mask); without noise the
     // beliefs and the test are constant within a period and kept here.
@@ -57,20 +72,13 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     private int _quietPreventive;
     private bool _anyMaskPreventive;
 
-    /// <summary>The masks without the noise factor (0 to 7): their beliefs are the period's quiet ones.</summary>
-    private const int QuietMasks = (1 << ObserverFrame.NoiseFactor) - 1;
-
-    // The built-in perception's attribution: the defender's noisy logits and the challenger's beliefs after the foresight.
-    private readonly double[] _defenderLogits = new double[ObserverFrame.AllFactors + 1];
-    private readonly double[] _deepenedBeliefs = new double[ObserverFrame.AllFactors + 1];
     private readonly int[] _distinctMasks = new int[ObserverFrame.AllFactors + 1];
     private readonly int[] _distinctDefenderMasks = new int[ObserverFrame.AllFactors + 1];
 
     // The null factors the game was built for: the challenger's in the low four bits, the defender's above (-1: none yet).
     private int _nullFactors = -1;
     private int _playerCount;
-    private int _challengerMaskCount;
-    private int _defenderMaskCount;
+    private int _challengerPlayerCount;
 
     /// <summary>Initializes a new instance of the <see cref="RoundEngine{TProtocol, TPerception, TWarDecision}"/> class.</summary>
     /// <param name="frame">The crisis frame; <see cref="RoundEngine.Update"/> recomputes it, or it stays as it is.</param>
@@ -183,60 +191,92 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         _nullFactors = challengerMask | (defenderMask << 4);
 
         // The players: factor f belongs to the challenger (factors 0, 1, 4, 6) or the defender (2, 3, 5, 7), as one of
-        // its observer's factor bits; a null factor stays on in every coalition (it changes nothing).
+        // its observer's factor bits; a null factor stays on in every coalition (it changes nothing). The challenger's
+        // players come first, so a coalition r is a challenger's part r mod 2^pc and a defender's part r / 2^pc (pc: the
+        // challenger's players): each observer's belief depends on its part only. Shapley values and but-for factors do
+        // not depend on the players' order.
         _playerCount = 0;
-        for (int f = 0; f < MechanismGame.MaxPlayers; f++)
+        foreach (bool side in (ReadOnlySpan<bool>)[true, false])
         {
-            var (challenger, bit) = FactorBit(f);
-            if (((challenger ? challengerMask : defenderMask) & bit) == 0)
+            for (int f = 0; f < MechanismGame.MaxPlayers; f++)
             {
-                _players[_playerCount++] = f;
-            }
-        }
-
-        for (int r = 0; r < 1 << _playerCount; r++)
-        {
-            int c = challengerMask, d = defenderMask;
-            for (int j = 0; j < _playerCount; j++)
-            {
-                if ((r & (1 << j)) != 0)
+                var (challenger, bit) = FactorBit(f);
+                if (challenger == side && ((challenger ? challengerMask : defenderMask) & bit) == 0)
                 {
-                    var (challenger, bit) = FactorBit(_players[j]);
-                    c |= challenger ? bit : 0;
-                    d |= challenger ? 0 : bit;
+                    _players[_playerCount++] = f;
                 }
             }
 
-            _coalitionMasks[r] = c | (d << 4);
+            _challengerPlayerCount = side ? _playerCount : _challengerPlayerCount;
         }
 
-        // The masks the game visits, per observer.
-        _challengerMaskCount = _defenderMaskCount = 0;
-        for (int m = 0; m <= ObserverFrame.AllFactors; m++)
+        Parts(_challengerParts, _challengerPartNoise, challengerMask, 0, _challengerPlayerCount);
+        Parts(_defenderParts, _defenderPartNoise, defenderMask, _challengerPlayerCount, _playerCount - _challengerPlayerCount);
+        Array.Clear(_memoFlags);
+    }
+
+    /// <summary>The observer mask of each part of a coalition: the null factors and the factors of the part's players
+    /// (players <paramref name="first"/> on, <paramref name="count"/> of them); and whether the mask has the noise factor
+    /// (all bits set) or not (0).</summary>
+    private void Parts(int[] parts, ulong[] noise, int nullMask, int first, int count)
+    {
+        for (int part = 0; part < 1 << count; part++)
         {
-            if ((m & challengerMask) == challengerMask)
+            int mask = nullMask;
+            for (int j = 0; j < count; j++)
             {
-                _challengerMasks[_challengerMaskCount++] = m;
+                mask |= (part & (1 << j)) != 0 ? FactorBit(_players[first + j]).Bit : 0;
             }
 
-            if ((m & defenderMask) == defenderMask)
-            {
-                _defenderMasks[_defenderMaskCount++] = m;
-            }
+            parts[part] = mask;
+            noise[part] = (mask & ObserverFrame.NoiseFactor) != 0 ? ulong.MaxValue : 0;
         }
     }
 
-    /// <summary>The sixteen masks' beliefs logistic(L_m + σ_m η) with σ_m = σ where the mask has the noise factor and 0
-    /// elsewhere, four at a time: the bits of <see cref="LogisticPerception.Belief"/> mask by mask.</summary>
+    /// <summary>The beliefs of an observer's coalition parts, logistic(L_m + σ_m η) of each part's mask m with σ_m = σ where
+    /// the mask has the noise factor and 0 elsewhere, four at a time: the bits of <see cref="LogisticPerception.Belief"/>
+    /// part by part.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
-    private static void MaskBeliefs(double[] beliefs, ReadOnlySpan<double> logits, double sigma, double eta)
+    private static void PartBeliefs(double[] beliefs, ReadOnlySpan<double> logits, int[] parts, ulong[] noise, int count, double sigma, double eta)
     {
+        // σ_m is σ masked by the part's noise bits (+0.0 without the factor). The logits go into the vector register by
+        // register, not through memory: four 8-byte stores read back as one 32-byte load stall the store forwarding.
+        var sigmas = Vector256.Create(sigma);
         var shock = Vector256.Create(eta);
-        var noisy = Vector256.Create(sigma);
-        for (int m = 0; m <= ObserverFrame.AllFactors; m += 4)
+        for (int part = 0; part < count; part += 4)
         {
-            var scale = (m & ObserverFrame.NoiseFactor) != 0 ? noisy : Vector256<double>.Zero;
-            VectorMath.Logistic(Vector256.Create(logits.Slice(m, 4)) + (scale * shock)).StoreUnsafe(ref beliefs[m]);
+            var logit = Vector256.Create(logits[parts[part]], logits[parts[part + 1]], logits[parts[part + 2]], logits[parts[part + 3]]);
+            var scale = Vector256.LoadUnsafe(ref noise[part]).AsDouble() & sigmas;
+            VectorMath.Logistic(logit + (scale * shock)).StoreUnsafe(ref beliefs[part]);
+        }
+    }
+
+    /// <summary>The game under <see cref="NashSplit"/>: coalition r = rc + 2^pc rd is a war where the challenger's part
+    /// rc strikes preventively (bit rc of <paramref name="preventive"/>) or its lower bound p̂_C − c_C exceeds the upper
+    /// bound p̂_D + c_D of the defender's part rd (<see cref="NashSplit.IsWar"/>'s operations), four parts rc at a time.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
+    private static void NashSplitGame(Span<ulong> game, double[] beliefC, double[] beliefD, int pc, int pd, double challengerCost, double defenderCost, int preventive)
+    {
+        int nc = 1 << pc;
+        var cost = Vector256.Create(challengerCost);
+        var lower0 = Vector256.LoadUnsafe(ref beliefC[0]) - cost;
+        var lower1 = Vector256.LoadUnsafe(ref beliefC[4]) - cost;
+        var lower2 = Vector256.LoadUnsafe(ref beliefC[8]) - cost;
+        var lower3 = Vector256.LoadUnsafe(ref beliefC[12]) - cost;
+        uint keep = (1u << nc) - 1;
+        for (int rd = 0; rd < 1 << pd; rd++)
+        {
+            var upper = Vector256.Create(beliefD[rd] + defenderCost);
+            uint column = Vector256.GreaterThan(lower0, upper).ExtractMostSignificantBits();
+            if (nc > 4)
+            {
+                column |= (Vector256.GreaterThan(lower1, upper).ExtractMostSignificantBits() << 4)
+                    | (Vector256.GreaterThan(lower2, upper).ExtractMostSignificantBits() << 8)
+                    | (Vector256.GreaterThan(lower3, upper).ExtractMostSignificantBits() << 12);
+            }
+
+            int r = rd << pc;
+            game[r >> 6] |= (ulong)((column & keep) | (uint)preventive) << (r & 63);
         }
     }
 
@@ -519,142 +559,161 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         int sides = frame.Crisis.SideCount;
         var challenger = frame.Challenger;
         var defender = frame.Defender;
-        var logits = _logits.AsSpan();
         double sigmaC = challenger.Noise, sigmaD = defender.Noise;
-        ReadOnlySpan<double> challengerEps = challenger.HasSupporterNoise ? Epsilons.AsSpan(0, sides) : default;
-        ReadOnlySpan<double> defenderEps = defender.HasSupporterNoise ? DefenderEpsilons.AsSpan(0, sides) : default;
 
-        // Beliefs of the masks the game visits; a mask without noise has the period's constant belief (σ = 0 and no
-        // supporter noise), unless supporter noise of that observer makes the logits vary.
+        // The observers' logits per mask: the period's constants, or this round's under supporter noise.
         bool challengerVaries = challenger.HasSupporterNoise, defenderVaries = defender.HasSupporterNoise;
-        var deepenedLogits = _deepenedLogits.AsSpan();
+        ReadOnlySpan<double> logits = challenger.ConstantLogits, deepenedLogits = challenger.ConstantDeepenedLogits;
+        ReadOnlySpan<double> defenderLogits = defender.ConstantLogits;
         if (challengerVaries)
         {
-            challenger.FillLogits(frame, deepened: false, challengerEps, Rho, logits);
-            challenger.FillLogits(frame, deepened: true, challengerEps, Rho, deepenedLogits);
-        }
-        else
-        {
-            challenger.ConstantLogits.CopyTo(logits);
-            challenger.ConstantDeepenedLogits.CopyTo(deepenedLogits);
+            var epsilons = Epsilons.AsSpan(0, sides);
+            challenger.FillLogits(frame, deepened: false, epsilons, Rho, _logits);
+            challenger.FillLogits(frame, deepened: true, epsilons, Rho, _deepenedLogits);
+            logits = _logits;
+            deepenedLogits = _deepenedLogits;
         }
 
-        int preventive;
+        if (defenderVaries)
+        {
+            defender.FillLogits(frame, deepened: false, DefenderEpsilons.AsSpan(0, sides), Rho, _defenderLogits);
+            defenderLogits = _defenderLogits;
+        }
+
+        // Each coalition part's beliefs, and the challenger's parts that strike preventively (bit rc).
+        int pc = _challengerPlayerCount, pd = _playerCount - pc;
+        int nc = 1 << pc, nd = 1 << pd;
+        int[] challengerParts = _challengerParts, defenderParts = _defenderParts;
+        double[] beliefC = _partBeliefC, beliefD = _partBeliefD, deepenedC = _partDeepenedC;
+        int preventive = 0;
         if (typeof(TPerception) == typeof(LogisticPerception))
         {
-            // The built-in perception: the sixteen masks' beliefs four at a time (the masks without the noise factor
-            // have σ = 0: the bits of the period's quiet beliefs), whether or not the game visits them.
-            if (defenderVaries)
-            {
-                defender.FillLogits(frame, deepened: false, defenderEps, Rho, _defenderLogits);
-            }
-
-            MaskBeliefs(_challengerBeliefs, logits, sigmaC, etaC);
-            MaskBeliefs(_defenderBeliefs, defenderVaries ? _defenderLogits : defender.ConstantLogits, sigmaD, -etaD);
-            preventive = challengerVaries ? 0 : _quietPreventive & QuietMasks;
+            // The built-in perception: four parts at a time (a mask without the noise factor has σ = 0: the bits of the
+            // period's quiet beliefs).
+            PartBeliefs(beliefC, logits, challengerParts, _challengerPartNoise, nc, sigmaC, etaC);
+            PartBeliefs(beliefD, defenderLogits, defenderParts, _defenderPartNoise, nd, sigmaD, -etaD);
             if (_anyMaskPreventive)
             {
-                MaskBeliefs(_deepenedBeliefs, deepenedLogits, sigmaC, etaC);
-                for (int i = 0; i < _challengerMaskCount; i++)
+                PartBeliefs(deepenedC, deepenedLogits, challengerParts, _challengerPartNoise, nc, sigmaC, etaC);
+                for (int rc = 0; rc < nc; rc++)
                 {
-                    int m = _challengerMasks[i];
-                    if (((m & ObserverFrame.NoiseFactor) != 0 || challengerVaries)
-                        && _maskPreventivePossible[m] && TWarDecision.IsPreventive(in _preventive, _challengerBeliefs[m], _deepenedBeliefs[m]))
-                    {
-                        preventive |= 1 << m;
-                    }
+                    int m = challengerParts[rc];
+                    bool strikes = (m & ObserverFrame.NoiseFactor) == 0 && !challengerVaries
+                        ? ((_quietPreventive >> m) & 1) != 0
+                        : _maskPreventivePossible[m] && TWarDecision.IsPreventive(in _preventive, beliefC[rc], deepenedC[rc]);
+                    preventive |= (strikes ? 1 : 0) << rc;
                 }
             }
         }
         else
         {
-            preventive = 0;
-            for (int i = 0; i < _challengerMaskCount; i++)
+            for (int rc = 0; rc < nc; rc++)
             {
-                int m = _challengerMasks[i];
+                int m = challengerParts[rc];
                 if ((m & ObserverFrame.NoiseFactor) == 0 && !challengerVaries)
                 {
-                    _challengerBeliefs[m] = _quietChallengerBeliefs[m];
-                    preventive |= _quietPreventive & (1 << m);
+                    beliefC[rc] = _quietChallengerBeliefs[m];
+                    preventive |= ((_quietPreventive >> m) & 1) << rc;
                     continue;
                 }
 
                 double sigma = (m & ObserverFrame.NoiseFactor) != 0 ? sigmaC : 0;
-                _challengerBeliefs[m] = TPerception.Belief(logits[m], sigma, etaC);
-                if (_maskPreventivePossible[m] && TWarDecision.IsPreventive(in _preventive, _challengerBeliefs[m], TPerception.Belief(deepenedLogits[m], sigma, etaC)))
+                beliefC[rc] = TPerception.Belief(logits[m], sigma, etaC);
+                if (_maskPreventivePossible[m] && TWarDecision.IsPreventive(in _preventive, beliefC[rc], TPerception.Belief(deepenedLogits[m], sigma, etaC)))
                 {
-                    preventive |= 1 << m;
+                    preventive |= 1 << rc;
                 }
             }
 
-            if (defenderVaries)
+            for (int rd = 0; rd < nd; rd++)
             {
-                defender.FillLogits(frame, deepened: false, defenderEps, Rho, logits);
-            }
-            else
-            {
-                defender.ConstantLogits.CopyTo(logits);
-            }
-
-            for (int i = 0; i < _defenderMaskCount; i++)
-            {
-                int m = _defenderMasks[i];
-                _defenderBeliefs[m] = (m & ObserverFrame.NoiseFactor) == 0 && !defenderVaries
+                int m = defenderParts[rd];
+                beliefD[rd] = (m & ObserverFrame.NoiseFactor) == 0 && !defenderVaries
                     ? _quietDefenderBeliefs[m]
-                    : TPerception.Belief(logits[m], (m & ObserverFrame.NoiseFactor) != 0 ? sigmaD : 0, -etaD);
+                    : TPerception.Belief(defenderLogits[m], (m & ObserverFrame.NoiseFactor) != 0 ? sigmaD : 0, -etaD);
+            }
+        }
+
+        // The game: whether each coalition's war happens (coalition r = rc + 2^pc rd).
+        var game = _game.AsSpan();
+        game.Clear();
+        if (typeof(TProtocol) == typeof(NashSplit))
+        {
+            NashSplitGame(game, beliefC, beliefD, pc, pd, _bargaining.ChallengerCost, defenderCost, preventive);
+        }
+        else
+        {
+            // Locals, not fields, in the loop: the stores into the game would otherwise make the JIT reload them.
+            var bargaining = _bargaining;
+            for (int rd = 0; rd < nd; rd++)
+            {
+                ulong column = (ulong)preventive;
+                double belief = beliefD[rd];
+                for (int rc = 0; rc < nc; rc++)
+                {
+                    // Without a branch: the outcome of a coalition is not predictable.
+                    bool war = TProtocol.IsWar(in bargaining, beliefC[rc], belief, defenderCost, out _);
+                    column |= (ulong)Unsafe.As<bool, byte>(ref war) << rc;
+                }
+
+                int r = rd << pc;
+                game[r >> 6] |= column << (r & 63);
             }
         }
 
         int players = _playerCount;
         int full = (1 << players) - 1;
-        var game = _game.AsSpan();
-        game.Clear();
-
-        // Locals, not fields, in the loop: the stores into the game would otherwise make the JIT reload them each time.
-        var bargaining = _bargaining;
-        ReadOnlySpan<int> coalitionMasks = _coalitionMasks;
-        ReadOnlySpan<double> challengerBeliefs = _challengerBeliefs, defenderBeliefs = _defenderBeliefs;
-        ulong word = 0;
-        for (int r = 0; r < full; r++)
-        {
-            int masks = coalitionMasks[r];
-            int c = masks & ObserverFrame.AllFactors, d = masks >> 4;
-
-            // Both tests, without a branch between them: the outcome of a coalition is not predictable.
-            bool war = ((preventive >> c) & 1) != 0 | TProtocol.IsWar(in bargaining, challengerBeliefs[c], defenderBeliefs[d], defenderCost, out _);
-            word |= (ulong)Unsafe.As<bool, byte>(ref war) << (r & 63);
-            if ((r & 63) == 63)
-            {
-                game[r >> 6] = word;
-                word = 0;
-            }
-        }
-
-        game[full >> 6] |= word;
-
         game[full >> 6] |= 1UL << (full & 63); // the war itself: v(F) = 1
-        var shapley = Shapley;
-        Array.Clear(shapley);
-        record.Unattributable = MechanismGame.Value(game, 0);
-        byte butFor = 0;
+        int slot = Solve(game, players);
+        int flags = _memoFlags[slot];
+        record.Unattributable = (flags & MemoUnattributable) != 0;
+        record.ButFor = (byte)flags;
+        _memoShapley.AsSpan(slot * MechanismGame.MaxPlayers, MechanismGame.MaxPlayers).CopyTo(Shapley);
+    }
+
+    /// <summary>The slot of the memo that holds <paramref name="game"/>'s values, worked out if it does not yet: whether
+    /// the war happens without any factor (unattributable), the but-for factors (those without which it does not), and
+    /// the Shapley values by factor (all 0 when unattributable).</summary>
+    private int Solve(ReadOnlySpan<ulong> game, int players)
+    {
+        int words = players <= 6 ? 1 : (1 << players) >> 6;
+        ulong hash = game[0];
+        for (int w = 1; w < words; w++)
+        {
+            hash = (hash * 0x9E3779B97F4A7C15UL) ^ game[w];
+        }
+
+        int slot = (int)((hash * 0x9E3779B97F4A7C15UL) >> (64 - MemoBits));
+        var stored = _memoGames.AsSpan(slot * 4, words);
+        if ((_memoFlags[slot] & MemoValid) != 0 && stored.SequenceEqual(game[..words]))
+        {
+            return slot;
+        }
+
+        game[..words].CopyTo(stored);
+        int full = (1 << players) - 1;
+        int flags = MemoValid;
         for (int j = 0; j < players; j++)
         {
-            if (!MechanismGame.Value(game, full & ~(1 << j)))
+            flags |= MechanismGame.Value(game, full & ~(1 << j)) ? 0 : 1 << _players[j];
+        }
+
+        var shapley = _memoShapley.AsSpan(slot * MechanismGame.MaxPlayers, MechanismGame.MaxPlayers);
+        shapley.Clear();
+        if (MechanismGame.Value(game, 0))
+        {
+            flags |= MemoUnattributable;
+        }
+        else
+        {
+            MechanismGame.Shapley(game, players, _phi);
+            for (int j = 0; j < players; j++)
             {
-                butFor |= (byte)(1 << _players[j]);
+                shapley[_players[j]] = _phi[j];
             }
         }
 
-        record.ButFor = butFor;
-        if (record.Unattributable)
-        {
-            return;
-        }
-
-        MechanismGame.Shapley(game, players, _phi);
-        for (int j = 0; j < players; j++)
-        {
-            shapley[_players[j]] = _phi[j];
-        }
+        _memoFlags[slot] = flags;
+        return slot;
     }
 }
