@@ -50,6 +50,12 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     private readonly double[] _partDeepenedC = new double[ObserverFrame.AllFactors + 1];
     private readonly ulong[] _challengerPartNoise = new ulong[ObserverFrame.AllFactors + 1];
     private readonly ulong[] _defenderPartNoise = new ulong[ObserverFrame.AllFactors + 1];
+
+    // The parts without the noise factor come first (the noise factor is each observer's last player); without supporter
+    // noise their beliefs are the period's, worked out at its first war (built-in perception) and kept in place.
+    private int _quietChallengerParts;
+    private int _quietDefenderParts;
+    private bool _quietPartsKnown;
     private readonly ulong[] _game = new ulong[4];
     private readonly int[] _phi = new int[MechanismGame.MaxPlayers];
 
@@ -115,6 +121,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         // What is constant in the period, per mask. A mask whose constant logits are bit for bit an earlier mask's (the
         // noise bit always, a factor of zero) takes that mask's numbers: the strategies are pure functions.
         _quietPreventive = 0;
+        _quietPartsKnown = false;
         int challengerDistinct = 0, defenderDistinct = 0;
         bool quietBeliefsUsed = typeof(TPerception) != typeof(LogisticPerception);
         for (int m = 0; m <= ObserverFrame.AllFactors; m++)
@@ -210,16 +217,18 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
             _challengerPlayerCount = side ? _playerCount : _challengerPlayerCount;
         }
 
-        Parts(_challengerParts, _challengerPartNoise, challengerMask, 0, _challengerPlayerCount);
-        Parts(_defenderParts, _defenderPartNoise, defenderMask, _challengerPlayerCount, _playerCount - _challengerPlayerCount);
+        _quietChallengerParts = Parts(_challengerParts, _challengerPartNoise, challengerMask, 0, _challengerPlayerCount);
+        _quietDefenderParts = Parts(_defenderParts, _defenderPartNoise, defenderMask, _challengerPlayerCount, _playerCount - _challengerPlayerCount);
         Array.Clear(_memoFlags);
     }
 
     /// <summary>The observer mask of each part of a coalition: the null factors and the factors of the part's players
     /// (players <paramref name="first"/> on, <paramref name="count"/> of them); and whether the mask has the noise factor
-    /// (all bits set) or not (0).</summary>
-    private void Parts(int[] parts, ulong[] noise, int nullMask, int first, int count)
+    /// (all bits set) or not (0). Returns how many parts lack the noise factor: they come first, as the noise factor is
+    /// the observer's last factor (factor 6 of the challenger's 0, 1, 4, 6; 7 of the defender's 2, 3, 5, 7).</summary>
+    private int Parts(int[] parts, ulong[] noise, int nullMask, int first, int count)
     {
+        int quiet = 0;
         for (int part = 0; part < 1 << count; part++)
         {
             int mask = nullMask;
@@ -230,20 +239,23 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
 
             parts[part] = mask;
             noise[part] = (mask & ObserverFrame.NoiseFactor) != 0 ? ulong.MaxValue : 0;
+            quiet += (mask & ObserverFrame.NoiseFactor) == 0 && quiet == part ? 1 : 0;
         }
+
+        return quiet;
     }
 
     /// <summary>The beliefs of an observer's coalition parts, logistic(L_m + σ_m η) of each part's mask m with σ_m = σ where
     /// the mask has the noise factor and 0 elsewhere, four at a time: the bits of <see cref="LogisticPerception.Belief"/>
-    /// part by part.</summary>
+    /// part by part. Parts <paramref name="first"/> to <paramref name="count"/> − 1 (and up to three beyond, unused).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
-    private static void PartBeliefs(double[] beliefs, ReadOnlySpan<double> logits, int[] parts, ulong[] noise, int count, double sigma, double eta)
+    private static void PartBeliefs(double[] beliefs, ReadOnlySpan<double> logits, int[] parts, ulong[] noise, int first, int count, double sigma, double eta)
     {
         // σ_m is σ masked by the part's noise bits (+0.0 without the factor). The logits go into the vector register by
         // register, not through memory: four 8-byte stores read back as one 32-byte load stall the store forwarding.
         var sigmas = Vector256.Create(sigma);
         var shock = Vector256.Create(eta);
-        for (int part = 0; part < count; part += 4)
+        for (int part = first; part < count; part += 4)
         {
             var logit = Vector256.Create(logits[parts[part]], logits[parts[part + 1]], logits[parts[part + 2]], logits[parts[part + 3]]);
             var scale = Vector256.LoadUnsafe(ref noise[part]).AsDouble() & sigmas;
@@ -589,12 +601,15 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         if (typeof(TPerception) == typeof(LogisticPerception))
         {
             // The built-in perception: four parts at a time (a mask without the noise factor has σ = 0: the bits of the
-            // period's quiet beliefs).
-            PartBeliefs(beliefC, logits, challengerParts, _challengerPartNoise, nc, sigmaC, etaC);
-            PartBeliefs(beliefD, defenderLogits, defenderParts, _defenderPartNoise, nd, sigmaD, -etaD);
+            // period's quiet beliefs, computed at the period's first war and kept unless supporter noise moves them).
+            int firstC = _quietPartsKnown && !challengerVaries ? _quietChallengerParts : 0;
+            int firstD = _quietPartsKnown && !defenderVaries ? _quietDefenderParts : 0;
+            _quietPartsKnown = true;
+            PartBeliefs(beliefC, logits, challengerParts, _challengerPartNoise, firstC, nc, sigmaC, etaC);
+            PartBeliefs(beliefD, defenderLogits, defenderParts, _defenderPartNoise, firstD, nd, sigmaD, -etaD);
             if (_anyMaskPreventive)
             {
-                PartBeliefs(deepenedC, deepenedLogits, challengerParts, _challengerPartNoise, nc, sigmaC, etaC);
+                PartBeliefs(deepenedC, deepenedLogits, challengerParts, _challengerPartNoise, firstC, nc, sigmaC, etaC);
                 for (int rc = 0; rc < nc; rc++)
                 {
                     int m = challengerParts[rc];
