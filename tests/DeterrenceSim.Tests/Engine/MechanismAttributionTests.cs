@@ -174,6 +174,52 @@ public sealed class MechanismAttributionTests
         }
     }
 
+    /// <summary>
+    /// An engine that has attributed many wars (its memo of games filled, the quiet parts' beliefs kept from the
+    /// period's first war) attributes each war as a fresh engine does: the same cause, but-for factors and Shapley values.
+    /// Across protocols, supporter noise, the preventive test and all eight factors in play (capability bias on both sides).
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("crises.east-china-sea.bargaining.protocol=TakeItOrLeaveIt")]
+    [InlineData("states.*.perception.supporterNoise=0.3")]
+    [InlineData("states.*.perception.capabilityBias=0.2,crises.east-china-sea.challengerCost=0.02")]
+    [InlineData("variant:shifrinson-preventive")]
+    public void PlayRound_EngineThatPlayedManyWars_AttributesEachAsAFreshEngine(string settings)
+    {
+        var scenario = ScenarioLoader.LoadEmbedded(ScenarioLoader.DefaultScenarioName);
+        scenario = settings.StartsWith("variant:", StringComparison.Ordinal)
+            ? ScenarioVariants.Apply(scenario, settings["variant:".Length..])
+            : ParameterPaths.SetAll(scenario, [.. (settings.Length == 0 ? "crises.east-china-sea.challengerCost=0.02" : settings)
+                .Split(',').Select(s => s.Split('=')).Select(p => new KeyValuePair<string, string>(p[0], p[1]))]);
+        var compiled = CompiledScenario.Compile(scenario);
+        var crisis = compiled.GetCrisis("east-china-sea");
+        var engine = RoundEngine.Create(new CrisisFrame(crisis, new WorldState(compiled)));
+        ulong crisisKey = RandomStreams.CrisisKey(RandomStreams.ReplicationKey(7, 0), crisis.Id);
+        int wars = 0, distinct = 0;
+        var seen = new HashSet<string>();
+        for (long round = 0; round < 20_000 && wars < 400; round++)
+        {
+            engine.PlayRound(crisisKey, round, out var record);
+            if (record.Outcome != Outcome.War)
+            {
+                continue;
+            }
+
+            wars++;
+            var fresh = RoundEngine.Create(new CrisisFrame(crisis, new WorldState(compiled)));
+            fresh.PlayRound(crisisKey, round, out var alone);
+            Assert.Equal(alone.Cause, record.Cause);
+            Assert.Equal(alone.ButFor, record.ButFor);
+            Assert.Equal(alone.Unattributable, record.Unattributable);
+            Assert.Equal(fresh.Shapley, engine.Shapley);
+            distinct += seen.Add(string.Join(',', engine.Shapley) + record.ButFor) ? 1 : 0;
+        }
+
+        Assert.True(wars >= 100, $"wars: {wars}");
+        Assert.True(distinct >= 3, $"distinct attributions: {distinct}"); // the memo is tested with several games
+    }
+
     [Fact]
     public void CrisisKey_DependsOnTheCrisisIdOnly()
     {
