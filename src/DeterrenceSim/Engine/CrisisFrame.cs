@@ -46,7 +46,7 @@ internal sealed class CrisisFrame
         StateCapability = world.Capability;
         Challenger = new ObserverFrame(crisis, isChallenger: true);
         Defender = new ObserverFrame(crisis, isChallenger: false);
-        Accurate = new ObserverFrame(crisis, isChallenger: true);
+        _accurate = new ObserverFrame(crisis, isChallenger: true);
         Update(world);
     }
 
@@ -118,13 +118,44 @@ internal sealed class CrisisFrame
     public ObserverFrame Defender { get; }
 
     /// <summary>An accurate observer (κ = σ = s = b = 0, true ρ): the attribution's and p_acc's reference.</summary>
-    public ObserverFrame Accurate { get; }
+    public ObserverFrame Accurate
+    {
+        get
+        {
+            EnsureAccurate();
+            return _accurate;
+        }
+    }
 
     /// <summary>Gets p_acc = CSF(E[S(C)], E[S(D)]), the challenger's chance as an accurate observer sees it.</summary>
-    public double AccurateWinProbability { get; private set; }
+    public double AccurateWinProbability
+    {
+        get
+        {
+            EnsureAccurate();
+            return _accurateWinProbability;
+        }
+    }
+
+    private readonly ObserverFrame _accurate;
+    private double _accurateWinProbability;
+
+    // A period update (UpdatePeriod) leaves the accurate observer and the protagonists' masks other than every factor
+    // until read (a war's attribution): most periods of a run have no war. Whether the perception inputs changed in any
+    // period since the accurate observer's last update.
+    private bool _accuratePending;
+    private bool _accurateInputsChanged;
 
     /// <summary>Recomputes every number from the world; allocates nothing.</summary>
-    public void Update(WorldState world)
+    public void Update(WorldState world) => Recompute(world, deferred: false);
+
+    /// <summary>Recomputes the frame for a new period of a run, leaving what only a war reads (the accurate observer, the
+    /// protagonists' logits of masks other than every factor) until it is read: the same numbers. Not for a frame that
+    /// threads share (the first read writes).</summary>
+    /// <param name="world">The world.</param>
+    public void UpdatePeriod(WorldState world) => Recompute(world, deferred: true);
+
+    private void Recompute(WorldState world, bool deferred)
     {
         var c = Crisis;
         var capability = world.Capability;
@@ -181,10 +212,25 @@ internal sealed class CrisisFrame
         }
 
         PerceptionInputsChanged = changed;
-        Challenger.Update(this, c.ChallengerPerception, world);
-        Defender.Update(this, c.DefenderPerception, world);
-        Accurate.Update(this, PerceptionProfile.Accurate, world: null);
-        AccurateWinProbability = Logistic(Accurate.ConstantLogit);
+        Challenger.Update(this, c.ChallengerPerception, world, changed, deferMasks: deferred);
+        Defender.Update(this, c.DefenderPerception, world, changed, deferMasks: deferred);
+        _accurateInputsChanged |= changed;
+        _accuratePending = true;
+        if (!deferred)
+        {
+            EnsureAccurate();
+        }
+    }
+
+    private void EnsureAccurate()
+    {
+        if (_accuratePending)
+        {
+            _accuratePending = false;
+            _accurate.Update(this, PerceptionProfile.Accurate, world: null, _accurateInputsChanged);
+            _accurateInputsChanged = false;
+            _accurateWinProbability = Logistic(_accurate.ConstantLogit);
+        }
     }
 
     /// <summary>1 / (1 + e^−x), with the engine's own exponential (<see cref="VectorMath"/>): the batched rounds' bits.</summary>

@@ -33,8 +33,8 @@ internal sealed class ObserverFrame
         DeepenedAnchorLogit = new double[n];
         Uncredulous = new double[n];
         DeepenedUncredulous = new double[n];
-        ConstantLogits = new double[AllFactors + 1];
-        ConstantDeepenedLogits = new double[AllFactors + 1];
+        _constantLogits = new double[AllFactors + 1];
+        _constantDeepenedLogits = new double[AllFactors + 1];
         _signal = new double[n];
         _deepenedSignal = new double[n];
         SupporterNoise = new double[n];
@@ -74,6 +74,15 @@ internal sealed class ObserverFrame
     private bool _learning;
     private double _sharing;
     private readonly double[] _ratios = new double[NoiseFactor];
+    private readonly double[] _constantLogits;
+    private readonly double[] _constantDeepenedLogits;
+
+    // A period's four sums now and after the foresight (challenger on, off, defender on, off), kept while the masks
+    // other than AllFactors wait for their logarithms (Update with deferMasks: most periods of a run have no war and
+    // read only the observer's own belief).
+    private readonly double[] _sums = new double[8];
+    private bool _masksPending;
+    private double _decisiveness;
 
     /// <summary>The factor bits of a mechanism mask (issue 12's factors, per observer): credulity towards the
     /// observer's own supporters, towards the opponent's, the capability bias, and the noise (optimism shock and
@@ -120,9 +129,24 @@ internal sealed class ObserverFrame
 
     /// <summary>The belief logit without supporter noise for each mask of factors (index: the factor bits): constant
     /// within a period. Entry <see cref="AllFactors"/> is <see cref="ConstantLogit"/>.</summary>
-    public double[] ConstantLogits { get; }
+    public double[] ConstantLogits
+    {
+        get
+        {
+            EnsureMasks();
+            return _constantLogits;
+        }
+    }
 
-    public double[] ConstantDeepenedLogits { get; }
+    /// <summary>The same after the foresight.</summary>
+    public double[] ConstantDeepenedLogits
+    {
+        get
+        {
+            EnsureMasks();
+            return _constantDeepenedLogits;
+        }
+    }
 
     /// <summary>Gets the factor bits whose switching off changes nothing in this period (a credulity of zero or a side
     /// without supporters, a bias of zero, no noise): null players of the attribution's game.</summary>
@@ -149,7 +173,7 @@ internal sealed class ObserverFrame
 
     /// <summary>The belief logit after the foresight without supporter noise: the mask of every factor of
     /// <see cref="ConstantDeepenedLogits"/> (the same sums in the same order as <see cref="Belief"/>).</summary>
-    public double ConstantDeepenedLogit => ConstantDeepenedLogits[AllFactors];
+    public double ConstantDeepenedLogit => _constantDeepenedLogits[AllFactors];
 
     /// <summary>The observer's perceived strength of its own side without supporter noise.</summary>
     public double ConstantOwnStrength { get; private set; }
@@ -162,8 +186,12 @@ internal sealed class ObserverFrame
     /// the members' capabilities grown by (1 + g)^H.</summary>
     public double DeepenedCohesionStrength { get; private set; }
 
-    /// <summary>Recomputes the observer's perception; <paramref name="world"/> <see langword="null"/> anchors on the truth.</summary>
-    public void Update(CrisisFrame frame, PerceptionProfile perception, WorldState? world)
+    /// <summary>Recomputes the observer's perception; <paramref name="world"/> <see langword="null"/> anchors on the truth.
+    /// <paramref name="inputsChanged"/>: whether the anchors, signals or sharing may have changed since this observer's
+    /// last update (the frame's <see cref="CrisisFrame.PerceptionInputsChanged"/>, or those of every period since).
+    /// With <paramref name="deferMasks"/> only the logits of mask <see cref="AllFactors"/> are computed now, the others
+    /// when first read (<see cref="ConstantLogits"/>): the same numbers.</summary>
+    public void Update(CrisisFrame frame, PerceptionProfile perception, WorldState? world, bool inputsChanged, bool deferMasks = false)
     {
         var crisis = frame.Crisis;
         int n = crisis.SideCount;
@@ -173,7 +201,7 @@ internal sealed class ObserverFrame
         // changed none of them (most: growth moves only strengths) keeps them, with their logarithms and logistics.
         // Otherwise only the participants whose anchor or signal moved are perceived again (all with a new profile).
         bool all = !_cached || !ReferenceEquals(perception, _perception);
-        if (all || frame.PerceptionInputsChanged || learning != _learning)
+        if (all || inputsChanged || learning != _learning)
         {
             _perception = perception;
             _learning = learning;
@@ -244,7 +272,7 @@ internal sealed class ObserverFrame
             _biasCached = true;
         }
 
-        UpdateConstantLogits(frame);
+        UpdateConstantLogits(frame, deferMasks);
 
         int nC = crisis.ChallengerSupporterCount;
         bool ownSupporters = IsChallenger ? nC > 0 : n > nC;
@@ -347,7 +375,7 @@ internal sealed class ObserverFrame
     /// <see cref="Belief(CrisisFrame, bool, ReadOnlySpan{double}, Span{double}, out double)"/> (which give the same numbers bit for bit:
     /// the four sums of a side are independent chains, only interleaved).
     /// </summary>
-    private void UpdateConstantLogits(CrisisFrame frame)
+    private void UpdateConstantLogits(CrisisFrame frame, bool deferMasks)
     {
         var crisis = frame.Crisis;
         var strength = frame.Strength;
@@ -380,9 +408,41 @@ internal sealed class ObserverFrame
         AddCohesion(deepened: false, ref challengerOn, ref defenderOn);
         AddCohesion(deepened: true, ref deepenedChallengerOn, ref deepenedDefenderOn);
         ConstantOwnStrength = IsChallenger ? challengerOn : defenderOn;
-        CombineMasks(crisis.Decisiveness, challengerOn, challengerOff, defenderOn, defenderOff, ConstantLogits);
-        CombineMasks(crisis.Decisiveness, deepenedChallengerOn, deepenedChallengerOff, deepenedDefenderOn, deepenedDefenderOff, ConstantDeepenedLogits);
-        ConstantLogit = ConstantLogits[AllFactors];
+        var sums = _sums;
+        (sums[0], sums[1], sums[2], sums[3]) = (challengerOn, challengerOff, defenderOn, defenderOff);
+        (sums[4], sums[5], sums[6], sums[7]) = (deepenedChallengerOn, deepenedChallengerOff, deepenedDefenderOn, deepenedDefenderOff);
+        _masksPending = deferMasks;
+        _decisiveness = crisis.Decisiveness;
+        if (deferMasks)
+        {
+            // Mask AllFactors alone, as CombineMasks computes it (a ratio's logarithm: the same bits whichever mask's it is).
+            _constantLogits[AllFactors] = MaskLogit(crisis.Decisiveness, AllFactors & ~NoiseFactor, 0);
+            _constantDeepenedLogits[AllFactors] = MaskLogit(crisis.Decisiveness, AllFactors & ~NoiseFactor, 4);
+        }
+        else
+        {
+            CombineMasks(crisis.Decisiveness, 0, _constantLogits);
+            CombineMasks(crisis.Decisiveness, 4, _constantDeepenedLogits);
+        }
+
+        ConstantLogit = _constantLogits[AllFactors];
+    }
+
+    /// <summary>The logits of every mask, if an update deferred them.</summary>
+    private void EnsureMasks()
+    {
+        if (_masksPending)
+        {
+            _masksPending = false;
+            CombineMasks(_decisiveness, 0, _constantLogits);
+            CombineMasks(_decisiveness, 4, _constantDeepenedLogits);
+        }
+    }
+
+    private double MaskLogit(double decisiveness, int mask, int sums)
+    {
+        var (challengerSide, defenderSide) = MaskSides(mask, _sums[sums], _sums[sums + 1], _sums[sums + 2], _sums[sums + 3]);
+        return decisiveness * Math.Log(challengerSide / defenderSide);
     }
 
     /// <summary>
@@ -390,9 +450,10 @@ internal sealed class ObserverFrame
     /// supporter noise the noise bit changes nothing, so the masks with it copy those without; and two masks whose
     /// ratio Ŝ(C) / Ŝ(D) is the same number (a credulity or bias of zero, a side without supporters) share one logarithm.
     /// </summary>
-    private void CombineMasks(double decisiveness, double challengerOn, double challengerOff, double defenderOn, double defenderOff, double[] logits)
+    private void CombineMasks(double decisiveness, int sums, double[] logits)
     {
         var ratios = _ratios;
+        double challengerOn = _sums[sums], challengerOff = _sums[sums + 1], defenderOn = _sums[sums + 2], defenderOff = _sums[sums + 3];
         for (int mask = 0; mask < NoiseFactor; mask++)
         {
             var (challengerSide, defenderSide) = MaskSides(mask, challengerOn, challengerOff, defenderOn, defenderOff);

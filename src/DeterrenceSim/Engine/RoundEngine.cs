@@ -97,7 +97,7 @@ internal abstract class RoundEngine
     /// <param name="world">The world.</param>
     public void Update(WorldState world)
     {
-        Frame.Update(world);
+        Frame.UpdatePeriod(world);
         Refresh();
     }
 

@@ -36,6 +36,8 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     private readonly double _defenderCost;
     private bool _preventivePossible;
     private bool _accuratePreventive;
+    private bool _accuratePreventiveKnown;
+    private bool _attributionPrepared;
 
     // The attribution's game: the factors that matter this period (players: the challenger's first, then the
     // defender's), the observer mask of each part of a coalition, the coalition parts' beliefs, scratch.
@@ -102,7 +104,8 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     }
 
     /// <summary>
-    /// Whether the preventive test can fire at all this period, and whether it fires with accurate perception. Without
+    /// Whether the preventive test can fire at all this period (what the attribution and a preventive war need besides
+    /// waits for the period's first war: <see cref="PrepareAttribution"/>, <see cref="AccuratePreventive"/>). Without
     /// supporter noise the challenger's belief logits now and after the foresight differ by a constant ΔL, so
     /// p̂ − p̂' is at most the perception's <see cref="IPerceptionModel.LargestDecline"/>(ΔL) whatever the optimism
     /// shock; if the decision cannot strike with that decline, p̂' need not be computed (results are unchanged).
@@ -110,13 +113,45 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     protected override void Refresh()
     {
         var frame = Frame;
-        _accuratePreventive = TWarDecision.IsPreventive(in _preventive, frame.AccurateWinProbability, CrisisFrame.Logistic(frame.Accurate.ConstantDeepenedLogit));
         var challenger = frame.Challenger;
         var defender = frame.Defender;
         if (_nullFactors != (challenger.NullFactors | (defender.NullFactors << 4)))
         {
             FindPlayers(challenger.NullFactors, defender.NullFactors);
         }
+
+        // Every factor on is the observer as it is: its logits are ConstantLogit and ConstantDeepenedLogit. What the
+        // other masks need waits for the period's first war (PrepareAttribution), as does the accurate observer's test.
+        double gap = challenger.ConstantLogit - challenger.ConstantDeepenedLogit;
+        _preventivePossible = challenger.HasSupporterNoise || (gap > 0 && TWarDecision.CanStrike(in _preventive, TPerception.LargestDecline(gap)));
+        _attributionPrepared = false;
+        _accuratePreventiveKnown = false;
+    }
+
+    /// <summary>Whether the preventive test fires with accurate perception this period (a preventive war's
+    /// <see cref="RoundRecord.PreventiveFromMisperception"/>).</summary>
+    private bool AccuratePreventive()
+    {
+        if (!_accuratePreventiveKnown)
+        {
+            var frame = Frame;
+            _accuratePreventive = TWarDecision.IsPreventive(in _preventive, frame.AccurateWinProbability, CrisisFrame.Logistic(frame.Accurate.ConstantDeepenedLogit));
+            _accuratePreventiveKnown = true;
+        }
+
+        return _accuratePreventive;
+    }
+
+    /// <summary>
+    /// What the attribution needs per mask and is constant in the period, worked out at its first war: whether each
+    /// mask's preventive test can fire (the bound of <see cref="Refresh"/>, mask by mask) and, without noise, fires.
+    /// </summary>
+    private void PrepareAttribution()
+    {
+        _attributionPrepared = true;
+        var frame = Frame;
+        var challenger = frame.Challenger;
+        var defender = frame.Defender;
 
         // What is constant in the period, per mask. A mask whose constant logits are bit for bit an earlier mask's (the
         // noise bit always, a factor of zero) takes that mask's numbers: the strategies are pure functions.
@@ -149,7 +184,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
                 double maskGap = challenger.ConstantLogits[m] - challenger.ConstantDeepenedLogits[m];
                 _maskPreventivePossible[m] = challenger.HasSupporterNoise
                     || (maskGap > 0 && TWarDecision.CanStrike(in _preventive, TPerception.LargestDecline(maskGap)));
-                // The built-in perception's attribution computes its beliefs in the war round (MaskBeliefs): here only the
+                // The built-in perception's attribution computes its beliefs in the war round (PartBeliefs): here only the
                 // preventive test needs them.
                 _quietChallengerBeliefs[m] = !quietBeliefsUsed && !_maskPreventivePossible[m] ? 0 : TPerception.Belief(challenger.ConstantLogits[m], 0, 0);
                 if (_maskPreventivePossible[m]
@@ -182,9 +217,6 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
             }
         }
 
-        // Every factor on is the observer as it is: the logits of mask AllFactors are ConstantLogit and
-        // ConstantDeepenedLogit, so its test is the period's.
-        _preventivePossible = _maskPreventivePossible[ObserverFrame.AllFactors];
         _anyMaskPreventive = Array.IndexOf(_maskPreventivePossible, true) >= 0;
     }
 
@@ -527,7 +559,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         if (_preventivePossible && TWarDecision.IsPreventive(in _preventive, beliefC, deepenedC))
         {
             record.Cause = WarCause.Preventive;
-            record.PreventiveFromMisperception = !_accuratePreventive;
+            record.PreventiveFromMisperception = !AccuratePreventive();
             AttributeByMechanism(ref record, etaC, etaD, defenderCost);
             War(key, ref record);
             return;
@@ -567,6 +599,11 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     /// </summary>
     private void AttributeByMechanism(ref RoundRecord record, double etaC, double etaD, double defenderCost)
     {
+        if (!_attributionPrepared)
+        {
+            PrepareAttribution();
+        }
+
         var frame = Frame;
         int sides = frame.Crisis.SideCount;
         var challenger = frame.Challenger;
