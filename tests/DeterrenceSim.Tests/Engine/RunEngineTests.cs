@@ -13,6 +13,56 @@ public class RunEngineTests
     /// <summary>C always fights (it underrates its opponent by e^-10), so every period of every replication is a war.</summary>
     private static readonly PerceptionProfile AlwaysWar = new(CapabilityBias: -10);
 
+    /// <summary>
+    /// A period's update leaves the accurate observer and the masks other than every factor until read (a war): read
+    /// every third period, while reliabilities, signals and beliefs change every fourth and capabilities every period,
+    /// they equal a frame updated in full every period, bit for bit (a change made in a period nobody read is not lost).
+    /// </summary>
+    [Theory]
+    [InlineData("east-china-sea")]
+    [InlineData("baltic")]
+    public void UpdatePeriod_ReadEveryThirdPeriod_EqualsAFrameUpdatedInFull(string crisisId)
+    {
+        var compiled = CompiledScenario.Compile(ScenarioLoader.LoadEmbedded(ScenarioLoader.DefaultScenarioName));
+        var crisis = compiled.GetCrisis(crisisId);
+        var deferredWorld = new WorldState(compiled) { Learning = true };
+        var fullWorld = new WorldState(compiled) { Learning = true };
+        var deferred = new CrisisFrame(crisis, deferredWorld);
+        var full = new CrisisFrame(crisis, fullWorld);
+        int reads = 0;
+        for (int t = 0; t < 40; t++)
+        {
+            foreach (var world in new[] { deferredWorld, fullWorld })
+            {
+                world.Capability[t % world.Capability.Length] *= 1.05;
+                if (t % 4 == 1)
+                {
+                    for (int k = 0; k < world.Reliability.Length; k++)
+                    {
+                        world.Reliability[k] = Math.Clamp(world.Reliability[k] + (t % 8 == 1 ? 0.03 : -0.02), 0, 1);
+                        world.Signal[k] = Math.Clamp(world.Signal[k] - 0.01, 0.05, 0.95);
+                        world.BeliefObservations[k] += 1;
+                    }
+                }
+            }
+
+            deferred.UpdatePeriod(deferredWorld);
+            full.Update(fullWorld);
+            Assert.Equal(full.Challenger.ConstantLogit, deferred.Challenger.ConstantLogit);
+            Assert.Equal(full.Defender.ConstantDeepenedLogit, deferred.Defender.ConstantDeepenedLogit);
+            if (t % 3 == 2)
+            {
+                reads++;
+                Assert.Equal(full.AccurateWinProbability, deferred.AccurateWinProbability);
+                Assert.Equal(full.Accurate.ConstantDeepenedLogit, deferred.Accurate.ConstantDeepenedLogit);
+                Assert.Equal(full.Challenger.ConstantLogits, deferred.Challenger.ConstantLogits);
+                Assert.Equal(full.Defender.ConstantDeepenedLogits, deferred.Defender.ConstantDeepenedLogits);
+            }
+        }
+
+        Assert.Equal(13, reads);
+    }
+
     [Fact]
     public void Run_SupporterObservedInManyWars_BeliefConvergesToItsReliability()
     {
