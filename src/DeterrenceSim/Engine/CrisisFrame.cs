@@ -147,15 +147,18 @@ internal sealed class CrisisFrame
     private bool _accurateInputsChanged;
 
     /// <summary>Recomputes every number from the world; allocates nothing.</summary>
-    public void Update(WorldState world) => Recompute(world, deferred: false);
+    public void Update(WorldState world) => Recompute(world, deferred: false, commitmentsChanged: true);
 
     /// <summary>Recomputes the frame for a new period of a run, leaving what only a war reads (the accurate observer, the
     /// protagonists' logits of masks other than every factor) until it is read: the same numbers. Not for a frame that
     /// threads share (the first read writes).</summary>
     /// <param name="world">The world.</param>
-    public void UpdatePeriod(WorldState world) => Recompute(world, deferred: true);
+    /// <param name="commitmentsChanged">Whether the world's commitments (reliabilities, signals, beliefs) may have
+    /// changed since the last update; <see langword="false"/> keeps what the frame derived from them (growth and
+    /// overstretch move only strengths).</param>
+    public void UpdatePeriod(WorldState world, bool commitmentsChanged) => Recompute(world, deferred: true, commitmentsChanged);
 
-    private void Recompute(WorldState world, bool deferred)
+    private void Recompute(WorldState world, bool deferred, bool commitmentsChanged)
     {
         var c = Crisis;
         var capability = world.Capability;
@@ -181,6 +184,10 @@ internal sealed class CrisisFrame
             Strength[p] = capability[state] * c.ParticipantProjection[p];
             RealisedStrength[p] = Strength[p] * world.RealisedProjectionFactor[state];
             DeepenedStrength[p] = Strength[p] * _outlook[p];
+        }
+
+        for (int p = 0; p < (commitmentsChanged ? Strength.Length : 0); p++)
+        {
             int k = c.ParticipantCommitment[p];
             if (k >= 0)
             {

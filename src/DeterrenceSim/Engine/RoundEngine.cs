@@ -95,9 +95,11 @@ internal abstract class RoundEngine
 
     /// <summary>Recomputes the frame from the world (a new period of a run) and what the strategies derive from it.</summary>
     /// <param name="world">The world.</param>
-    public void Update(WorldState world)
+    /// <param name="commitmentsChanged">Whether the world's commitments may have changed since the last update
+    /// (<see cref="CrisisFrame.UpdatePeriod"/>).</param>
+    public void Update(WorldState world, bool commitmentsChanged)
     {
-        Frame.UpdatePeriod(world);
+        Frame.UpdatePeriod(world, commitmentsChanged);
         Refresh();
     }
 

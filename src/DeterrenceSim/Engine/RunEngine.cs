@@ -21,6 +21,10 @@ internal sealed class RunEngine
     private readonly int[] _lastVote;
     private readonly bool[] _approved;
 
+    // Per commitment: whether its deepening is zero and its values have been through the update once, so that another
+    // update returns them bit for bit (a clamp is idempotent; −0 + 0 is +0 after the first): skipped from then on.
+    private readonly bool[] _settled;
+
     public RunEngine(CompiledScenario scenario)
     {
         _scenario = scenario;
@@ -32,6 +36,7 @@ internal sealed class RunEngine
         _lastThreat = new int[scenario.Capability.Length];
         _lastVote = new int[scenario.AllianceVotePeriod.Length];
         _approved = new bool[scenario.AllianceVotePeriod.Length];
+        _settled = new bool[scenario.Reliability.Length];
     }
 
     /// <summary>Plays one replication into the trace.</summary>
@@ -48,11 +53,13 @@ internal sealed class RunEngine
         world.PriorStrength = s.Scenario.PriorStrength;
         Array.Fill(_lastThreat, -1);
         Array.Fill(_lastVote, -1);
+        Array.Clear(_settled);
         trace.Replication = replication;
         int commitments = s.Reliability.Length;
         int crises = _frames.Length;
         double overstretch = 1.0 / s.Scenario.Overstretch;
 
+        bool commitmentsChanged = true; // the reset
         for (int t = 0; t < trace.Periods; t++)
         {
             for (int c = 0; c < commitments; c++)
@@ -69,7 +76,7 @@ internal sealed class RunEngine
             {
                 var frame = _frames[k];
                 var engine = _engines[k];
-                engine.Update(world);
+                engine.Update(world, commitmentsChanged);
                 ulong key = RandomStreams.PeriodKey(replicationKey, t, k);
                 engine.Play(key, RandomStreams.StreamState(key, StreamPurpose.Shock), out trace.Records[(t * crises) + k]);
                 if (trace.Records[(t * crises) + k].Outcome == Outcome.War)
@@ -79,7 +86,7 @@ internal sealed class RunEngine
                 }
             }
 
-            Adapt(replicationKey, t);
+            commitmentsChanged = Adapt(replicationKey, t);
         }
 
         world.Reliability.CopyTo(trace.FinalReliability, 0);
@@ -124,17 +131,20 @@ internal sealed class RunEngine
         }
     }
 
-    /// <summary>Between periods: learning, growth, votes and deepening.</summary>
-    private void Adapt(ulong replicationKey, int period)
+    /// <summary>Between periods: learning, growth, votes and deepening. Returns whether a commitment's reliability, signal or
+    /// belief may have changed (a war observed under learning, a deepening not yet settled).</summary>
+    private bool Adapt(ulong replicationKey, int period)
     {
         var s = _scenario;
         var world = _world;
+        bool changed = false;
         if (world.Learning)
         {
             for (int c = 0; c < _observations.Length; c++)
             {
                 world.BeliefObservations[c] += _observations[c];
                 world.BeliefShortfall[c] += _shortfall[c];
+                changed |= _observations[c] != 0;
             }
         }
 
@@ -155,13 +165,17 @@ internal sealed class RunEngine
         for (int c = 0; c < world.Reliability.Length; c++)
         {
             int alliance = s.CommitmentAlliance[c];
-            if (alliance < 0 || _approved[alliance])
+            if (!_settled[c] && (alliance < 0 || _approved[alliance]))
             {
                 world.Reliability[c] = Math.Clamp(world.Reliability[c] + s.DeepeningReliability[c], 0, 1);
                 world.PriorMean[c] = Math.Clamp(world.PriorMean[c] + s.DeepeningReliability[c], 0, 1);
                 world.Signal[c] = Math.Clamp(world.Signal[c] + s.DeepeningSignal[c], CrisisFrame.SignalFloor, 1 - CrisisFrame.SignalFloor);
+                _settled[c] = s.DeepeningReliability[c] == 0 && s.DeepeningSignal[c] == 0;
+                changed = true;
             }
         }
+
+        return changed;
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public class RunEngineTests
                 }
             }
 
-            deferred.UpdatePeriod(deferredWorld);
+            deferred.UpdatePeriod(deferredWorld, commitmentsChanged: t % 4 == 1);
             full.Update(fullWorld);
             Assert.Equal(full.Challenger.ConstantLogit, deferred.Challenger.ConstantLogit);
             Assert.Equal(full.Defender.ConstantDeepenedLogit, deferred.Defender.ConstantDeepenedLogit);
