@@ -37,6 +37,8 @@ internal sealed class ObserverFrame
         _constantDeepenedLogits = new double[AllFactors + 1];
         _signal = new double[n];
         _deepenedSignal = new double[n];
+        _signalLogit = new double[n];
+        _deepenedSignalLogit = new double[n];
         SupporterNoise = new double[n];
         _plain = new bool[n];
         _deepenedPlain = new bool[n];
@@ -50,6 +52,10 @@ internal sealed class ObserverFrame
     // The inputs of the cached logits: a period recomputes only what a belief, deepening or vote changed.
     private readonly double[] _signal;
     private readonly double[] _deepenedSignal;
+
+    // logit(signal) of each participant now and after the foresight: signals move far less often than beliefs.
+    private readonly double[] _signalLogit;
+    private readonly double[] _deepenedSignalLogit;
     private bool _cached;
 
     // Whether switching the coalition's factor off leaves participant p's perceived reliability as it is (its credulity
@@ -224,29 +230,43 @@ internal sealed class ObserverFrame
                 double deepenedAnchor = believed ? frame.DeepenedLearnedAnchor[p] : frame.DeepenedReliability[p];
                 _plain[p] = credulity == 0;
                 _deepenedPlain[p] = credulity == 0 && anticipation == 0;
+                // Each logarithm once: the anchor's logit serves the perceived logit and the anchor logit; a signal's logit
+                // is kept until the signal moves.
                 if (all || anchor != Anchor[p] || frame.Signal[p] != _signal[p])
                 {
+                    if (all || frame.Signal[p] != _signal[p])
+                    {
+                        _signal[p] = frame.Signal[p];
+                        _signalLogit[p] = CrisisFrame.Logit(frame.Signal[p]);
+                    }
+
                     Anchor[p] = anchor;
-                    _signal[p] = frame.Signal[p];
-                    LogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anchor), frame.Signal[p]);
+                    double anchorLogit = AnchorLogitOf(anchor);
+                    LogitBase[p] = PerceivedLogit(credulity, anchorLogit, _signalLogit[p]);
                     Perceived[p] = exact ? anchor : CrisisFrame.Logistic(LogitBase[p]);
-                    AnchorLogit[p] = credulity == 0 ? LogitBase[p] : AnchorLogitOf(anchor);
+                    AnchorLogit[p] = credulity == 0 ? LogitBase[p] : anchorLogit;
                     Uncredulous[p] = credulity == 0 ? Perceived[p] : anchor;
                 }
 
                 if (all || deepenedAnchor != DeepenedAnchor[p] || frame.DeepenedSignal[p] != _deepenedSignal[p])
                 {
+                    if (all || frame.DeepenedSignal[p] != _deepenedSignal[p])
+                    {
+                        _deepenedSignal[p] = frame.DeepenedSignal[p];
+                        _deepenedSignalLogit[p] = CrisisFrame.Logit(frame.DeepenedSignal[p]);
+                    }
+
                     DeepenedAnchor[p] = deepenedAnchor;
-                    _deepenedSignal[p] = frame.DeepenedSignal[p];
 
                     // Anticipated commitment: the observer expects the opposing supporter to close a share α of the gap from
                     // its reliability to its signal over the foresight.
                     double anticipated = anticipation == 0
                         ? deepenedAnchor
                         : deepenedAnchor + (anticipation * Math.Max(0, frame.DeepenedSignal[p] - deepenedAnchor));
-                    DeepenedLogitBase[p] = PerceivedLogit(credulity, AnchorLogitOf(anticipated), frame.DeepenedSignal[p]);
+                    double deepenedAnchorLogit = AnchorLogitOf(deepenedAnchor);
+                    DeepenedLogitBase[p] = PerceivedLogit(credulity, anticipation == 0 ? deepenedAnchorLogit : AnchorLogitOf(anticipated), _deepenedSignalLogit[p]);
                     DeepenedPerceived[p] = exact ? anticipated : CrisisFrame.Logistic(DeepenedLogitBase[p]);
-                    DeepenedAnchorLogit[p] = _deepenedPlain[p] ? DeepenedLogitBase[p] : AnchorLogitOf(deepenedAnchor);
+                    DeepenedAnchorLogit[p] = _deepenedPlain[p] ? DeepenedLogitBase[p] : deepenedAnchorLogit;
                     DeepenedUncredulous[p] = _deepenedPlain[p] ? DeepenedPerceived[p] : deepenedAnchor;
                 }
 
@@ -671,6 +691,6 @@ internal sealed class ObserverFrame
     private static double AnchorLogitOf(double anchor) =>
         CrisisFrame.Logit(Math.Clamp(anchor, CrisisFrame.SignalFloor, 1 - CrisisFrame.SignalFloor));
 
-    private static double PerceivedLogit(double credulity, double anchorLogit, double signal) =>
-        ((1 - credulity) * anchorLogit) + (credulity * CrisisFrame.Logit(signal));
+    private static double PerceivedLogit(double credulity, double anchorLogit, double signalLogit) =>
+        ((1 - credulity) * anchorLogit) + (credulity * signalLogit);
 }
