@@ -26,6 +26,7 @@ internal sealed class CrisisFrame
         DeepenedSignal = new double[n];
         InformationSharing = new double[n];
         LearnedAnchor = new double[n];
+        _changed = new int[n];
         DeepenedLearnedAnchor = new double[n];
 
         // Growth rates are constant: the foresight's outlook factors (1 + g)^H are computed once, per state; a
@@ -98,6 +99,17 @@ internal sealed class CrisisFrame
     /// observer computes them at its first update whatever this says.)
     /// </summary>
     public bool PerceptionInputsChanged { get; private set; }
+
+    /// <summary>The participants whose reliability, signal or learned anchor (now or after the foresight) changed in the
+    /// last update, in order: with <see cref="OnlyListedChanged"/>, nothing else the perception reads did.</summary>
+    public ReadOnlySpan<int> ChangedParticipants => _changed.AsSpan(0, _changedCount);
+
+    /// <summary>Whether <see cref="ChangedParticipants"/> are all that changed in the last update (not the learning
+    /// switch, nor a commitment's information sharing).</summary>
+    public bool OnlyListedChanged { get; private set; }
+
+    private readonly int[] _changed;
+    private int _changedCount;
 
     private bool _learning;
 
@@ -176,7 +188,10 @@ internal sealed class CrisisFrame
         var deepenRho = world.Scenario.DeepeningReliability;
         var deepenSignal = world.Scenario.DeepeningSignal;
         bool learning = world.Learning;
-        bool changed = learning != _learning;
+        bool learningChanged = learning != _learning;
+        bool changed = learningChanged;
+        bool sharingChanged = false;
+        int changedCount = 0;
         _learning = learning;
         for (int p = 0; p < Strength.Length; p++)
         {
@@ -199,8 +214,9 @@ internal sealed class CrisisFrame
                 double deepenedReliability = c.ParticipantInScope[p] ? Math.Clamp(reliability + (h * deepenRho[k]), 0, 1) : reliability;
                 double deepenedSignal = Math.Clamp(signal + (h * deepenSignal[k]), SignalFloor, 1 - SignalFloor);
                 double sharing = world.Scenario.InformationSharing[k];
-                changed |= (reliability != Reliability[p]) | (signal != Signal[p]) | (deepenedReliability != DeepenedReliability[p])
-                    | (deepenedSignal != DeepenedSignal[p]) | (sharing != InformationSharing[p]); // | : no branches
+                bool moved = (reliability != Reliability[p]) | (signal != Signal[p]) | (deepenedReliability != DeepenedReliability[p])
+                    | (deepenedSignal != DeepenedSignal[p]); // | : no branches
+                sharingChanged |= sharing != InformationSharing[p];
                 Reliability[p] = reliability;
                 Signal[p] = signal;
                 DeepenedReliability[p] = deepenedReliability;
@@ -211,16 +227,25 @@ internal sealed class CrisisFrame
                     // The observers' shared belief (DESIGN.md section 4) and its foresight: deepening is public.
                     double anchor = world.BeliefMean(k);
                     double deepenedAnchor = Math.Clamp(anchor + (h * deepenRho[k]), 0, 1);
-                    changed |= (anchor != LearnedAnchor[p]) | (deepenedAnchor != DeepenedLearnedAnchor[p]);
+                    moved |= (anchor != LearnedAnchor[p]) | (deepenedAnchor != DeepenedLearnedAnchor[p]);
                     LearnedAnchor[p] = anchor;
                     DeepenedLearnedAnchor[p] = deepenedAnchor;
                 }
+
+                _changed[changedCount] = p;
+                changedCount += moved ? 1 : 0;
             }
         }
 
+        _changedCount = changedCount;
+        changed |= sharingChanged | (changedCount > 0);
+        OnlyListedChanged = !sharingChanged && !learningChanged;
         PerceptionInputsChanged = changed;
-        Challenger.Update(this, c.ChallengerPerception, world, changed, deferMasks: deferred);
-        Defender.Update(this, c.DefenderPerception, world, changed, deferMasks: deferred);
+
+        // A period's update perceives only the participants that moved (the protagonists are updated every period; the
+        // accurate observer, deferred, looks at every participant).
+        Challenger.Update(this, c.ChallengerPerception, world, changed, deferMasks: deferred, onlyChanged: deferred && OnlyListedChanged);
+        Defender.Update(this, c.DefenderPerception, world, changed, deferMasks: deferred, onlyChanged: deferred && OnlyListedChanged);
         _accurateInputsChanged |= changed;
         _accuratePending = true;
         if (!deferred)

@@ -194,10 +194,12 @@ internal sealed class ObserverFrame
 
     /// <summary>Recomputes the observer's perception; <paramref name="world"/> <see langword="null"/> anchors on the truth.
     /// <paramref name="inputsChanged"/>: whether the anchors, signals or sharing may have changed since this observer's
-    /// last update (the frame's <see cref="CrisisFrame.PerceptionInputsChanged"/>, or those of every period since).
-    /// With <paramref name="deferMasks"/> only the logits of mask <see cref="AllFactors"/> are computed now, the others
-    /// when first read (<see cref="ConstantLogits"/>): the same numbers.</summary>
-    public void Update(CrisisFrame frame, PerceptionProfile perception, WorldState? world, bool inputsChanged, bool deferMasks = false)
+    /// last update (the frame's <see cref="CrisisFrame.PerceptionInputsChanged"/>, or those of every period since);
+    /// with <paramref name="onlyChanged"/>, only the anchors or signals of the frame's
+    /// <see cref="CrisisFrame.ChangedParticipants"/> changed since this observer's last update. With
+    /// <paramref name="deferMasks"/> only the logits of mask <see cref="AllFactors"/> are computed now, the others when
+    /// first read (<see cref="ConstantLogits"/>): the same numbers.</summary>
+    public void Update(CrisisFrame frame, PerceptionProfile perception, WorldState? world, bool inputsChanged, bool deferMasks = false, bool onlyChanged = false)
     {
         var crisis = frame.Crisis;
         int n = crisis.SideCount;
@@ -207,7 +209,16 @@ internal sealed class ObserverFrame
         // changed none of them (most: growth moves only strengths) keeps them, with their logarithms and logistics.
         // Otherwise only the participants whose anchor or signal moved are perceived again (all with a new profile).
         bool all = !_cached || !ReferenceEquals(perception, _perception);
-        if (all || inputsChanged || learning != _learning)
+        if (!all && inputsChanged && onlyChanged && learning == _learning)
+        {
+            // The same profile, learning and sharing: the flags, supporter noise and sharing stay; only the listed
+            // participants can have moved.
+            foreach (int p in frame.ChangedParticipants)
+            {
+                Perceive(frame, perception, p, learning, all: false);
+            }
+        }
+        else if (all || inputsChanged || learning != _learning)
         {
             _perception = perception;
             _learning = learning;
@@ -219,57 +230,12 @@ internal sealed class ObserverFrame
             bool anyNoise = false;
             for (int p = 0; p < n; p++)
             {
-                // Beliefs concern a commitment's reliability where it binds: out of scope the observer keeps the truth.
-                int k = crisis.ParticipantCommitment[p];
-                bool believed = learning && crisis.ParticipantInScope[p];
                 bool isOwn = crisis.ParticipantOwnObserver[p] == own;
                 double credulity = isOwn ? perception.EffectiveOwnCredulity : perception.EffectiveOpponentCredulity;
                 double anticipation = isOwn ? 0 : perception.Anticipation;
-                bool exact = credulity == 0 && perception.SupporterNoise == 0;
-                double anchor = believed ? frame.LearnedAnchor[p] : frame.Reliability[p];
-                double deepenedAnchor = believed ? frame.DeepenedLearnedAnchor[p] : frame.DeepenedReliability[p];
                 _plain[p] = credulity == 0;
                 _deepenedPlain[p] = credulity == 0 && anticipation == 0;
-                // Each logarithm once: the anchor's logit serves the perceived logit and the anchor logit; a signal's logit
-                // is kept until the signal moves.
-                if (all || anchor != Anchor[p] || frame.Signal[p] != _signal[p])
-                {
-                    if (all || frame.Signal[p] != _signal[p])
-                    {
-                        _signal[p] = frame.Signal[p];
-                        _signalLogit[p] = CrisisFrame.Logit(frame.Signal[p]);
-                    }
-
-                    Anchor[p] = anchor;
-                    double anchorLogit = AnchorLogitOf(anchor);
-                    LogitBase[p] = PerceivedLogit(credulity, anchorLogit, _signalLogit[p]);
-                    Perceived[p] = exact ? anchor : CrisisFrame.Logistic(LogitBase[p]);
-                    AnchorLogit[p] = credulity == 0 ? LogitBase[p] : anchorLogit;
-                    Uncredulous[p] = credulity == 0 ? Perceived[p] : anchor;
-                }
-
-                if (all || deepenedAnchor != DeepenedAnchor[p] || frame.DeepenedSignal[p] != _deepenedSignal[p])
-                {
-                    if (all || frame.DeepenedSignal[p] != _deepenedSignal[p])
-                    {
-                        _deepenedSignal[p] = frame.DeepenedSignal[p];
-                        _deepenedSignalLogit[p] = CrisisFrame.Logit(frame.DeepenedSignal[p]);
-                    }
-
-                    DeepenedAnchor[p] = deepenedAnchor;
-
-                    // Anticipated commitment: the observer expects the opposing supporter to close a share α of the gap from
-                    // its reliability to its signal over the foresight.
-                    double anticipated = anticipation == 0
-                        ? deepenedAnchor
-                        : deepenedAnchor + (anticipation * Math.Max(0, frame.DeepenedSignal[p] - deepenedAnchor));
-                    double deepenedAnchorLogit = AnchorLogitOf(deepenedAnchor);
-                    DeepenedLogitBase[p] = PerceivedLogit(credulity, anticipation == 0 ? deepenedAnchorLogit : AnchorLogitOf(anticipated), _deepenedSignalLogit[p]);
-                    DeepenedPerceived[p] = exact ? anticipated : CrisisFrame.Logistic(DeepenedLogitBase[p]);
-                    DeepenedAnchorLogit[p] = _deepenedPlain[p] ? DeepenedLogitBase[p] : deepenedAnchorLogit;
-                    DeepenedUncredulous[p] = _deepenedPlain[p] ? DeepenedPerceived[p] : deepenedAnchor;
-                }
-
+                Perceive(frame, perception, p, learning, all);
                 SupporterNoise[p] = perception.SupporterNoise * (isOwn ? 1 - frame.InformationSharing[p] : 1);
                 anyNoise |= SupporterNoise[p] > 0;
                 if (isOwn)
@@ -301,6 +267,61 @@ internal sealed class ObserverFrame
             | ((perception.EffectiveOpponentCredulity == 0 && perception.SeesOpposingCoalitionAsIs) || !opponentSupporters ? OpponentCredulityFactor : 0)
             | (perception.CapabilityBias == 0 ? CapabilityBiasFactor : 0)
             | (Noise == 0 && !HasSupporterNoise ? NoiseFactor : 0);
+    }
+
+    /// <summary>Participant <paramref name="p"/>'s perceived reliability now and after the foresight, with their logits,
+    /// where its anchor or signal moved (every one when <paramref name="all"/>). Beliefs concern a commitment's
+    /// reliability where it binds: out of scope the observer keeps the truth.</summary>
+    private void Perceive(CrisisFrame frame, PerceptionProfile perception, int p, bool learning, bool all)
+    {
+        var crisis = frame.Crisis;
+        bool believed = learning && crisis.ParticipantInScope[p];
+        bool isOwn = crisis.ParticipantOwnObserver[p] == (IsChallenger ? 0 : 1);
+        double credulity = isOwn ? perception.EffectiveOwnCredulity : perception.EffectiveOpponentCredulity;
+        double anticipation = isOwn ? 0 : perception.Anticipation;
+        bool exact = credulity == 0 && perception.SupporterNoise == 0;
+        double anchor = believed ? frame.LearnedAnchor[p] : frame.Reliability[p];
+        double deepenedAnchor = believed ? frame.DeepenedLearnedAnchor[p] : frame.DeepenedReliability[p];
+
+        // Each logarithm once: the anchor's logit serves the perceived logit and the anchor logit; a signal's logit
+        // is kept until the signal moves.
+        if (all || anchor != Anchor[p] || frame.Signal[p] != _signal[p])
+        {
+            if (all || frame.Signal[p] != _signal[p])
+            {
+                _signal[p] = frame.Signal[p];
+                _signalLogit[p] = CrisisFrame.Logit(frame.Signal[p]);
+            }
+
+            Anchor[p] = anchor;
+            double anchorLogit = AnchorLogitOf(anchor);
+            LogitBase[p] = PerceivedLogit(credulity, anchorLogit, _signalLogit[p]);
+            Perceived[p] = exact ? anchor : CrisisFrame.Logistic(LogitBase[p]);
+            AnchorLogit[p] = credulity == 0 ? LogitBase[p] : anchorLogit;
+            Uncredulous[p] = credulity == 0 ? Perceived[p] : anchor;
+        }
+
+        if (all || deepenedAnchor != DeepenedAnchor[p] || frame.DeepenedSignal[p] != _deepenedSignal[p])
+        {
+            if (all || frame.DeepenedSignal[p] != _deepenedSignal[p])
+            {
+                _deepenedSignal[p] = frame.DeepenedSignal[p];
+                _deepenedSignalLogit[p] = CrisisFrame.Logit(frame.DeepenedSignal[p]);
+            }
+
+            DeepenedAnchor[p] = deepenedAnchor;
+
+            // Anticipated commitment: the observer expects the opposing supporter to close a share α of the gap from
+            // its reliability to its signal over the foresight.
+            double anticipated = anticipation == 0
+                ? deepenedAnchor
+                : deepenedAnchor + (anticipation * Math.Max(0, frame.DeepenedSignal[p] - deepenedAnchor));
+            double deepenedAnchorLogit = AnchorLogitOf(deepenedAnchor);
+            DeepenedLogitBase[p] = PerceivedLogit(credulity, anticipation == 0 ? deepenedAnchorLogit : AnchorLogitOf(anticipated), _deepenedSignalLogit[p]);
+            DeepenedPerceived[p] = exact ? anticipated : CrisisFrame.Logistic(DeepenedLogitBase[p]);
+            DeepenedAnchorLogit[p] = _deepenedPlain[p] ? DeepenedLogitBase[p] : deepenedAnchorLogit;
+            DeepenedUncredulous[p] = _deepenedPlain[p] ? DeepenedPerceived[p] : deepenedAnchor;
+        }
     }
 
     /// <summary>
