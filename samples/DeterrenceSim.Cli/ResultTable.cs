@@ -83,9 +83,36 @@ internal static class ResultTable
         Cells(table, "no misperception (private information or a commitment problem)", "rational", "", "", Percent(rational.Estimate), Interval(rational.Estimate, rational.Lower, rational.Upper));
         console.Write(table);
 
-        string Percent(double? x) => x?.ToString("0.0%", c) ?? "n/a";
+        string Percent(double? x) => x is { } value ? Share(value, 1, percent: true) : "n/a";
         string Interval(double? x, double lower, double upper) =>
-            x is null || !double.IsFinite(lower) || !double.IsFinite(upper) ? "n/a" : string.Create(c, $"[{lower:0.0%}, {upper:0.0%}]");
+            x is null || !double.IsFinite(lower) || !double.IsFinite(upper) ? "n/a" : $"[{Share(lower, 1, percent: true)}, {Share(upper, 1, percent: true)}]";
+    }
+
+    /// <summary>
+    /// A share or rate with <paramref name="decimals"/> decimals (as a percentage with <paramref name="percent"/>), or
+    /// with up to three more where fewer would show a number that is not 0 or ±1 as 0 or ±1: 99.989% of the wars is
+    /// 99.99%, not 100.0%, and 2 wars in 10^7 rounds are not 0.0000. Beyond that, a bound such as "&lt;0.0001%".
+    /// </summary>
+    internal static string Share(double x, int decimals, bool percent)
+    {
+        var c = CultureInfo.InvariantCulture;
+        string suffix = percent ? "%" : "";
+        double one = percent ? 100 : 1;
+        for (int d = decimals; d <= decimals + 3; d++)
+        {
+            string text = x.ToString("0." + new string('0', d) + suffix, c);
+            double shown = double.Parse(text.TrimEnd('%'), c);
+            if ((shown != 0 || x == 0) && (Math.Abs(shown) != one || Math.Abs(x) == 1))
+            {
+                return text;
+            }
+        }
+
+        int last = decimals + 3;
+        double step = Math.Pow(10, -last); // in the units shown
+        bool nearZero = Math.Abs(x) < 0.5;
+        string magnitude = (nearZero ? step : one - step).ToString("0." + new string('0', last), c);
+        return (nearZero ? (x > 0 ? "<" : ">-") : (x > 0 ? ">" : "<-")) + magnitude + suffix;
     }
 
     private static void Row(Table table, string name, Proportion rate)
@@ -94,8 +121,8 @@ internal static class ResultTable
         Cells(
             table,
             name,
-            rate.Estimate?.ToString("0.0000", c) ?? "n/a",
-            string.Create(c, $"[{rate.Lower:0.0000}, {rate.Upper:0.0000}]"),
+            rate.Estimate is { } estimate ? Share(estimate, 4, percent: false) : "n/a",
+            $"[{Share(rate.Lower, 4, percent: false)}, {Share(rate.Upper, 4, percent: false)}]",
             string.Create(c, $"{rate.Count:N0} / {rate.Trials:N0}"));
     }
 

@@ -149,6 +149,11 @@ public sealed record Factor(string Path, double Lower, double Upper, int Levels 
             throw new FormatException($"'{text}': expected {name} to be a finite number in the invariant culture (0.25, 1e-3), found '{part.Trim()}'.");
         }
 
-        return value;
+        if (value == 0 && Scenarios.ScenarioJsonReader.UnderflowsToZero(part.Trim()))
+        {
+            throw new FormatException($"'{text}': expected {name} to be {Scenarios.ScenarioJsonReader.TinyNumberExpected}, found '{part.Trim()}'.");
+        }
+
+        return value == 0 ? 0.0 : value; // -0 is 0
     }
 }

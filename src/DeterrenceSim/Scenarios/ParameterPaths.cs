@@ -382,7 +382,12 @@ public static class ParameterPaths
                 throw new ScenarioException(source, target.JsonPath, "a finite number in the invariant culture (such as 0.25 or 1e-3)", $"'{value}'", path);
             }
 
-            return JsonValue.Create(number);
+            if (number == 0 && ScenarioJsonReader.UnderflowsToZero(value))
+            {
+                throw new ScenarioException(source, target.JsonPath, ScenarioJsonReader.TinyNumberExpected, $"'{value}'", path);
+            }
+
+            return JsonValue.Create(number == 0 ? 0.0 : number); // -0 is 0
         }
 
         return JsonValue.Create(value);

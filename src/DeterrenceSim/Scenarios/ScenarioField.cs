@@ -137,7 +137,7 @@ internal abstract class ScenarioField : ScenarioMember
     public JsonNode? ToJson(object record) => GetValue(record) switch
     {
         null => null,
-        double d => JsonValue.Create(d),
+        double d => JsonValue.Create(d == 0 ? 0.0 : d), // -0 is written 0: one number, one canonical document and hash
         int i => JsonValue.Create(i),
         bool b => JsonValue.Create(b),
         string s => JsonValue.Create(s),

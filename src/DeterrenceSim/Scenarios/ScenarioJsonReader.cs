@@ -457,7 +457,35 @@ internal sealed class ScenarioJsonReader
             throw Error(path, "a finite number", e.GetRawText());
         }
 
-        return d;
+        if (d == 0 && UnderflowsToZero(e.GetRawText()))
+        {
+            throw Error(path, TinyNumberExpected, e.GetRawText());
+        }
+
+        return d == 0 ? 0.0 : d; // -0 is 0: one number, one canonical document (and hash)
+    }
+
+    /// <summary>What a number too small for a double was expected to be (it would be read as 0).</summary>
+    internal const string TinyNumberExpected = "a finite number of magnitude 0 or at least 5e-324 (a smaller one is 0 as a double: write 0)";
+
+    /// <summary>Whether a number's text whose value reads as 0 has a digit other than 0 before its exponent, such as
+    /// 1e-400: a value too small for a double, which would be read as 0 without a word.</summary>
+    internal static bool UnderflowsToZero(string text)
+    {
+        foreach (char ch in text)
+        {
+            if (ch is 'e' or 'E')
+            {
+                return false;
+            }
+
+            if (ch is >= '1' and <= '9')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private object ParseEnum(Type type, JsonElement e, string path)

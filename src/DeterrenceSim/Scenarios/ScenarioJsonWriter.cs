@@ -129,7 +129,7 @@ internal static class ScenarioJsonWriter
         var node = new JsonObject();
         foreach (var (id, value) in projection)
         {
-            node[id] = value;
+            node[id] = value == 0 ? 0.0 : value; // -0 is written 0
         }
 
         return node;

@@ -27,6 +27,7 @@ public class DesignTests
     [InlineData("x.y=0:abc", "expected hi to be a finite number")]
     [InlineData("x.y=0:1e999", "expected hi to be a finite number")]
     [InlineData("x.y=0:NaN", "expected hi to be a finite number")]
+    [InlineData("x.y=1e-400:1", "expected lo to be a finite number of magnitude 0 or at least 5e-324")]
     [InlineData("x.y=0:1:0", "count to be an integer >= 1")]
     [InlineData("x.y=0:1:-2", "count to be an integer >= 1")]
     [InlineData("x.y=0:1:2.5", "count to be an integer >= 1")]

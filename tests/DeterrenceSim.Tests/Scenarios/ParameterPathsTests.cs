@@ -545,6 +545,32 @@ public class ParameterPathsTests
         Assert.Contains("number", e.Expected, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1e-400")]
+    [InlineData("-7e-325")]
+    [InlineData("0.0000001e-320")]
+    public void Set_NumberThatUnderflowsToZero_FailsNamingIt(string value)
+    {
+        // Read as 0 by the parser without a word, as 1e999 would be read as infinity.
+        var e = SetError(MinimalScenario.Parse(), "states.BBB.perception.credulity", value);
+
+        Assert.Contains("'" + value + "'", e.Found, StringComparison.Ordinal);
+        Assert.Contains("5e-324", e.Expected, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-0")]
+    [InlineData("-0.0e7")]
+    [InlineData("0e-999")]
+    public void Set_ZeroWrittenAnotherWay_GivesTheCanonicalDocumentOfZero(string value)
+    {
+        // -0 and 0 are one number: one canonical document, one scenarioSha256.
+        var zero = ParameterPaths.Set(MinimalScenario.Parse(), "states.BBB.perception.credulity", "0");
+        var other = ParameterPaths.Set(MinimalScenario.Parse(), "states.BBB.perception.credulity", value);
+
+        Assert.Equal(ScenarioLoader.ToJson(zero), ScenarioLoader.ToJson(other));
+    }
+
     [Fact]
     public void Set_NonNumberForUnsetOptionalNumber_Fails()
     {

@@ -502,6 +502,33 @@ public class ScenarioLoaderTests
         Assert.Contains(newText[(newText.IndexOf(':', StringComparison.Ordinal) + 2)..], e.Found, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("\"capability\": 0.125", "\"capability\": 6e-1000", "$.states[2].capability")]
+    [InlineData("\"reliability\": 0.7", "\"reliability\": 1e-400", "$.commitments[0].reliability")]
+    [InlineData("\"statusQuo\": 0.45", "\"statusQuo\": -2.5E-330", "$.crises[0].statusQuo")]
+    [InlineData("\"region\": \"East\" }", "\"region\": \"East\", \"projection\": { \"CCC\": 1e-400 } }", "$.crises[0].theatre.projection.CCC")]
+    public void Parse_NumberThatUnderflowsToZero_FailsNamingItsText(string oldText, string newText, string expectedPath)
+    {
+        // The parser reads these as 0 without a word (as 1e999 as infinity): refused, with the number as written.
+        var e = MinimalScenario.ParseError(MinimalScenario.Replace(oldText, newText), expectedPath);
+
+        Assert.Contains("5e-324", e.Expected, StringComparison.Ordinal);
+        Assert.Contains("e-", e.Found, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void ToJson_NegativeZeroInAFileOrARecord_IsWrittenAsZero()
+    {
+        // -0 and 0 are one number: one canonical document, one scenarioSha256 (Provenance hashes this text).
+        var zero = MinimalScenario.Parse(MinimalScenario.Replace("\"reliability\": 0.7", "\"reliability\": 0"));
+        var negative = MinimalScenario.Parse(MinimalScenario.Replace("\"reliability\": 0.7", "\"reliability\": -0.0"));
+        Assert.Equal(ScenarioLoader.ToJson(zero), ScenarioLoader.ToJson(negative));
+
+        var state = zero.States[0];
+        var built = zero with { States = [state with { Perception = state.Perception with { CapabilityBias = -0.0 } }, .. zero.States.Skip(1)] };
+        Assert.Equal(ScenarioLoader.ToJson(zero), ScenarioLoader.ToJson(built));
+    }
+
     [Fact]
     public void Parse_OverflowingNumberInOptionalField_FailsAsNonFinite()
     {

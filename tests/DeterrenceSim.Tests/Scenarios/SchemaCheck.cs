@@ -35,6 +35,7 @@ internal static class SchemaCheck
         ("one commitment per (supporter, protege)", "pairs unique across items"),
         ("a supporter on one side only", "commitments against crises"),
         ("each field once", "duplicate keys, which a parsed document no longer has"),
+        ("a finite number of magnitude 0 or at least 5e-324", "a number too small for a double (a schema reads 1e-400 as a decimal, not 0)"),
     ];
 
     private static readonly JsonDocumentOptions StrictJson = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
