@@ -594,8 +594,10 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
 
     /// <summary>
     /// Attribution by mechanism (issue 12): the war re-decided for every coalition of the factors that matter, with the
-    /// round's draws. Sixteen beliefs per observer (its four factors) and one comparison per coalition decide the game;
-    /// then the but-for factors, whether the war happens with none (unattributable), and the Shapley values.
+    /// round's draws. A coalition is a challenger's part and a defender's part (the players ordered challenger's first);
+    /// each observer's beliefs depend on its part only (at most sixteen; those without the noise factor kept from the
+    /// period's first war), and one comparison per coalition, a column of parts at a time, decides the game. Then the
+    /// but-for factors, whether the war happens with none (unattributable), and the Shapley values, memoised by game.
     /// </summary>
     private void AttributeByMechanism(ref RoundRecord record, double etaC, double etaD, double defenderCost)
     {
