@@ -26,6 +26,12 @@ git worktree add --detach --quiet "$tree" "$sha"
 # folder (the first run restores BenchmarkDotNet and the other packages into it).
 export NUGET_PACKAGES="$root/artifacts/baseline-packages"
 
+# Only this baseline in the feed and in that folder: with older baselines beside it, a `before` job once ran another
+# build than the one named (MissingMethodException for today's API in some benchmarks, an older build's timings in the
+# others; 2026-12-07). Packing one again costs seconds.
+rm -f "$root/artifacts/baseline-feed/"DeterrenceSim.*-baseline-*.nupkg "$root/artifacts/baseline-feed/"DeterrenceSim.*-baseline-*.snupkg
+rm -rf "$NUGET_PACKAGES/deterrencesim"
+
 # The baseline's own version prefix; the suffix names the commit, so a NuGet cache never serves another build under it.
 prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' "$tree/Directory.Build.props")
 version="$prefix-baseline-$sha"
