@@ -25,8 +25,12 @@ public static class RandomStreams
     /// <param name="seed">The master seed.</param>
     /// <param name="replication">The replication index, from 0.</param>
     /// <returns>The replication's key.</returns>
-    public static ulong ReplicationKey(ulong seed, int replication) =>
-        SplitMix64.Mix(SplitMix64.Mix(seed) ^ (ulong)(uint)replication);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="replication"/> is negative.</exception>
+    public static ulong ReplicationKey(ulong seed, int replication)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(replication);
+        return SplitMix64.Mix(SplitMix64.Mix(seed) ^ (ulong)(uint)replication);
+    }
 
     /// <summary>
     /// The key of one crisis within a replication of <see cref="MonteCarlo.Run"/>: the replication key mixed with a
@@ -54,7 +58,12 @@ public static class RandomStreams
     /// <param name="replicationKey">From <see cref="CrisisKey"/> (the replication's key mixed with the crisis).</param>
     /// <param name="round">The round index within the replication, from 0.</param>
     /// <returns>The round's key.</returns>
-    public static ulong RoundKey(ulong replicationKey, long round) => SplitMix64.Mix(replicationKey ^ SplitMix64.Mix((ulong)round));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="round"/> is negative.</exception>
+    public static ulong RoundKey(ulong replicationKey, long round)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(round);
+        return SplitMix64.Mix(replicationKey ^ SplitMix64.Mix((ulong)round));
+    }
 
     /// <summary>The key of one crisis's round in one period of a run of <see cref="MonteCarlo.Simulate"/>: keyed by (seed,
     /// replication, period, crisis); crisis indices past the last crisis key the alliances' votes.</summary>
@@ -62,8 +71,13 @@ public static class RandomStreams
     /// <param name="period">The period index, from 0.</param>
     /// <param name="crisis">The crisis index in file order (or the crisis count plus an alliance index for votes).</param>
     /// <returns>The key.</returns>
-    public static ulong PeriodKey(ulong replicationKey, int period, int crisis) =>
-        SplitMix64.Mix(RoundKey(replicationKey, period) ^ SplitMix64.Mix(0x5EED0000UL + (ulong)(uint)crisis));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> or <paramref name="crisis"/> is negative.</exception>
+    public static ulong PeriodKey(ulong replicationKey, int period, int crisis)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(period);
+        ArgumentOutOfRangeException.ThrowIfNegative(crisis);
+        return SplitMix64.Mix(RoundKey(replicationKey, period) ^ SplitMix64.Mix(0x5EED0000UL + (ulong)(uint)crisis));
+    }
 
     /// <summary>The sub-stream of a round for one purpose: SplitMix64 from the state k ⊕ (purpose × 0xD1B54A32D192ED03),
     /// so its words are Mix(k ⊕ c_purpose + i γ), i = 0, 1, ... (counter-based: the batched engine computes word i of

@@ -105,4 +105,15 @@ public class SplitMix64Tests
         Assert.Throws<ArgumentOutOfRangeException>(() => RandomStreams.ShockStream(1, -1));
         RandomStreams.FillShocks(1, RoundOptions.MaxRounds - 3, new double[3], new double[3]); // the last rounds of the largest run
     }
+
+    [Fact]
+    public void Keys_NegativeIndices_Refused()
+    {
+        // A negative index would alias a large one ((ulong)(-1)): refused, as the engine's indices start at 0.
+        Assert.Equal("replication", Assert.Throws<ArgumentOutOfRangeException>(() => RandomStreams.ReplicationKey(1, -1)).ParamName);
+        Assert.Equal("round", Assert.Throws<ArgumentOutOfRangeException>(() => RandomStreams.RoundKey(1, -1)).ParamName);
+        Assert.Equal("period", Assert.Throws<ArgumentOutOfRangeException>(() => RandomStreams.PeriodKey(1, -1, 0)).ParamName);
+        Assert.Equal("crisis", Assert.Throws<ArgumentOutOfRangeException>(() => RandomStreams.PeriodKey(1, 0, -1)).ParamName);
+        Assert.NotEqual(RandomStreams.RoundKey(1, 0), RandomStreams.RoundKey(1, long.MaxValue));
+    }
 }
