@@ -439,8 +439,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
 
         if (typeof(TPerception) == typeof(LogisticPerception))
         {
-            LogisticBeliefs(_beliefC, challenger.ConstantLogit, challenger.Noise, _etaC, negate: false);
-            LogisticBeliefs(_beliefD, defender.ConstantLogit, defender.Noise, _etaD, negate: true);
+            LogisticBeliefs(challenger.ConstantLogit, challenger.Noise, defender.ConstantLogit, defender.Noise);
             if (_preventivePossible)
             {
                 LogisticBeliefs(_deepenedC, challenger.ConstantDeepenedLogit, challenger.Noise, _etaC, negate: false);
@@ -471,6 +470,25 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
             var key = VectorMath.Mix(crisis ^ VectorMath.Mix(round));
             (VectorMath.Uniform(VectorMath.Mix(key ^ costState)) * upperBound).StoreUnsafe(ref _cost[i]);
             round += Vector256.Create(4UL);
+        }
+    }
+
+    /// <summary>Both protagonists' beliefs of the batch, four rounds a step, the two logistics of a step independent (their
+    /// divisions overlap in the divider): the bits of <see cref="LogisticBeliefs(double[], double, double, double[], bool)"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
+    private void LogisticBeliefs(double challengerLogit, double challengerNoise, double defenderLogit, double defenderNoise)
+    {
+        var lC = Vector256.Create(challengerLogit);
+        var sigmaC = Vector256.Create(challengerNoise);
+        var lD = Vector256.Create(defenderLogit);
+        var sigmaD = Vector256.Create(defenderNoise);
+        var sign = Vector256.Create(-0.0).AsUInt64(); // −η by its sign bit, as the scalar negation (−0 for +0)
+        for (int i = 0; i < Batch; i += 4)
+        {
+            var etaC = Vector256.LoadUnsafe(ref _etaC[i]);
+            var etaD = (Vector256.LoadUnsafe(ref _etaD[i]).AsUInt64() ^ sign).AsDouble();
+            VectorMath.Logistic(lC + (sigmaC * etaC)).StoreUnsafe(ref _beliefC[i]);
+            VectorMath.Logistic(lD + (sigmaD * etaD)).StoreUnsafe(ref _beliefD[i]);
         }
     }
 
