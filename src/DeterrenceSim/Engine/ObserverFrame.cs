@@ -23,6 +23,7 @@ internal sealed class ObserverFrame
     {
         int n = crisis.SideCount;
         IsChallenger = isChallenger;
+        _decisiveness = crisis.Decisiveness;
         Anchor = new double[n];
         DeepenedAnchor = new double[n];
         LogitBase = new double[n];
@@ -88,7 +89,9 @@ internal sealed class ObserverFrame
     // read only the observer's own belief).
     private readonly double[] _sums = new double[8];
     private bool _masksPending;
-    private double _decisiveness;
+
+    // m of the crisis's contest success function: a logit is m ln(Ŝ(C) / Ŝ(D)).
+    private readonly double _decisiveness;
 
     /// <summary>The factor bits of a mechanism mask (issue 12's factors, per observer): credulity towards the
     /// observer's own supporters, towards the opponent's, the capability bias, and the noise (optimism shock and
@@ -453,17 +456,16 @@ internal sealed class ObserverFrame
         (sums[0], sums[1], sums[2], sums[3]) = (challengerOn, challengerOff, defenderOn, defenderOff);
         (sums[4], sums[5], sums[6], sums[7]) = (deepenedChallengerOn, deepenedChallengerOff, deepenedDefenderOn, deepenedDefenderOff);
         _masksPending = deferMasks;
-        _decisiveness = crisis.Decisiveness;
         if (deferMasks)
         {
             // Mask AllFactors alone, as CombineMasks computes it (a ratio's logarithm: the same bits whichever mask's it is).
-            _constantLogits[AllFactors] = MaskLogit(crisis.Decisiveness, AllFactors & ~NoiseFactor, 0);
-            _constantDeepenedLogits[AllFactors] = MaskLogit(crisis.Decisiveness, AllFactors & ~NoiseFactor, 4);
+            _constantLogits[AllFactors] = _decisiveness * Math.Log(MaskRatio(AllFactors & ~NoiseFactor, 0));
+            _constantDeepenedLogits[AllFactors] = _decisiveness * Math.Log(MaskRatio(AllFactors & ~NoiseFactor, 4));
         }
         else
         {
-            CombineMasks(crisis.Decisiveness, 0, _constantLogits);
-            CombineMasks(crisis.Decisiveness, 4, _constantDeepenedLogits);
+            CombineMasks(0, _constantLogits);
+            CombineMasks(4, _constantDeepenedLogits);
         }
 
         ConstantLogit = _constantLogits[AllFactors];
@@ -475,15 +477,17 @@ internal sealed class ObserverFrame
         if (_masksPending)
         {
             _masksPending = false;
-            CombineMasks(_decisiveness, 0, _constantLogits);
-            CombineMasks(_decisiveness, 4, _constantDeepenedLogits);
+            CombineMasks(0, _constantLogits);
+            CombineMasks(4, _constantDeepenedLogits);
         }
     }
 
-    private double MaskLogit(double decisiveness, int mask, int sums)
+    /// <summary>A mask's ratio Ŝ(C) / Ŝ(D) from the period's four sums now (<paramref name="sums"/> 0) or after the
+    /// foresight (4).</summary>
+    private double MaskRatio(int mask, int sums)
     {
         var (challengerSide, defenderSide) = MaskSides(mask, _sums[sums], _sums[sums + 1], _sums[sums + 2], _sums[sums + 3]);
-        return decisiveness * Math.Log(challengerSide / defenderSide);
+        return challengerSide / defenderSide;
     }
 
     /// <summary>
@@ -491,15 +495,12 @@ internal sealed class ObserverFrame
     /// supporter noise the noise bit changes nothing, so the masks with it copy those without; and two masks whose
     /// ratio Ŝ(C) / Ŝ(D) is the same number (a credulity or bias of zero, a side without supporters) share one logarithm.
     /// </summary>
-    private void CombineMasks(double decisiveness, int sums, double[] logits)
+    private void CombineMasks(int sums, double[] logits)
     {
         var ratios = _ratios;
-        double challengerOn = _sums[sums], challengerOff = _sums[sums + 1], defenderOn = _sums[sums + 2], defenderOff = _sums[sums + 3];
         for (int mask = 0; mask < NoiseFactor; mask++)
         {
-            var (challengerSide, defenderSide) = MaskSides(mask, challengerOn, challengerOff, defenderOn, defenderOff);
-
-            double ratio = challengerSide / defenderSide;
+            double ratio = MaskRatio(mask, sums);
             ratios[mask] = ratio;
             int same = 0;
             while (same < mask && ratios[same] != ratio)
@@ -511,7 +512,7 @@ internal sealed class ObserverFrame
             // The copy to the noise masks is element by element on purpose: a vectorised CopyTo (or a stackalloc'd
             // ratio buffer, zeroed by wide stores) left the upper vector state dirty, and every libm log and exp after
             // it paid the SSE/AVX transition penalty (a period took 1.4 times as long).
-            logits[mask] = same < mask ? logits[same] : decisiveness * Math.Log(ratio);
+            logits[mask] = same < mask ? logits[same] : _decisiveness * Math.Log(ratio);
             logits[mask | NoiseFactor] = logits[mask];
         }
     }
@@ -580,7 +581,7 @@ internal sealed class ObserverFrame
         {
             var (challengerSide, defenderSide) = MaskSides(mask, challengerOn, challengerOff, defenderOn, defenderOff);
 
-            logits[mask] = crisis.Decisiveness * Math.Log(challengerSide / defenderSide);
+            logits[mask] = _decisiveness * Math.Log(challengerSide / defenderSide);
         }
     }
 
@@ -638,7 +639,7 @@ internal sealed class ObserverFrame
         }
 
         // logit(CSF(x, y)) = m ln(x / y) for the ratio-form contest success function (Tullock 1980).
-        return crisis.Decisiveness * Math.Log(challengerSide / defenderSide);
+        return _decisiveness * Math.Log(challengerSide / defenderSide);
     }
 
     /// <summary>The perceived reliabilities with supporter noise, ρ̂_p = logistic(logit_p + s_p ε_p) for every side
