@@ -234,10 +234,6 @@ internal sealed class ObserverFrame
             for (int p = 0; p < n; p++)
             {
                 bool isOwn = crisis.ParticipantOwnObserver[p] == own;
-                double credulity = isOwn ? perception.EffectiveOwnCredulity : perception.EffectiveOpponentCredulity;
-                double anticipation = isOwn ? 0 : perception.Anticipation;
-                _plain[p] = credulity == 0;
-                _deepenedPlain[p] = credulity == 0 && anticipation == 0;
                 Perceive(frame, perception, p, learning, all);
                 SupporterNoise[p] = perception.SupporterNoise * (isOwn ? 1 - frame.InformationSharing[p] : 1);
                 anyNoise |= SupporterNoise[p] > 0;
@@ -273,8 +269,9 @@ internal sealed class ObserverFrame
     }
 
     /// <summary>Participant <paramref name="p"/>'s perceived reliability now and after the foresight, with their logits,
-    /// where its anchor or signal moved (every one when <paramref name="all"/>). Beliefs concern a commitment's
-    /// reliability where it binds: out of scope the observer keeps the truth.</summary>
+    /// where its anchor or signal moved (every one when <paramref name="all"/>), and whether the observer reads it
+    /// without credulity (and anticipation). Beliefs concern a commitment's reliability where it binds: out of scope
+    /// the observer keeps the truth.</summary>
     private void Perceive(CrisisFrame frame, PerceptionProfile perception, int p, bool learning, bool all)
     {
         var crisis = frame.Crisis;
@@ -285,6 +282,8 @@ internal sealed class ObserverFrame
         bool exact = credulity == 0 && perception.SupporterNoise == 0;
         double anchor = believed ? frame.LearnedAnchor[p] : frame.Reliability[p];
         double deepenedAnchor = believed ? frame.DeepenedLearnedAnchor[p] : frame.DeepenedReliability[p];
+        _plain[p] = credulity == 0;
+        _deepenedPlain[p] = credulity == 0 && anticipation == 0;
 
         // Each logarithm once: the anchor's logit serves the perceived logit and the anchor logit; a signal's logit
         // is kept until the signal moves.
