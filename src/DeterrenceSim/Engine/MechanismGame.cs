@@ -58,6 +58,10 @@ internal static class MechanismGame
         return weights;
     }
 
+    /// <summary>The game's words that can hold a coalition of <paramref name="players"/>: one up to six players (2^6 = 64
+    /// coalitions), then 2^players / 64.</summary>
+    public static int Words(int players) => players <= 6 ? 1 : (1 << players) >> 6;
+
     /// <summary>Whether coalition <paramref name="r"/> wins (wars) in the game <paramref name="v"/>.</summary>
     public static bool Value(ReadOnlySpan<ulong> v, int r) => (v[r >> 6] & (1UL << (r & 63))) != 0;
 
@@ -71,8 +75,7 @@ internal static class MechanismGame
     /// <param name="phi">The values, k entries filled.</param>
     public static void Shapley(ReadOnlySpan<ulong> v, int players, Span<int> phi)
     {
-        // The game's words that can hold a coalition: one up to six players (2^6 = 64 coalitions).
-        int words = players <= 6 ? 1 : (1 << players) >> 6;
+        int words = Words(players);
         ReadOnlySpan<ulong> sizes = Sizes, members = Members;
         ReadOnlySpan<long> weights = Weights.AsSpan(players * 9, MaxPlayers + 1);
         Span<int> bySize = stackalloc int[MaxPlayers + 1];

@@ -221,9 +221,9 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     }
 
     /// <summary>
-    /// The attribution's game for the observers' null factors: the players (the factors that matter), each coalition's
-    /// observer masks, and the masks the game visits per observer. The null factors rarely change between periods (they
-    /// follow the perception profiles), so this runs only when they do.
+    /// The attribution's game for the observers' null factors: the players (the factors that matter), and each observer's
+    /// mask for each part of a coalition. The null factors rarely change between periods (they follow the perception
+    /// profiles), so this runs only when they do; it empties the memo of games, whose bits mean other players now.
     /// </summary>
     private void FindPlayers(int challengerMask, int defenderMask)
     {
@@ -442,7 +442,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
             LogisticBeliefs(challenger.ConstantLogit, challenger.Noise, defender.ConstantLogit, defender.Noise);
             if (_preventivePossible)
             {
-                LogisticBeliefs(_deepenedC, challenger.ConstantDeepenedLogit, challenger.Noise, _etaC, negate: false);
+                DeepenedBeliefs(challenger.ConstantDeepenedLogit, challenger.Noise);
             }
 
             return;
@@ -474,7 +474,8 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     }
 
     /// <summary>Both protagonists' beliefs of the batch, four rounds a step, the two logistics of a step independent (their
-    /// divisions overlap in the divider): the bits of <see cref="LogisticBeliefs(double[], double, double, double[], bool)"/>.</summary>
+    /// divisions overlap in the divider): logistic(L + σ η), η negated for the defender (whose optimism lowers C's chance),
+    /// the bits of <see cref="LogisticPerception.Belief"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
     private void LogisticBeliefs(double challengerLogit, double challengerNoise, double defenderLogit, double defenderNoise)
     {
@@ -492,18 +493,15 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         }
     }
 
-    /// <summary>The built-in perception's beliefs of the batch, logistic(L + σ η) (η negated for the defender, whose
-    /// optimism lowers C's chance), four at a time: the bits of <see cref="LogisticPerception.Belief"/>.</summary>
+    /// <summary>The challenger's beliefs after the foresight of the batch, logistic(L' + σ η), four at a time.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
-    private static void LogisticBeliefs(double[] beliefs, double logit, double noise, double[] shocks, bool negate)
+    private void DeepenedBeliefs(double logit, double noise)
     {
         var l = Vector256.Create(logit);
         var sigma = Vector256.Create(noise);
-        var sign = negate ? Vector256.Create(-0.0).AsUInt64() : Vector256<ulong>.Zero;
         for (int i = 0; i < Batch; i += 4)
         {
-            var eta = (Vector256.LoadUnsafe(ref shocks[i]).AsUInt64() ^ sign).AsDouble();
-            VectorMath.Logistic(l + (sigma * eta)).StoreUnsafe(ref beliefs[i]);
+            VectorMath.Logistic(l + (sigma * Vector256.LoadUnsafe(ref _etaC[i]))).StoreUnsafe(ref _deepenedC[i]);
         }
     }
 
@@ -748,7 +746,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     /// the Shapley values by factor (all 0 when unattributable).</summary>
     private int Solve(ReadOnlySpan<ulong> game, int players)
     {
-        int words = players <= 6 ? 1 : (1 << players) >> 6;
+        int words = MechanismGame.Words(players);
         ulong hash = game[0];
         for (int w = 1; w < words; w++)
         {
