@@ -160,10 +160,11 @@ internal static class VectorMath
         sine = radius * (b.AsUInt64() ^ sineSign).AsDouble();
     }
 
-    // ScalarNote: the one-number forms of Log and NormalPair are never inlined (Exp and Logistic are plain scalar code). They run the 256-bit code, and a method that does leaves the
-    // upper halves of the vector registers in use until its epilogue's vzeroupper; inlined into a caller that then calls
-    // the C library's log or exp (Math.Log, Math.Pow), every such call paid the SSE/AVX transition (measured: a period
-    // of a run took 9.4 us against 5.0). As calls of their own they return with the registers clean.
+    // ScalarNote: the one-number forms of Log and NormalPair are never inlined (Exp and Logistic are plain scalar code).
+    // They run the 256-bit code, and a method that does leaves the upper halves of the vector registers in use until its
+    // epilogue's vzeroupper; inlined into a caller that then calls the C library's log or exp (Math.Log, Math.Pow), every
+    // such call paid the SSE/AVX transition (measured: a period of a run took 9.4 us against 5.0). As calls of their own
+    // they return with the registers clean.
 
     /// <summary>The four lanes' states of pairs 0 to 3 of a stream from <paramref name="state"/>: pair i takes words 2i
     /// and 2i + 1 (the radius, then the angle), as <see cref="SplitMix64.NextNormalPair"/> draws them in order.</summary>
