@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace DeterrenceSim.Engine;
 
@@ -21,5 +22,20 @@ public readonly struct NashSplit : IBargainingProtocol
         double upper = defenderBelief + defenderCost;
         settlement = Math.Clamp(lower + (terms.ChallengerPower * (upper - lower)), 0, 1);
         return lower > upper;
+    }
+
+    /// <summary><see cref="IsWar(in BargainingTerms, double, double, double, out double)"/> of four rounds at once, lane for
+    /// lane the same operations (the clamp as <see cref="Math.Clamp(double, double, double)"/>: below 0 gives 0, else
+    /// above 1 gives 1, NaN stays NaN).</summary>
+    /// <returns>All bits set in the lanes at war.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> IsWar(in BargainingTerms terms, Vector256<double> challengerBelief, Vector256<double> defenderBelief, Vector256<double> defenderCost, out Vector256<double> settlement)
+    {
+        var lower = challengerBelief - Vector256.Create(terms.ChallengerCost);
+        var upper = defenderBelief + defenderCost;
+        var x = lower + (Vector256.Create(terms.ChallengerPower) * (upper - lower));
+        x = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.Zero), Vector256<double>.Zero, x);
+        settlement = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.One), Vector256<double>.One, x);
+        return Vector256.GreaterThan(lower, upper);
     }
 }

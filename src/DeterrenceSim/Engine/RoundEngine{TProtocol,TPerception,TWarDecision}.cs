@@ -30,6 +30,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     private readonly double[] _beliefD = new double[Batch];
     private readonly double[] _deepenedC = new double[Batch];
     private readonly double[] _cost = new double[Batch];
+    private readonly double[] _settlement = new double[Batch];
 
     private readonly BargainingTerms _bargaining;
     private readonly PreventiveTerms _preventive;
@@ -297,7 +298,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
 
     /// <summary>The game under <see cref="NashSplit"/>: coalition r = rc + 2^pc rd is a war where the challenger's part
     /// rc strikes preventively (bit rc of <paramref name="preventive"/>) or its lower bound p̂_C − c_C exceeds the upper
-    /// bound p̂_D + c_D of the defender's part rd (<see cref="NashSplit.IsWar"/>'s operations), four parts rc at a time.</summary>
+    /// bound p̂_D + c_D of the defender's part rd (<see cref="NashSplit.IsWar(in BargainingTerms, double, double, double, out double)"/>'s operations), four parts rc at a time.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
     private static void NashSplitGame(Span<ulong> game, double[] beliefC, double[] beliefD, int pc, int pd, double challengerCost, double defenderCost, int preventive)
     {
@@ -513,6 +514,12 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     /// </summary>
     private void DecideBatch(ulong crisisKey, long first, int count, RoundTally tally)
     {
+        if (typeof(TProtocol) == typeof(NashSplit) && (typeof(TWarDecision) == typeof(PowellPreventiveWar) || !_preventivePossible))
+        {
+            DecideNashSplitBatch(crisisKey, first, count, tally);
+            return;
+        }
+
         var counts = tally.Counts;
         double sum = tally.SettlementSum, squares = tally.SettlementSumOfSquares;
         long deterred = 0, peaceful = 0;
@@ -551,6 +558,103 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         counts[RoundTally.OutcomeOffset + (int)Outcome.Concession] += peaceful - deterred;
         tally.SettlementSum = sum;
         tally.SettlementSumOfSquares = squares;
+    }
+
+    /// <summary>
+    /// <see cref="DecideBatch"/> under <see cref="NashSplit"/> (and Powell's preventive test, or none this period): the
+    /// decisions four rounds at a time (<see cref="Settle"/>), then the settlement sums in round order over the rounds
+    /// at peace (a war's settlement is +0 there, which leaves both sums' bits as they are), then each war in round order
+    /// played again by <see cref="Decide"/>. The same counts and bits as the round-by-round loop.
+    /// </summary>
+    private void DecideNashSplitBatch(ulong crisisKey, long first, int count, RoundTally tally)
+    {
+        Span<ulong> wars = stackalloc ulong[Batch / 64];
+        int deterred = Settle(count, wars, out int invalid);
+        if (invalid >= 0)
+        {
+            throw SettlementOutOfRange(_settlement[invalid]);
+        }
+
+        double sum = tally.SettlementSum, squares = tally.SettlementSumOfSquares;
+        for (int i = 0; i < count; i++)
+        {
+            double settlement = _settlement[i];
+            sum += settlement;
+            squares += settlement * settlement;
+        }
+
+        tally.SettlementSum = sum;
+        tally.SettlementSumOfSquares = squares;
+
+        int warCount = 0;
+        for (int w = 0; w < wars.Length; w++)
+        {
+            for (ulong bits = wars[w]; bits != 0; bits &= bits - 1)
+            {
+                int i = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                var record = default(RoundRecord);
+                record.ChallengerPerceivedStrength = Frame.Challenger.ConstantOwnStrength;
+                record.DefenderPerceivedStrength = Frame.Defender.ConstantOwnStrength;
+                Decide(RandomStreams.RoundKey(crisisKey, first + i), _etaC[i], _etaD[i], _beliefC[i], _beliefD[i], _deepenedC[i], ref record);
+                tally.Add(record, this);
+                warCount++;
+            }
+        }
+
+        var counts = tally.Counts;
+        counts[RoundTally.OutcomeOffset + (int)Outcome.Deterred] += deterred;
+        counts[RoundTally.OutcomeOffset + (int)Outcome.Concession] += count - warCount - deterred;
+    }
+
+    /// <summary>The batch's first <paramref name="count"/> rounds decided four at a time by <see cref="NashSplit"/>'s and
+    /// <see cref="PowellPreventiveWar"/>'s operations (the preventive test first, as in <see cref="Decide"/>): a bit per
+    /// war round in <paramref name="wars"/>, each settlement in <c>_settlement</c> (+0 in war).</summary>
+    /// <returns>The rounds deterred (at peace with a settlement at most the status quo); <paramref name="invalid"/> is
+    /// the first round at peace whose settlement is outside [0, 1] (NaN), or −1.</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
+    private int Settle(int count, Span<ulong> wars, out int invalid)
+    {
+        bool preventive = typeof(TWarDecision) == typeof(PowellPreventiveWar) && _preventivePossible;
+        var defenderCost = Vector256.Create(_defenderCost);
+        var statusQuo = Vector256.Create(_bargaining.StatusQuo);
+        Span<ulong> deterred = stackalloc ulong[Batch / 64];
+        Span<ulong> outside = stackalloc ulong[Batch / 64];
+        deterred.Clear();
+        outside.Clear();
+        wars.Clear();
+        for (int i = 0; i < Batch; i += 4)
+        {
+            var beliefC = Vector256.LoadUnsafe(ref _beliefC[i]);
+            var war = NashSplit.IsWar(in _bargaining, beliefC, Vector256.LoadUnsafe(ref _beliefD[i]), defenderCost, out var settlement);
+            if (preventive)
+            {
+                war |= PowellPreventiveWar.IsPreventive(in _preventive, beliefC, Vector256.LoadUnsafe(ref _deepenedC[i]));
+            }
+
+            Vector256.AndNot(settlement, war).StoreUnsafe(ref _settlement[i]);
+            var inRange = Vector256.GreaterThanOrEqual(settlement, Vector256<double>.Zero) & Vector256.LessThanOrEqual(settlement, Vector256<double>.One);
+            int shift = i & 63;
+            wars[i >> 6] |= (ulong)war.ExtractMostSignificantBits() << shift;
+            deterred[i >> 6] |= (ulong)Vector256.AndNot(Vector256.LessThanOrEqual(settlement, statusQuo), war).ExtractMostSignificantBits() << shift;
+            outside[i >> 6] |= (ulong)Vector256.AndNot(~inRange, war).ExtractMostSignificantBits() << shift;
+        }
+
+        // Only the first count rounds are the batch's.
+        int total = 0;
+        invalid = -1;
+        for (int w = 0; w < wars.Length; w++)
+        {
+            int lanes = Math.Clamp(count - (w * 64), 0, 64);
+            ulong keep = lanes == 64 ? ulong.MaxValue : (1UL << lanes) - 1;
+            wars[w] &= keep;
+            total += System.Numerics.BitOperations.PopCount(deterred[w] & keep);
+            if (invalid < 0 && (outside[w] & keep) != 0)
+            {
+                invalid = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(outside[w] & keep);
+            }
+        }
+
+        return total;
     }
 
     private static InvalidOperationException SettlementOutOfRange(double settlement) =>
