@@ -5,8 +5,8 @@ namespace DeterrenceSim.Engine;
 
 /// <summary>
 /// The engine's random variates and elementary functions on four lanes at once (issue 16): the SplitMix64 finaliser,
-/// the logarithm and exponential of fdlibm (Sun Microsystems 1993, e_log.c and e_exp.c; under 1 ulp), the logistic,
-/// and Box-Muller normal pairs whose angle is reduced to a quadrant and a sine and cosine on [−π/4, π/4) by Taylor
+/// the logarithm of fdlibm (Sun Microsystems 1993, e_log.c; under 1 ulp), the logistic with fdlibm's exponential
+/// (e_exp.c) folded into one division (within 3 ulp), and Box-Muller normal pairs whose angle is reduced to a quadrant and a sine and cosine on [−π/4, π/4) by Taylor
 /// polynomials (truncation below 5e-17). Every function is written with the basic IEEE operations only (+, −, ×, ÷,
 /// √, bit operations, exact conversions), never a fused multiply-add or a library call, so a lane gives the same bits
 /// on every machine and vector width, and the scalar forms (one lane of the same code) give the bits of the batched
@@ -43,7 +43,7 @@ internal static class VectorMath
     private const double P5 = 4.13813679705723846039e-08;
     private const double Sqrt2 = 1.41421356237309504880;
 
-    /// <summary>exp's argument is kept inside ±700, where 2^k stays a normal number (e^±700 ≈ 1e±304).</summary>
+    /// <summary>The exponential's argument is kept inside ±700, where 2^k stays a normal number (e^±700 ≈ 1e±304).</summary>
     private const double ExpLimit = 700;
 
     /// <summary>The SplitMix64 finaliser of (x + γ) on four words: <see cref="SplitMix64.Mix"/> lane by lane.</summary>
@@ -81,32 +81,33 @@ internal static class VectorMath
         return (k * Vector256.Create(Ln2Hi)) - ((hfsq - ((s * (hfsq + r)) + (k * Vector256.Create(Ln2Lo)))) - f);
     }
 
-    /// <summary>e^x, x kept inside ±700 (so e^x in [1e-304, 1e304]), by fdlibm's reduction x = k ln 2 + r, |r| ≤ ln 2 / 2,
-    /// and its rational approximation of e^r. NaN gives NaN.</summary>
+    /// <summary>
+    /// The logistic function 1 / (1 + e^−x) on four lanes with one division: fdlibm's reduction of −x (clamped to ±700) to
+    /// k ln 2 + r, |r| ≤ ln 2 / 2, and its rational form e^r = (2 + 2r − c) / (2 − c), c = r − r²P(r²) (e_exp.c), give
+    /// e^−x = 2^k N / D and the logistic D / (D + 2^k N) (fdlibm divides twice: once inside exp, once for 1 / (1 + e)).
+    /// Within 3 ulp of the exact value for x in [−700, ∞) (measured worst over 200,000 arguments against 200-bit mpmath:
+    /// 2.6 ulp; the two-division form: 2.3); below −700 the value at −700, 9.9e-305; NaN gives NaN.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Exp(Vector256<double> x)
+    public static Vector256<double> Logistic(Vector256<double> x)
     {
         // Comparisons with NaN are false: a NaN argument stays NaN through the polynomial.
-        x = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(ExpLimit)), Vector256.Create(ExpLimit), x);
-        x = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(-ExpLimit)), Vector256.Create(-ExpLimit), x);
-        var shifted = (x * Vector256.Create(InvLn2)) + Vector256.Create(RoundingShift);
-        var k = shifted - Vector256.Create(RoundingShift); // round(x / ln 2), exactly an integer
-        var hi = x - (k * Vector256.Create(Ln2Hi));
-        var lo = k * Vector256.Create(Ln2Lo);
-        var r = hi - lo;
+        var y = -x;
+        y = Vector256.ConditionalSelect(Vector256.GreaterThan(y, Vector256.Create(ExpLimit)), Vector256.Create(ExpLimit), y);
+        y = Vector256.ConditionalSelect(Vector256.LessThan(y, Vector256.Create(-ExpLimit)), Vector256.Create(-ExpLimit), y);
+        var shifted = (y * Vector256.Create(InvLn2)) + Vector256.Create(RoundingShift);
+        var k = shifted - Vector256.Create(RoundingShift); // round(y / ln 2), exactly an integer
+        var r = (y - (k * Vector256.Create(Ln2Hi))) - (k * Vector256.Create(Ln2Lo));
         var t = r * r;
         var c = r - (t * (Vector256.Create(P1) + (t * (Vector256.Create(P2) + (t * (Vector256.Create(P3) + (t * (Vector256.Create(P4) + (t * Vector256.Create(P5))))))))));
-        var y = Vector256.Create(1.0) - ((lo - ((r * c) / (Vector256.Create(2.0) - c))) - hi);
+        var denominator = Vector256.Create(2.0) - c;
+        var numerator = Vector256.Create(2.0) + ((r + r) - c); // in [1.6, 2.4]
 
-        // Multiply by 2^k: add k to the exponent field (k is in [-1010, 1010] and y in [0.7, 1.5], so it stays normal).
+        // Times 2^k: add k to the exponent field (k is in [-1010, 1010], so 2^k N stays normal).
         var kBits = shifted.AsUInt64() - Vector256.Create(0x4338000000000000UL); // k as a two's-complement integer
-        return (y.AsUInt64() + (kBits << 52)).AsDouble();
+        var scaled = (numerator.AsUInt64() + (kBits << 52)).AsDouble();
+        return denominator / (denominator + scaled);
     }
-
-    /// <summary>The logistic function 1 / (1 + e^−x) on four lanes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Logistic(Vector256<double> x) =>
-        Vector256.Create(1.0) / (Vector256.Create(1.0) + Exp(-x));
 
     /// <summary>Four uniforms in [0, 1) with 53 bits from four words, as <see cref="SplitMix64.NextDouble"/>: (w ≫ 11) 2^-53.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -184,27 +185,25 @@ internal static class VectorMath
     [MethodImpl(MethodImplOptions.NoInlining)] // see ScalarNote
     public static double Log(double x) => Log(Vector256.Create(x)).ToScalar();
 
-    /// <summary>e^x of one number: lane 0 of <see cref="Exp(Vector256{double})"/>, bit for bit (the same operations in
-    /// scalar form: the logistic of one number is the engine's most frequent call outside the batches).</summary>
-    public static double Exp(double x)
+    /// <summary>The logistic of one number: lane 0 of <see cref="Logistic(Vector256{double})"/>, bit for bit (the same
+    /// operations in scalar form: the logistic of one number is the engine's most frequent call outside the batches).</summary>
+    public static double Logistic(double x)
     {
         // The operations of the four-lane form, in its order, on one number (no 256-bit code: see ScalarNote).
-        x = x > ExpLimit ? ExpLimit : x;
-        x = x < -ExpLimit ? -ExpLimit : x;
-        double shifted = (x * InvLn2) + RoundingShift;
+        double y = -x;
+        y = y > ExpLimit ? ExpLimit : y;
+        y = y < -ExpLimit ? -ExpLimit : y;
+        double shifted = (y * InvLn2) + RoundingShift;
         double k = shifted - RoundingShift;
-        double hi = x - (k * Ln2Hi);
-        double lo = k * Ln2Lo;
-        double r = hi - lo;
+        double r = (y - (k * Ln2Hi)) - (k * Ln2Lo);
         double t = r * r;
         double c = r - (t * (P1 + (t * (P2 + (t * (P3 + (t * (P4 + (t * P5)))))))));
-        double y = 1.0 - ((lo - ((r * c) / (2.0 - c))) - hi);
+        double denominator = 2.0 - c;
+        double numerator = 2.0 + ((r + r) - c);
         ulong kBits = BitConverter.DoubleToUInt64Bits(shifted) - 0x4338000000000000UL;
-        return BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(y) + (kBits << 52));
+        double scaled = BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(numerator) + (kBits << 52));
+        return denominator / (denominator + scaled);
     }
-
-    /// <summary>The logistic of one number: lane 0 of <see cref="Logistic(Vector256{double})"/>, bit for bit.</summary>
-    public static double Logistic(double x) => 1.0 / (1.0 + Exp(-x));
 
     /// <summary>One Box-Muller pair: lane 0 of <see cref="NormalPair(Vector256{ulong}, Vector256{ulong}, out Vector256{double}, out Vector256{double})"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // see ScalarNote
