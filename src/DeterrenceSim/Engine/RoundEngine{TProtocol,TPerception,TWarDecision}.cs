@@ -510,7 +510,9 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
     /// The second phase: each round's decision in order. A peaceful round is counted here (outcome and the settlement
     /// sums, in round order as <see cref="RoundTally.Add(in RoundRecord, RoundEngine)"/> adds them); a war round is played again by
     /// <see cref="Decide"/> from its key and beliefs (attribution, support, escalation, victory) and counted by
-    /// <see cref="RoundTally.Add(in RoundRecord, RoundEngine)"/>.
+    /// <see cref="RoundTally.Add(in RoundRecord, RoundEngine)"/>. Under <see cref="NashSplit"/> (with Powell's preventive
+    /// test, or none that can fire this period) the decisions are made four rounds at a time instead
+    /// (<see cref="DecideNashSplitBatch"/>), with the same counts and bits.
     /// </summary>
     private void DecideBatch(ulong crisisKey, long first, int count, RoundTally tally)
     {
