@@ -25,11 +25,12 @@ The round (the subset of section 3 the scenario uses; anything else in the file 
   is below CSF(S(C), S(D)) = S(C)^m / (S(C)^m + S(D)^m).
 With --exact the war rate is also computed by quadrature over the challenger's shock (exactWar), a third check.
 Rounds go in batches (--batch) with preallocated buffers: no Python loop per round, one generator (numpy's
-default_rng, PCG64) for the whole run. The C# engine also attributes every war (by side and by mechanism); this does
+default_rng, PCG64) for the whole run. With --per-round they go one at a time instead (a Python loop over rounds,
+NumPy within the round), as agent-based models are usually written in Python. The C# engine also attributes every war (by side and by mechanism); this does
 not, so the comparison favours NumPy.
 
 Run: python3 benchmarks/numpy/round.py [--scenario benchmarks/numpy/synthetic-38.json] [--rounds 5000000]
-     [--batch 65536] [--seed 1] [--format text|json] [--exact] [--support-every-round]
+     [--batch 65536] [--seed 1] [--format text|json] [--exact] [--support-every-round | --per-round]
 Needs NumPy (Debian: apt-get install -y python3-numpy, for /usr/bin/python3).
 """
 import argparse
@@ -175,6 +176,32 @@ def play(model, rounds, batch, seed, support_every_round=False):
     return deterred, concession, wars, victories
 
 
+def play_per_round(model, rounds, seed):
+    """The same rounds one at a time, as an agent-based model is usually written in Python: a loop over rounds, NumPy
+    vectorised within the round (the two observers' beliefs together; the supporters' realised support in war).
+    Returns what play returns. This is the kind of implementation issue 16's 3.6 us a round was measured on."""
+    rng = np.random.default_rng(seed)
+    (lc, sc), (ld, sd) = model["observers"]
+    logits, scales = np.array([lc, ld]), np.array([sc, -sd])  # p_hat_D = logistic(L_D - sigma_D eta_D)
+    c_c, c_d, lam, q = model["cC"], model["cD"], model["lam"], model["q"]
+    rho, strengths, prot, m = model["rho"], model["strengths"], model["prot"], model["m"]
+    deterred = concession = wars = victories = 0
+    for _ in range(rounds):
+        p = 1.0 / (1.0 + np.exp(-(logits + scales * rng.standard_normal(2))))
+        lower, upper = p[0] - c_c, p[1] + c_d
+        if lower > upper:
+            wars += 1
+            s = (rng.random(rho.size) < rho) @ strengths + prot  # S(C), S(D)
+            if m != 1.0:
+                s = s ** m
+            victories += int(rng.random() * (s[0] + s[1]) < s[0])
+        elif min(max(lower + lam * (upper - lower), 0.0), 1.0) <= q:
+            deterred += 1
+        else:
+            concession += 1
+    return deterred, concession, wars, victories
+
+
 def exact_war(model):
     """P(war) by quadrature over eta_C (no Monte Carlo): war iff p_hat_D < p_hat_C - c_C - c_D, i.e. iff
     eta_D > (L_D - logit(p_hat_C - c_C - c_D)) / sigma_D. A third check of both implementations."""
@@ -212,14 +239,22 @@ def main():
     ap.add_argument("--exact", action="store_true", help="also compute P(war) by quadrature (untimed runs: ~25 ms)")
     ap.add_argument("--support-every-round", action="store_true",
                     help="draw realised support in every round, not only in war rounds (slower; for comparison)")
+    ap.add_argument("--per-round", action="store_true",
+                    help="a Python loop over rounds, NumPy within each round (no batches; --batch is ignored)")
     args = ap.parse_args()
+    if args.per_round and args.support_every_round:
+        sys.exit("round.py: --support-every-round applies to batches only, not with --per-round")
     with open(args.scenario, encoding="utf-8") as f:
         model = compile_crisis(json.load(f), args.crisis)
-    deterred, concession, wars, victories = play(model, args.rounds, args.batch, args.seed,
-                                                 args.support_every_round)
+    if args.per_round:
+        deterred, concession, wars, victories = play_per_round(model, args.rounds, args.seed)
+    else:
+        deterred, concession, wars, victories = play(model, args.rounds, args.batch, args.seed,
+                                                     args.support_every_round)
     n = args.rounds
     doc = {"implementation": f"numpy {np.__version__}", "crisis": model["crisis"], "rounds": n, "seed": args.seed,
-           "batch": args.batch, "supportEveryRound": args.support_every_round,
+           "batch": None if args.per_round else args.batch, "perRound": args.per_round,
+           "supportEveryRound": args.support_every_round,
            "outcomes": {"deterred": wilson(deterred, n), "concession": wilson(concession, n), "war": wilson(wars, n)},
            "challengerVictoryGivenWar": wilson(victories, wars)}
     if args.exact:
