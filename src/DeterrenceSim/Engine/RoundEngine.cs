@@ -158,14 +158,42 @@ internal abstract class RoundEngine
 
     /// <summary>Realised support of participants <paramref name="first"/> to <paramref name="end"/> − 1 (one uniform each,
     /// in order, against its true reliability), added to <paramref name="side"/> in participant order. Without a branch
-    /// on the draw: whether a supporter fights is a coin flip the branch predictor cannot learn.</summary>
+    /// on the draw: whether a supporter fights is a coin flip the branch predictor cannot learn. Four participants'
+    /// uniforms at a time (words k to k + 3 of the stream, <see cref="VectorMath.Uniform"/>: the bits of
+    /// <see cref="SplitMix64.NextDouble"/>), their strengths still added one by one in order.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // 256-bit code: returns with the vector registers clean (VectorMath)
     private double Support(ref SplitMix64 support, int first, int end, double side)
     {
         var fights = Fights;
         var chose = Chose;
         var strength = Frame.RealisedStrength;
         var reliability = Frame.Reliability;
-        for (int p = first; p < end; p++)
+        int p = first;
+        if (end - first >= 4)
+        {
+            var states = Vector256.Create(support.State) + (Vector256.Create(0UL, 1, 2, 3) * Vector256.Create(VectorMath.Gamma));
+            for (; p + 4 <= end; p += 4)
+            {
+                var fight = Vector256.LessThan(VectorMath.Uniform(VectorMath.Mix(states)), Vector256.LoadUnsafe(ref reliability[p]));
+                var added = Vector256.LoadUnsafe(ref strength[p]) & fight; // strength[p] or +0.0, as below
+                side += added.GetElement(0);
+                side += added.GetElement(1);
+                side += added.GetElement(2);
+                side += added.GetElement(3);
+
+                // The four flags as four bytes 0 or 1, in the array's order.
+                uint bits = fight.ExtractMostSignificantBits();
+                uint bytes = (bits & 1) | ((bits & 2) << 7) | ((bits & 4) << 14) | ((bits & 8) << 21);
+                bytes = BitConverter.IsLittleEndian ? bytes : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(bytes);
+                Unsafe.WriteUnaligned(ref Unsafe.As<bool, byte>(ref fights[p]), bytes);
+                Unsafe.WriteUnaligned(ref Unsafe.As<bool, byte>(ref chose[p]), bytes);
+                states += Vector256.Create(unchecked(4 * VectorMath.Gamma));
+            }
+
+            support.State += unchecked((ulong)(p - first) * VectorMath.Gamma);
+        }
+
+        for (; p < end; p++)
         {
             bool fight = support.NextDouble() < reliability[p];
             fights[p] = fight;

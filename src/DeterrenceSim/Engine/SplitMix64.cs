@@ -20,6 +20,14 @@ public struct SplitMix64
     /// <param name="seed">The initial state; any value.</param>
     public SplitMix64(ulong seed) => _state = seed;
 
+    /// <summary>Gets or sets the state: the next word is <see cref="Mix"/>(state), and each word moves it on by γ (so
+    /// word k of a stream from state s is Mix(s + k γ), which four lanes can draw at once).</summary>
+    internal ulong State
+    {
+        readonly get => _state;
+        set => _state = value;
+    }
+
     /// <summary>The SplitMix64 finaliser of (x + γ): a bijection of 64-bit words.</summary>
     /// <param name="x">The word.</param>
     /// <returns>The mixed word.</returns>
