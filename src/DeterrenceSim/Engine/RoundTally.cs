@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using DeterrenceSim.Outcomes;
 
 namespace DeterrenceSim.Engine;
@@ -69,11 +71,20 @@ internal sealed class RoundTally
             }
         }
 
+        // No branch on who fought: each participant's flag (0 or 1) is added, four at a time.
         var fights = engine.Fights;
-        int offset = SupportOffset;
-        for (int p = 0; p < fights.Length; p++)
+        int offset = SupportOffset, p = 0;
+        for (; p + 4 <= fights.Length; p += 4)
         {
-            counts[offset + p] += Unsafe.As<bool, byte>(ref fights[p]); // no branch on who fought
+            uint four = Unsafe.ReadUnaligned<uint>(ref Unsafe.As<bool, byte>(ref fights[p]));
+            four = BitConverter.IsLittleEndian ? four : BinaryPrimitives.ReverseEndianness(four);
+            var flags = Vector256.Create(four & 0xFF, (four >> 8) & 0xFF, (four >> 16) & 0xFF, (ulong)(four >> 24)).AsInt64();
+            (Vector256.LoadUnsafe(ref counts[offset + p]) + flags).StoreUnsafe(ref counts[offset + p]);
+        }
+
+        for (; p < fights.Length; p++)
+        {
+            counts[offset + p] += Unsafe.As<bool, byte>(ref fights[p]);
         }
     }
 
