@@ -13,7 +13,7 @@ public static partial class SweepFile
     /// <param name="shards">The shard outputs, each with its sidecar, in any order; every shard 1..n exactly once.</param>
     /// <param name="output">The merged file: <c>.csv</c> or <c>.parquet</c>; it must not exist.</param>
     /// <returns>The rows and failed points of the merged file.</returns>
-    /// <exception cref="SweepFileException">A name derived from the output is too long (<see cref="OutputPaths"/>), a sidecar is missing or unreadable, the shards come from different sweeps, a
+    /// <exception cref="SweepFileException">A name derived from the output is too long (<see cref="OutputPaths"/>), the output's folder does not exist, a sidecar is missing or unreadable, the shards come from different sweeps, a
     /// shard is missing, repeated or damaged (not sweep results, or a rate that is not its count's rate), or the output
     /// exists.</exception>
     public static SweepSummary Merge(IReadOnlyList<string> shards, string output)
@@ -81,12 +81,6 @@ public static partial class SweepFile
             var factors = design.Factors.Select(f => f.Path).ToArray();
             var check = new SweepRowCheck(design, options, reported, mechanisms) { Contrast = contrast };
             string temporary = TemporaryName(output);
-            var folder = Path.GetDirectoryName(Path.GetFullPath(output));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
             try
             {
                 // The merged file has the shards' layout: shards of formatVersion 2 give a file without the mechanism columns.

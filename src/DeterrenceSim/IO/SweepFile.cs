@@ -38,7 +38,7 @@ public static partial class SweepFile
     /// output is assembled; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels between points; finished chunks are kept for a resume.</param>
     /// <returns>What was run and written.</returns>
-    /// <exception cref="SweepFileException">The output's extension is not supported; a name derived from it is longer than the file system allows (<see cref="OutputPaths"/>); it, its sidecar or its partial run
+    /// <exception cref="SweepFileException">The output's extension is not supported; a name derived from it is longer than the file system allows (<see cref="OutputPaths"/>); its folder does not exist; it, its sidecar or its partial run
     /// exists (without <see cref="SweepFileOptions.Resume"/>); the run to resume is a different sweep; a chunk or the
     /// finished output is damaged; or another process is running the same output.</exception>
     /// <exception cref="IOException">The file system refused a write.</exception>
@@ -207,8 +207,8 @@ public static partial class SweepFile
     /// <see cref="Merge"/> check this first, so a caller may check before announcing the work.</summary>
     /// <param name="output">The results file.</param>
     /// <exception cref="ArgumentNullException"><paramref name="output"/> is <see langword="null"/>.</exception>
-    /// <exception cref="SweepFileException">The extension is neither <c>.csv</c> nor <c>.parquet</c>, or a derived name
-    /// is too long (the message names it, its length and the limit).</exception>
+    /// <exception cref="SweepFileException">The extension is neither <c>.csv</c> nor <c>.parquet</c>, a derived name
+    /// is too long (the message names it, its length and the limit), or the output's folder does not exist.</exception>
     public static void CheckOutput(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -231,6 +231,13 @@ public static partial class SweepFile
         if (OutputPaths.Problem(output, derived) is { } problem)
         {
             throw new SweepFileException(problem);
+        }
+
+        // As every other output of the library and the CLI: a folder is not created for a mistyped path.
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new SweepFileException($"the folder of '{output}' ({folder}) does not exist: create it first.");
         }
     }
 

@@ -55,6 +55,26 @@ public sealed class SweepCliTests : IDisposable
         Assert.Contains("expected grid, lhs, sobol, morris or a saved design", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>As simulate, plot, discover and calibrate: a mistyped folder is refused before any work, never created.</summary>
+    [Theory]
+    [InlineData("sweep")]
+    [InlineData("contrast")]
+    [InlineData("merge")]
+    public async Task SweepContrastMerge_OutputInAFolderThatDoesNotExist_RefusedAndNotCreated(string command)
+    {
+        string output = Path.Combine(_folder, "missing", "deeper", "s.csv");
+        string[] args = command switch
+        {
+            "sweep" => ["sweep", "--vary", "states.CHN.perception.credulity=0:1:2", "-r", "1", "-n", "100", "-o", output],
+            "contrast" => ["contrast", "--baseline", "states.JPN.perception.noise=0.5", "--policy", "states.JPN.perception.noise=0.2", "--vary", "states.CHN.perception.credulity=0:1:2", "-r", "1", "-n", "100", "-o", output],
+            _ => ["merge", PathOf("nothing-0.csv"), "--output", output],
+        };
+        var (code, _, stderr) = await Cli(args);
+        Assert.Equal(CliApp.InvalidInput, code);
+        Assert.Contains($"the folder of '{output}'", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "missing")));
+    }
+
     [Fact]
     public async Task Sweep_ShardsMergedByTheCli_EqualASingleRun()
     {
