@@ -63,6 +63,18 @@ internal static class CalibrateCommand
                 {
                     return Task.FromResult(CliApp.Fail(stderr, $"{option}: {problem}.".Replace("..", ".", StringComparison.Ordinal), CliApp.InvalidInput));
                 }
+
+                // A calibration takes minutes: that the folder takes a file is known before, not after (a read-only mount).
+                string probe = file + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+                try
+                {
+                    File.WriteAllText(probe, "");
+                    File.Delete(probe);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return Task.FromResult(CliApp.Fail(stderr, $"{option}: cannot write in the folder {folder}: {e.Message}", CliApp.InvalidInput));
+                }
             }
 
             var names = parse.GetValue(statistics)!.Split(',', StringSplitOptions.TrimEntries);
