@@ -112,7 +112,7 @@ internal static class SimulateCommand
         long rowCount = 0;
         try
         {
-            ScenarioValidator.CheckGrowth(compiled.Scenario, periods ?? compiled.Scenario.Periods);
+            ScenarioValidator.CheckGrowth(compiled.Scenario, periods ?? compiled.Scenario.Periods, common.Source(parse));
 
             // Rows go to a temporary file beside the output, renamed only when the run has finished: a killed or
             // failed run never leaves a file that looks complete.

@@ -430,7 +430,7 @@ public sealed class Sweep
         {
             try
             {
-                ScenarioValidator.CheckGrowth(compiled.Scenario, length);
+                ScenarioValidator.CheckGrowth(compiled.Scenario, length, _source);
             }
             catch (ScenarioException e)
             {
