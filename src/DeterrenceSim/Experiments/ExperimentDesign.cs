@@ -305,6 +305,11 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
 
             return loaded;
         }
+        catch (JsonException e) when (e.LineNumber is not null)
+        {
+            // The position one-based, as scenario files' syntax errors are reported.
+            throw new FormatException($"Not a saved experiment design: expected well-formed JSON, found a syntax error at line {e.LineNumber + 1}, column {(e.BytePositionInLine ?? 0) + 1} ({Scenarios.ScenarioJsonReader.FirstSentence(e.Message)}).", e);
+        }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or KeyNotFoundException)
         {
             throw new FormatException("Not a saved experiment design: " + e.Message, e);

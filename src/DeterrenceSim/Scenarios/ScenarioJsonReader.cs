@@ -524,7 +524,7 @@ internal sealed class ScenarioJsonReader
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    private static string FirstSentence(string message)
+    internal static string FirstSentence(string message)
     {
         // System.Text.Json appends " Path: $ | LineNumber: 0 | BytePositionInLine: 0." (zero-based); the caller
         // states the position one-based, so keep only the description.
