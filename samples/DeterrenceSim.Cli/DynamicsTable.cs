@@ -13,7 +13,7 @@ internal static class DynamicsTable
 
     public static void Write(IAnsiConsole console, DynamicsResult r, CompiledScenario scenario, string? output)
     {
-        console.WriteLine(string.Create(C, $"{r.Scenario}: {r.Replications:N0} replications of {r.Periods} periods, seed {r.Seed}, {r.Threads} threads"));
+        console.WriteLine(string.Create(C, $"{r.Scenario}: {ResultTable.Count(r.Replications, "replication")} of {ResultTable.Count(r.Periods, "period")}, seed {r.Seed}, {ResultTable.Count(r.Threads, "thread")}"));
         console.WriteLine(string.Create(C, $"learning {(scenario.Scenario.Learning ? "on" : "off")} (prior strength {scenario.Scenario.PriorStrength}), overstretch {scenario.Scenario.Overstretch}"));
         console.WriteLine();
 

@@ -13,7 +13,7 @@ internal static class ResultTable
         var crisis = scenario.Crises.First(c => c.Id == r.Crisis);
         var c = CultureInfo.InvariantCulture;
         console.WriteLine(string.Create(c, $"{r.Scenario} / {r.Crisis}: {crisis.Challenger} challenges {crisis.Defender} in {crisis.Theatre.Region}"));
-        console.WriteLine(string.Create(c, $"{r.Rounds:N0} rounds, seed {r.Seed}, {r.Threads} threads; challenger's win probability under accurate perception p_acc = {r.AccurateWinProbability:0.0000}, expected in war E[p] = {(double.IsNaN(r.ExpectedWinProbability) ? "n/a (more than 12 distinct uncertain escalation strikes)" : r.ExpectedWinProbability.ToString("0.0000", c))}"));
+        console.WriteLine(string.Create(c, $"{Count(r.Rounds, "round")}, seed {r.Seed}, {Count(r.Threads, "thread")}; challenger's win probability under accurate perception p_acc = {r.AccurateWinProbability:0.0000}, expected in war E[p] = {(double.IsNaN(r.ExpectedWinProbability) ? "n/a (more than 12 distinct uncertain escalation strikes)" : r.ExpectedWinProbability.ToString("0.0000", c))}"));
         var table = new Table().AddColumn("measure").AddColumn(new TableColumn("rate").RightAligned())
             .AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn(new TableColumn("count").RightAligned());
         foreach (var (outcome, rate) in r.Outcomes)
@@ -128,4 +128,8 @@ internal static class ResultTable
 
     /// <summary>Adds a row of plain text cells: no markup is interpreted, so brackets and ids print as they are.</summary>
     private static void Cells(Table table, params string[] cells) => table.AddRow(cells.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)).ToArray());
+
+    /// <summary>A count and its noun, plural unless the count is 1 ("1 thread", "2,000 rounds").</summary>
+    internal static string Count(long count, string noun) =>
+        count.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
 }
