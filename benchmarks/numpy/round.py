@@ -42,7 +42,7 @@ import sys
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
     os.environ.setdefault(_var, "1")  # one thread (this workload calls no BLAS, but be sure)
 
-import numpy as np  # noqa: E402
+np = None  # NumPy, imported by main() after the arguments are read (so --help works without it)
 
 FLOOR = 1e-9
 Z = 1.959963984540054
@@ -59,6 +59,70 @@ def logistic(x):
 
 def refuse(what):
     sys.exit(f"round.py: this implementation does not model {what}")
+
+
+def check_scenario(doc, path):
+    """The ranges DeterrenceSim's loader enforces for the fields this implementation reads (it validates files fully;
+    this only refuses what would otherwise be played silently). Exits with a one-line message naming the field."""
+    missing = object()
+
+    def fail(where, expected, found):
+        sys.exit(f"round.py: {path}: {where}: expected {expected}, found {'nothing' if found is missing else repr(found)}")
+
+    def number(obj, key, where, low, high, open_low=False, open_high=False, default=None):
+        value = obj.get(key, default)
+        if default is None and key not in obj:
+            fail(f"{where}.{key}", "a number", missing)
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:
+            fail(f"{where}.{key}", "a number", value)
+        if value < low or value > high or (open_low and value == low) or (open_high and value == high):
+            fail(f"{where}.{key}", f"a number in {'(' if open_low else '['}{low}, {high}{')' if open_high else ']'}", value)
+        return value
+
+    if not isinstance(doc, dict) or not isinstance(doc.get("states"), list) or not isinstance(doc.get("crises"), list):
+        fail("$", "a scenario object with states and crises arrays", type(doc).__name__)
+    ids = set()
+    for i, st in enumerate(doc["states"]):
+        if not isinstance(st, dict) or not isinstance(st.get("id"), str):
+            fail(f"$.states[{i}].id", "a string", st.get("id") if isinstance(st, dict) else st)
+        ids.add(st["id"])
+        number(st, "capability", f"$.states[{i}]", 0, math.inf, open_low=True, open_high=True)
+        per = st.get("perception") or {}
+        if not isinstance(per, dict):
+            fail(f"$.states[{i}].perception", "an object", per)
+        for key in ("credulity", "ownCredulity", "opponentCredulity"):
+            if per.get(key) is not None:
+                number(per, key, f"$.states[{i}].perception", 0, 1)
+        for key in ("noise", "supporterNoise"):
+            if key in per:
+                number(per, key, f"$.states[{i}].perception", 0, math.inf, open_high=True)
+        if "capabilityBias" in per:
+            number(per, "capabilityBias", f"$.states[{i}].perception", -math.inf, math.inf, True, True)
+    for i, c in enumerate(doc.get("commitments", [])):
+        where = f"$.commitments[{i}]"
+        for key in ("supporter", "protege"):
+            if c.get(key) not in ids:
+                fail(f"{where}.{key}", "the id of a state", c.get(key))
+        number(c, "reliability", where, 0, 1)
+        number(c, "signal", where, 0, 1, open_low=True, open_high=True)
+        if "outOfScopeReliability" in c:
+            number(c, "outOfScopeReliability", where, 0, 1)
+        if "informationSharing" in c:
+            number(c, "informationSharing", where, 0, 1)
+    for i, c in enumerate(doc["crises"]):
+        where = f"$.crises[{i}]"
+        for key in ("challenger", "defender"):
+            if c.get(key) not in ids:
+                fail(f"{where}.{key}", "the id of a state", c.get(key))
+        if c["challenger"] == c["defender"]:
+            fail(f"{where}.defender", "a state other than the challenger", c["defender"])
+        number(c, "statusQuo", where, 0, 1)
+        number(c, "challengerCost", where, 0, math.inf, open_high=True)
+        number(c, "defenderCost", where, 0, math.inf, open_high=True)
+        number(c, "decisiveness", where, 0, math.inf, open_low=True, open_high=True, default=1.0)
+        number(c.get("bargaining") or {}, "challengerPower", f"{where}.bargaining", 0, 1, default=0.5)
+        if not isinstance(c.get("theatre"), dict) or not isinstance(c["theatre"].get("region"), str):
+            fail(f"{where}.theatre.region", "a string", (c.get("theatre") or {}).get("region") if isinstance(c.get("theatre"), dict) else c.get("theatre"))
 
 
 def compile_crisis(doc, crisis_id):
@@ -244,8 +308,25 @@ def main():
     args = ap.parse_args()
     if args.per_round and args.support_every_round:
         sys.exit("round.py: --support-every-round applies to batches only, not with --per-round")
-    with open(args.scenario, encoding="utf-8") as f:
-        model = compile_crisis(json.load(f), args.crisis)
+    for name, value, low in (("--rounds", args.rounds, 1), ("--batch", args.batch, 1), ("--seed", args.seed, 0)):
+        if value < low:
+            sys.exit(f"round.py: {name}: expected an integer of at least {low}, found {value}")
+    global np
+    try:
+        import numpy
+    except ImportError:
+        sys.exit(f"round.py: NumPy is not installed for {sys.executable} (Debian: apt-get install -y python3-numpy, "
+                 "which installs it for /usr/bin/python3; elsewhere: pip install numpy)")
+    np = numpy
+    try:
+        with open(args.scenario, encoding="utf-8") as f:
+            doc = json.load(f)
+    except OSError as e:
+        sys.exit(f"round.py: --scenario: cannot read {args.scenario}: {e.strerror or e}")
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        sys.exit(f"round.py: {args.scenario}: expected well-formed JSON, found {e}")
+    check_scenario(doc, args.scenario)
+    model = compile_crisis(doc, args.crisis)
     if args.per_round:
         deterred, concession, wars, victories = play_per_round(model, args.rounds, args.seed)
     else:
