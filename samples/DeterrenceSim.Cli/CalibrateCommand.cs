@@ -37,12 +37,22 @@ internal static class CalibrateCommand
             }
 
             string path = parse.GetValue(output)!;
+            if (path.Length == 0 || Directory.Exists(path))
+            {
+                return Task.FromResult(CliApp.Fail(stderr, path.Length == 0 ? "--output: expected a file path, found an empty string." : $"--output: '{path}' is a directory: expected a file path.", CliApp.InvalidInput));
+            }
+
             if (File.Exists(path) && !parse.GetValue(force))
             {
                 return Task.FromResult(CliApp.Fail(stderr, $"--output: {path} exists; pass --force to replace it.", CliApp.InvalidInput));
             }
 
             string? plotPath = parse.GetValue(plot);
+            if (plotPath is not null && Directory.Exists(plotPath))
+            {
+                return Task.FromResult(CliApp.Fail(stderr, $"--plot: '{plotPath}' is a directory: expected a .png file path.", CliApp.InvalidInput));
+            }
+
             if (plotPath is not null && (!plotPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || (File.Exists(plotPath) && !parse.GetValue(force))))
             {
                 return Task.FromResult(CliApp.Fail(stderr, plotPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? $"--plot: {plotPath} exists; pass --force to replace it." : $"--plot: expected a .png file, found '{plotPath}'.", CliApp.InvalidInput));
@@ -170,6 +180,11 @@ internal static class CalibrateCommand
             }
 
             string file = parse.GetValue(posteriorFile)!;
+            if (file.Length == 0)
+            {
+                return Task.FromResult(CliApp.Fail(stderr, "--posterior: expected a posterior file written by calibrate, found an empty string.", CliApp.InvalidInput));
+            }
+
             PopulationPosterior posterior;
             try
             {
