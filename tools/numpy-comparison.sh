@@ -33,7 +33,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 for name in ROUNDS NUMPY_ROUNDS REPEAT PER_ROUND_ROUNDS; do
   value=${!name}
   least=1; [ "$name" = PER_ROUND_ROUNDS ] && least=0
-  if ! [[ "$value" =~ ^[0-9]+$ ]] || [ "$value" -lt "$least" ]; then
+  if ! [[ "$value" =~ ^[0-9]{1,16}$ ]] || [ "$value" -lt "$least" ]; then # 16 digits: past 2^53 the CLI refuses anyway
     echo "$name: expected an integer of at least $least, found '$value'" >&2
     exit 2
   fi

@@ -98,7 +98,12 @@ def check_scenario(doc, path):
                 number(per, key, f"$.states[{i}].perception", 0, math.inf, open_high=True)
         if "capabilityBias" in per:
             number(per, "capabilityBias", f"$.states[{i}].perception", -math.inf, math.inf, True, True)
-    for i, c in enumerate(doc.get("commitments", [])):
+    commitments = doc.get("commitments", [])
+    if not isinstance(commitments, list) or not all(isinstance(c, dict) for c in commitments):
+        fail("$.commitments", "an array of objects", commitments)
+    if not doc["crises"] or not all(isinstance(c, dict) for c in doc["crises"]):
+        fail("$.crises", "a non-empty array of objects", doc["crises"])
+    for i, c in enumerate(commitments):
         where = f"$.commitments[{i}]"
         for key in ("supporter", "protege"):
             if c.get(key) not in ids:
@@ -109,6 +114,8 @@ def check_scenario(doc, path):
             number(c, "outOfScopeReliability", where, 0, 1)
         if "informationSharing" in c:
             number(c, "informationSharing", where, 0, 1)
+        if not isinstance(c.get("scope", []), list):
+            fail(f"{where}.scope", "an array of regions", c.get("scope"))
     for i, c in enumerate(doc["crises"]):
         where = f"$.crises[{i}]"
         for key in ("challenger", "defender"):
@@ -121,6 +128,14 @@ def check_scenario(doc, path):
         number(c, "defenderCost", where, 0, math.inf, open_high=True)
         number(c, "decisiveness", where, 0, math.inf, open_low=True, open_high=True, default=1.0)
         number(c.get("bargaining") or {}, "challengerPower", f"{where}.bargaining", 0, 1, default=0.5)
+        theatre = c.get("theatre") if isinstance(c.get("theatre"), dict) else {}
+        if "defaultProjection" in theatre:
+            number(theatre, "defaultProjection", f"{where}.theatre", 0, math.inf, open_high=True)
+        projection = theatre.get("projection", {})
+        if not isinstance(projection, dict):
+            fail(f"{where}.theatre.projection", "an object of state ids and numbers", projection)
+        for sid in projection:
+            number(projection, sid, f"{where}.theatre.projection", 0, math.inf, open_high=True)
         if not isinstance(c.get("theatre"), dict) or not isinstance(c["theatre"].get("region"), str):
             fail(f"{where}.theatre.region", "a string", (c.get("theatre") or {}).get("region") if isinstance(c.get("theatre"), dict) else c.get("theatre"))
 
@@ -308,9 +323,13 @@ def main():
     args = ap.parse_args()
     if args.per_round and args.support_every_round:
         sys.exit("round.py: --support-every-round applies to batches only, not with --per-round")
-    for name, value, low in (("--rounds", args.rounds, 1), ("--batch", args.batch, 1), ("--seed", args.seed, 0)):
-        if value < low:
-            sys.exit(f"round.py: {name}: expected an integer of at least {low}, found {value}")
+    # --rounds at most 2^53, as the C# CLI; a batch larger than the run is the run.
+    for name, value, low, high in (("--rounds", args.rounds, 1, 2**53), ("--batch", args.batch, 1, math.inf),
+                                   ("--seed", args.seed, 0, 2**64 - 1)):
+        if not low <= value <= high:
+            bound = f"of at least {low}" if high == math.inf else f"from {low} to {high}"
+            sys.exit(f"round.py: {name}: expected an integer {bound}, found {value}")
+    args.batch = min(args.batch, args.rounds)
     global np
     try:
         import numpy
@@ -325,8 +344,13 @@ def main():
         sys.exit(f"round.py: --scenario: cannot read {args.scenario}: {e.strerror or e}")
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         sys.exit(f"round.py: {args.scenario}: expected well-formed JSON, found {e}")
-    check_scenario(doc, args.scenario)
-    model = compile_crisis(doc, args.crisis)
+    try:
+        check_scenario(doc, args.scenario)
+        model = compile_crisis(doc, args.crisis)
+    except (KeyError, TypeError, AttributeError, ValueError, OverflowError, IndexError, StopIteration) as e:
+        # A shape check_scenario does not look at: this reader is not DeterrenceSim's loader, which names the field.
+        sys.exit(f"round.py: {args.scenario}: cannot read the scenario ({type(e).__name__}: {e}); "
+                 f"`deterrence-sim run -s {args.scenario}` names what is wrong")
     if args.per_round:
         deterred, concession, wars, victories = play_per_round(model, args.rounds, args.seed)
     else:
