@@ -290,13 +290,25 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
                 root = design;
             }
 
-            var kind = ParseKind(Property(root, "kind").GetString() ?? "");
-            long samples = Property(root, "samples").GetInt64();
-            ulong seed = Property(root, "seed").GetUInt64();
-            var factors = Property(root, "factors").EnumerateArray()
-                .Select(f => new Factor(Property(f, "path").GetString() ?? "", Property(f, "lower").GetDouble(), Property(f, "upper").GetDouble(), Property(f, "levels").GetInt32()))
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new ArgumentException($"expected a JSON object, found {Shown(root)}.");
+            }
+
+            var kind = ParseKind(TextField(root, "kind"));
+            long samples = IntegerField(root, "samples", long.MinValue, long.MaxValue);
+            var seedElement = Property(root, "seed");
+            ulong seed = seedElement.ValueKind == JsonValueKind.Number && seedElement.TryGetUInt64(out ulong s) ? s : throw Wrong("seed", "an integer from 0 to 18446744073709551615", seedElement);
+            var factorArray = Property(root, "factors");
+            if (factorArray.ValueKind != JsonValueKind.Array || factorArray.EnumerateArray().Any(f => f.ValueKind != JsonValueKind.Object))
+            {
+                throw Wrong("factors", "an array of objects", factorArray);
+            }
+
+            var factors = factorArray.EnumerateArray()
+                .Select(f => new Factor(TextField(f, "path"), NumberField(f, "lower"), NumberField(f, "upper"), (int)IntegerField(f, "levels", int.MinValue, int.MaxValue)))
                 .ToArray();
-            int levels = kind == DesignKind.Morris ? Property(root, "levels").GetInt32() : 0;
+            int levels = kind == DesignKind.Morris ? (int)IntegerField(root, "levels", int.MinValue, int.MaxValue) : 0;
             var loaded = new ExperimentDesign(kind, factors, samples, seed, levels);
             if (root.TryGetProperty("points", out var points) && points.GetInt64() != loaded.PointCount)
             {
@@ -434,6 +446,36 @@ public sealed class ExperimentDesign : IEquatable<ExperimentDesign>
 
     private static JsonElement Property(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value : throw new KeyNotFoundException($"missing field '{name}'.");
+
+    private static string TextField(JsonElement element, string name)
+    {
+        var value = Property(element, name);
+        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Wrong(name, "a string", value);
+    }
+
+    private static long IntegerField(JsonElement element, string name, long minimum, long maximum)
+    {
+        var value = Property(element, name);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long x) && x >= minimum && x <= maximum
+            ? x
+            : throw Wrong(name, maximum == int.MaxValue ? "an integer of at most 2147483647" : "an integer", value);
+    }
+
+    private static double NumberField(JsonElement element, string name)
+    {
+        var value = Property(element, name);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double x) && double.IsFinite(x) ? x : throw Wrong(name, "a finite number", value);
+    }
+
+    private static ArgumentException Wrong(string name, string expected, JsonElement found) =>
+        new($"field '{name}': expected {expected}, found {Shown(found)}.");
+
+    /// <summary>A JSON value as the user wrote it, shortened past 60 characters.</summary>
+    private static string Shown(JsonElement value)
+    {
+        string text = value.GetRawText();
+        return text.Length <= 60 ? text : text[..57] + "...";
+    }
 
     /// <summary>The moves of Morris trajectory <paramref name="trajectory"/> (Morris designs only): for each factor, the
     /// step at which it moves (0 to k − 1: between points step and step + 1 of the trajectory), its direction (+1 up by

@@ -173,4 +173,20 @@ public class DesignTests
         Assert.Throws<FormatException>(() => ExperimentDesign.FromJson("not json"));
         Assert.Throws<FormatException>(() => ExperimentDesign.ParseKind("factorial"));
     }
+
+    /// <summary>A saved design of the wrong shape names its field and what was found, not the JSON reader's words.</summary>
+    [Theory]
+    [InlineData("[1]", "expected a JSON object, found [1]")]
+    [InlineData("{\"kind\": 5}", "field 'kind': expected a string, found 5")]
+    [InlineData("{\"kind\": \"grid\", \"samples\": 1.5}", "field 'samples': expected an integer, found 1.5")]
+    [InlineData("{\"kind\": \"grid\", \"samples\": 2, \"seed\": -1}", "field 'seed': expected an integer from 0 to 18446744073709551615, found -1")]
+    [InlineData("{\"kind\": \"grid\", \"samples\": 2, \"seed\": 0, \"factors\": {}}", "field 'factors': expected an array of objects, found {}")]
+    [InlineData("{\"kind\": \"grid\", \"samples\": 2, \"seed\": 0, \"factors\": [{\"path\": \"a.x\", \"lower\": \"x\"}]}", "field 'lower': expected a finite number, found \"x\"")]
+    [InlineData("{\"kind\": \"grid\",\n \"x\": }", "a syntax error at line 2, column 7")]
+    public void FromJson_WrongShape_NamesTheField(string json, string message)
+    {
+        var e = Assert.Throws<FormatException>(() => ExperimentDesign.FromJson(json));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", e.Message, StringComparison.Ordinal);
+    }
 }
