@@ -536,11 +536,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
                 || TProtocol.IsWar(in _bargaining, beliefC, beliefD, defenderCost, out settlement);
             if (war)
             {
-                var record = default(RoundRecord);
-                record.ChallengerPerceivedStrength = Frame.Challenger.ConstantOwnStrength;
-                record.DefenderPerceivedStrength = Frame.Defender.ConstantOwnStrength;
-                Decide(RandomStreams.RoundKey(crisisKey, first + i), _etaC[i], _etaD[i], beliefC, beliefD, _deepenedC[i], ref record);
-                tally.Add(record, this);
+                PlayWar(crisisKey, first, i, tally);
                 continue;
             }
 
@@ -594,11 +590,7 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
             for (ulong bits = wars[w]; bits != 0; bits &= bits - 1)
             {
                 int i = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                var record = default(RoundRecord);
-                record.ChallengerPerceivedStrength = Frame.Challenger.ConstantOwnStrength;
-                record.DefenderPerceivedStrength = Frame.Defender.ConstantOwnStrength;
-                Decide(RandomStreams.RoundKey(crisisKey, first + i), _etaC[i], _etaD[i], _beliefC[i], _beliefD[i], _deepenedC[i], ref record);
-                tally.Add(record, this);
+                PlayWar(crisisKey, first, i, tally);
                 warCount++;
             }
         }
@@ -657,6 +649,17 @@ internal sealed class RoundEngine<TProtocol, TPerception, TWarDecision> : RoundE
         }
 
         return total;
+    }
+
+    /// <summary>War round <paramref name="i"/> of the batch played again by <see cref="Decide"/> from its key, shocks and
+    /// beliefs (attribution, support, escalation, victory), and counted.</summary>
+    private void PlayWar(ulong crisisKey, long first, int i, RoundTally tally)
+    {
+        var record = default(RoundRecord);
+        record.ChallengerPerceivedStrength = Frame.Challenger.ConstantOwnStrength;
+        record.DefenderPerceivedStrength = Frame.Defender.ConstantOwnStrength;
+        Decide(RandomStreams.RoundKey(crisisKey, first + i), _etaC[i], _etaD[i], _beliefC[i], _beliefD[i], _deepenedC[i], ref record);
+        tally.Add(record, this);
     }
 
     private static InvalidOperationException SettlementOutOfRange(double settlement) =>
