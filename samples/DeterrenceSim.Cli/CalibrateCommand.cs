@@ -68,7 +68,7 @@ internal static class CalibrateCommand
 
                 string? folder = Path.GetDirectoryName(Path.GetFullPath(file));
                 string? problem = OutputPaths.Problem(file, [file + ".tmp-" + int.MaxValue.ToString(CultureInfo.InvariantCulture) + ".png"])
-                    ?? (folder is not null && !Directory.Exists(folder) ? $"the folder {folder} does not exist" : null);
+                    ?? OutputPaths.MissingFolder(file);
                 if (problem is not null)
                 {
                     return Task.FromResult(CliApp.Fail(stderr, $"{option}: {problem}.".Replace("..", ".", StringComparison.Ordinal), CliApp.InvalidInput));

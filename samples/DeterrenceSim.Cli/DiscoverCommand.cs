@@ -139,10 +139,9 @@ internal static class DiscoverCommand
             return $"--plot: {path} exists; pass --force to replace it.";
         }
 
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
+        if (OutputPaths.MissingFolder(path) is { } missing)
         {
-            return $"--plot: the folder {folder} does not exist.";
+            return $"--plot: {missing}.";
         }
 
         return OutputPaths.Problem(path, [path + ".tmp-" + int.MaxValue.ToString(CultureInfo.InvariantCulture) + ".png"]) is { } tooLong ? "--plot: " + tooLong : null;

@@ -43,10 +43,9 @@ internal static class PlotCommand
             return CliApp.Fail(stderr, $"--output: {output} exists; use --force to replace it.", CliApp.InvalidInput);
         }
 
-        if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } folder && !Directory.Exists(folder))
+        if (DeterrenceSim.IO.OutputPaths.MissingFolder(output) is { } missing)
         {
-            // As simulate, sweep and merge: a mistyped folder is an error, not a new folder.
-            return CliApp.Fail(stderr, $"--output: the directory of '{output}' does not exist.", CliApp.InvalidInput);
+            return CliApp.Fail(stderr, $"--output: {missing}.", CliApp.InvalidInput);
         }
 
         if (DeterrenceSim.IO.OutputPaths.Problem(output, [TemporaryName(output, int.MaxValue)]) is { } tooLong)

@@ -256,10 +256,9 @@ internal static class SimulateCommand
             return $"'{output}' is a directory.";
         }
 
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(output));
-        if (directory is null || !Directory.Exists(directory))
+        if (OutputPaths.MissingFolder(output) is { } missing)
         {
-            return $"the directory of '{output}' does not exist.";
+            return missing + ".";
         }
 
         if (File.Exists(output) && !force)

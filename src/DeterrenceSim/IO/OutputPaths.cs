@@ -81,6 +81,20 @@ public static class OutputPaths
         return null;
     }
 
+    /// <summary>Checks that the folder an output goes into exists: outputs are written into folders the user made, never
+    /// into folders created for a mistyped path.</summary>
+    /// <param name="output">The path the user gave.</param>
+    /// <returns><see langword="null"/> if the folder exists; otherwise one sentence naming the folder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="output"/> is not a usable path (<see cref="Problem"/> says
+    /// so in a sentence; call it first).</exception>
+    public static string? MissingFolder(string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        return folder is not null && !Directory.Exists(folder) ? $"the folder {folder} does not exist (create it first)" : null;
+    }
+
     private static string Bytes(int count) => count == 1 ? "1 byte" : count.ToString(CultureInfo.InvariantCulture) + " bytes";
 
     /// <summary>The first and last characters of a long name, so that a message stays one readable line.</summary>

@@ -233,11 +233,9 @@ public static partial class SweepFile
             throw new SweepFileException(problem);
         }
 
-        // As every other output of the library and the CLI: a folder is not created for a mistyped path.
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
-        if (folder is not null && !Directory.Exists(folder))
+        if (OutputPaths.MissingFolder(output) is { } missing)
         {
-            throw new SweepFileException($"the folder of '{output}' ({folder}) does not exist: create it first.");
+            throw new SweepFileException(missing + ".");
         }
     }
 

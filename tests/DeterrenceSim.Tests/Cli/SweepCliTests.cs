@@ -71,7 +71,7 @@ public sealed class SweepCliTests : IDisposable
         };
         var (code, _, stderr) = await Cli(args);
         Assert.Equal(CliApp.InvalidInput, code);
-        Assert.Contains($"the folder of '{output}'", stderr, StringComparison.Ordinal);
+        Assert.Contains($"the folder {Path.GetDirectoryName(output)} does not exist", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_folder, "missing")));
     }
 
